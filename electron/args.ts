@@ -1,0 +1,31 @@
+// A small argument reader for the CLI and the browser host: positionals plus --flag and --key value.
+
+export interface Args {
+  positionals: string[]
+  flags: Map<string, string | true>
+}
+
+/** Reads `--key value`, `--key=value` and bare `--flag`; `booleans` names flags that never take a value. */
+export function parseArgs(argv: string[], booleans: readonly string[] = []): Args {
+  const positionals: string[] = []
+  const flags = new Map<string, string | true>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (!arg.startsWith('--')) {
+      positionals.push(arg)
+      continue
+    }
+    const [key, inline] = arg.slice(2).split(/=(.*)/s, 2)
+    if (inline !== undefined) flags.set(key, inline)
+    else if (booleans.includes(key) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) flags.set(key, true)
+    else flags.set(key, argv[++i])
+  }
+  return { positionals, flags }
+}
+
+/** The string value of `--key`, or undefined; a bare flag given where a value is needed is an error. */
+export function stringFlag(args: Args, key: string): string | undefined {
+  const v = args.flags.get(key)
+  if (v === true) throw new Error(`--${key} needs a value`)
+  return v
+}

@@ -1,0 +1,137 @@
+// The browser host: serves the built renderer on 127.0.0.1 and the handler table over a token-guarded loopback bridge.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { fail } from '../shared/result'
+import { CONTENT_SECURITY_POLICY } from './csp'
+import { createHandlers, dispatch } from './handlers'
+import type { Session } from './session'
+
+/** Largest request body accepted, in bytes; bigger calls are refused before parsing. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
+}
+
+export interface BrowserHostOptions {
+  session: Session
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+}
+
+export interface BrowserHost {
+  /** Origin the host listens on, e.g. http://127.0.0.1:5173 */
+  origin: string
+  token: string
+  /** The address to open: the origin with the token in the fragment (never sent to the server or logs). */
+  url: string
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  })
+  res.end(body)
+}
+
+function sendResult(res: ServerResponse, status: number, result: unknown): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8')
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Starts the host; resolves once it listens. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url')
+  const handlers = createHandlers(options.session)
+  const root = resolve(options.rendererDir)
+  let origin = ''
+
+  async function api(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendResult(res, 405, fail('invalid-input', 'Use POST for API calls.'))
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendResult(res, 403, fail('invalid-input', 'Call refused: foreign origin.'))
+    if (!sameToken(req.headers['x-watchfloor-token'] as string | undefined, token)) return sendResult(res, 403, fail('invalid-input', 'Call refused: missing or wrong token.'))
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendResult(res, 415, fail('invalid-input', 'API calls must be JSON.'))
+    const body = await readBody(req)
+    if (body === null) return sendResult(res, 413, fail('invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB and was refused.`))
+    let call: { channel?: unknown; input?: unknown }
+    try {
+      call = JSON.parse(body.toString('utf8'))
+    } catch {
+      return sendResult(res, 400, fail('invalid-input', 'The request is not valid JSON.'))
+    }
+    if (typeof call !== 'object' || call === null) return sendResult(res, 400, fail('invalid-input', 'The request must be an object {channel, input}.'))
+    sendResult(res, 200, await dispatch(handlers, call.channel, call.input))
+  }
+
+  async function file(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
+    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
+    const target = normalize(join(root, path === '/' ? 'index.html' : path))
+    if (target !== root && !target.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain')
+    try {
+      send(res, 200, await readFile(target), TYPES[extname(target)] ?? 'application/octet-stream')
+    } catch {
+      send(res, 404, 'Not found', 'text/plain')
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const handle = (req.url ?? '').startsWith('/api/') ? api : file
+    handle(req, res).catch((err: unknown) => {
+      console.error('[watchfloor] browser host error:', err)
+      if (!res.headersSent) sendResult(res, 500, fail('internal', 'The host failed to answer.'))
+      else res.end()
+    })
+  })
+  await new Promise<void>((done, failed) => {
+    server.once('error', failed)
+    server.listen(options.port ?? 0, '127.0.0.1', () => done())
+  })
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}

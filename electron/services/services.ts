@@ -1,0 +1,48 @@
+// The services of one open workspace: incidents, actors and sources over the same store and audit log.
+import type { Incident } from '../../shared/domain'
+import type { FieldIssue } from '../../shared/result'
+import type { Workspace } from '../../shared/workspace'
+import { AuditLog } from '../store/AuditLog'
+import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { RecordService } from './RecordService'
+
+function actorReferrers(data: Workspace, id: string): string[] {
+  return data.incidents
+    .filter((i) => i.actorIds.includes(id) || i.attributions.some((a) => a.toActorId === id))
+    .map((i) => `incident “${i.title}”`)
+}
+
+function sourceReferrers(data: Workspace, id: string): string[] {
+  return data.incidents
+    .filter((i) => i.sourceIds.includes(id) || i.attributions.some((a) => a.sourceIds.includes(id)) || i.responses.some((r) => r.sourceIds.includes(id)))
+    .map((i) => `incident “${i.title}”`)
+}
+
+function incidentRefs(data: Workspace, incident: Omit<Incident, 'id' | 'createdAt' | 'updatedAt'>): FieldIssue[] {
+  const actors = new Set(data.actors.map((a) => a.id))
+  const sources = new Set(data.sources.map((s) => s.id))
+  const issues: FieldIssue[] = []
+  const unknownSources = (ids: string[], path: string) =>
+    ids.forEach((id, n) => sources.has(id) || issues.push({ path: `${path}.${n}`, message: `Unknown source ${id}` }))
+  incident.actorIds.forEach((id, n) => actors.has(id) || issues.push({ path: `actorIds.${n}`, message: `Unknown actor ${id}` }))
+  unknownSources(incident.sourceIds, 'sourceIds')
+  incident.attributions.forEach((a, n) => {
+    if (a.toActorId && !actors.has(a.toActorId)) issues.push({ path: `attributions.${n}.toActorId`, message: `Unknown actor ${a.toActorId}` })
+    unknownSources(a.sourceIds, `attributions.${n}.sourceIds`)
+  })
+  incident.responses.forEach((r, n) => unknownSources(r.sourceIds, `responses.${n}.sourceIds`))
+  return issues
+}
+
+export function createServices(store: WorkspaceStore) {
+  const audit = new AuditLog(store.dir)
+  return {
+    store,
+    audit,
+    incidents: new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, checkRefs: incidentRefs }),
+    actors: new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers }),
+    sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

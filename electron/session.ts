@@ -1,0 +1,47 @@
+// The open workspace of one app or host process: opening, switching and closing it, and its services.
+import { ServiceError } from '../shared/result'
+import type { WorkspaceInfo } from '../shared/contract'
+import { createServices, type Services } from './services/services'
+import { WorkspaceStore, type OpenOptions } from './store/WorkspaceStore'
+
+export class Session {
+  private current: Services | null = null
+
+  /** Services of the open workspace; a `no-workspace` error when none is open. */
+  get services(): Services {
+    if (!this.current) throw new ServiceError('no-workspace', 'No workspace is open. Use File › Open workspace… or File › New workspace….')
+    return this.current
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null
+  }
+
+  /** Closes the open workspace (saving what is pending) and opens the one in `dir`. */
+  async open(dir: string, options: OpenOptions = {}): Promise<WorkspaceInfo> {
+    const store = await WorkspaceStore.open(dir, options)
+    await this.close()
+    this.current = createServices(store)
+    return this.info()
+  }
+
+  async close(): Promise<void> {
+    const closing = this.current
+    this.current = null
+    await closing?.store.close()
+  }
+
+  info(): WorkspaceInfo {
+    const { store } = this.services
+    const data = store.data
+    return {
+      name: data.name,
+      path: store.dir,
+      sample: data.sample === true,
+      schemaVersion: data.schemaVersion,
+      readOnly: store.readOnlyReason,
+      restorableBackup: store.restorableBackup,
+      counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length },
+    }
+  }
+}

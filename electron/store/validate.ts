@@ -1,0 +1,52 @@
+// Full validation of a workspace folder, ignoring fingerprints: the file, its schema and its references.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describeIssues, toFieldIssues } from '../../shared/issues'
+import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../shared/workspace'
+import { WORKSPACE_FILE } from './WorkspaceStore'
+
+export type Validation = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; problems: string[] }
+
+/** Dangling references between records (an incident naming an actor or source that is not there). */
+export function referenceProblems(ws: Workspace): string[] {
+  const actors = new Set(ws.actors.map((a) => a.id))
+  const sources = new Set(ws.sources.map((s) => s.id))
+  const problems: string[] = []
+  const ids = new Set<string>()
+  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources]) {
+    if (ids.has(r.id)) problems.push(`Duplicate id ${r.id}`)
+    ids.add(r.id)
+  }
+  for (const i of ws.incidents) {
+    const where = `incident ${i.id}`
+    for (const a of i.actorIds) if (!actors.has(a)) problems.push(`${where} names unknown actor ${a}`)
+    for (const a of i.attributions) if (a.toActorId && !actors.has(a.toActorId)) problems.push(`${where} attributes to unknown actor ${a.toActorId}`)
+    const cited = [...i.sourceIds, ...i.attributions.flatMap((a) => a.sourceIds), ...i.responses.flatMap((r) => r.sourceIds)]
+    for (const s of cited) if (!sources.has(s)) problems.push(`${where} cites unknown source ${s}`)
+  }
+  return problems
+}
+
+export async function validateWorkspace(dir: string): Promise<Validation> {
+  let text: string
+  try {
+    text = await readFile(join(dir, WORKSPACE_FILE), 'utf8')
+  } catch (err) {
+    return { ok: false, problems: [`Cannot read ${join(dir, WORKSPACE_FILE)}: ${(err as Error).message}`] }
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    return { ok: false, problems: [`${WORKSPACE_FILE} is not valid JSON: ${(err as Error).message}`] }
+  }
+  const outcome = migrate(raw)
+  if (outcome.kind === 'newer') return { ok: false, problems: [`${WORKSPACE_FILE} has schema version ${outcome.version}; this build reads up to ${SCHEMA_VERSION}.`] }
+  if (outcome.kind === 'unversioned') return { ok: false, problems: [`${WORKSPACE_FILE} has no known schemaVersion.`] }
+  const parsed = WorkspaceSchema.safeParse(outcome.data)
+  if (!parsed.success) return { ok: false, problems: [describeIssues(toFieldIssues(parsed.error), 20)] }
+  const problems = referenceProblems(parsed.data)
+  if (problems.length > 0) return { ok: false, problems }
+  const warnings = outcome.kind === 'migrated' ? [`The file is at schema version ${outcome.from}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
+  return { ok: true, workspace: parsed.data, warnings }
+}

@@ -1,0 +1,10 @@
+// What a host exposes to the renderer: a transport for the contract and the events it pushes.
+import type { Channel } from './channels'
+import type { Result } from './result'
+
+export interface Bridge {
+  /** Sends one call; answers with the handler's Result (never rejects for a handler failure). */
+  invoke(channel: Channel, input: unknown): Promise<Result<unknown>>
+  /** Called when the host opened another workspace (File menu); returns an unsubscribe function. */
+  onWorkspaceChanged(listener: () => void): () => void
+}

@@ -1,0 +1,31 @@
+// Channel names of the IPC contract and events, free of dependencies so the preload can bundle them cheaply.
+
+export const CHANNEL_NAMES = [
+  'workspace:snapshot',
+  'workspace:info',
+  'workspace:restoreBackup',
+  'incidents:create',
+  'incidents:update',
+  'incidents:delete',
+  'incidents:restore',
+  'actors:create',
+  'actors:update',
+  'actors:delete',
+  'actors:restore',
+  'sources:create',
+  'sources:update',
+  'sources:delete',
+  'sources:restore',
+] as const
+
+export type Channel = (typeof CHANNEL_NAMES)[number]
+
+const NAME_SET: ReadonlySet<string> = new Set(CHANNEL_NAMES)
+
+/** True when `name` is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && NAME_SET.has(name)
+}
+
+/** Events the main side pushes to the window. */
+export const EVENTS = { workspaceChanged: 'workspace:changed' } as const

@@ -1,0 +1,110 @@
+// The IPC contract: every channel, its input schema and result type, and the typed client built on any transport.
+import { z } from 'zod'
+import {
+  ActorInputSchema,
+  ActorSchema,
+  IncidentInputSchema,
+  IncidentSchema,
+  SourceInputSchema,
+  SourceSchema,
+  type Actor,
+  type Incident,
+  type Source,
+} from './domain'
+import { CHANNEL_NAMES, type Channel } from './channels'
+import { WorkbenchError, type Result } from './result'
+
+export { CHANNEL_NAMES, type Channel }
+
+const idInput = z.object({ id: z.string().min(1).max(100) }).strict()
+const none = z.undefined()
+
+export interface WorkspaceInfo {
+  name: string
+  /** Folder of the workspace on disk. */
+  path: string
+  sample: boolean
+  schemaVersion: number
+  /** Set when the workspace cannot be written; says why and what to do. */
+  readOnly: string | null
+  /** Newest backup that validates, offered when the workspace file is unreadable. */
+  restorableBackup: string | null
+  counts: { incidents: number; actors: number; sources: number }
+}
+
+export interface Snapshot {
+  info: WorkspaceInfo
+  incidents: Incident[]
+  actors: Actor[]
+  sources: Source[]
+}
+
+/** Channel → input schema. Every handler parses its input with this before anything else. */
+export const CHANNELS = {
+  'workspace:snapshot': none,
+  'workspace:info': none,
+  'workspace:restoreBackup': none,
+  'incidents:create': IncidentInputSchema,
+  'incidents:update': z.object({ id: z.string().min(1).max(100), input: IncidentInputSchema }).strict(),
+  'incidents:delete': idInput,
+  'incidents:restore': IncidentSchema,
+  'actors:create': ActorInputSchema,
+  'actors:update': z.object({ id: z.string().min(1).max(100), input: ActorInputSchema }).strict(),
+  'actors:delete': idInput,
+  'actors:restore': ActorSchema,
+  'sources:create': SourceInputSchema,
+  'sources:update': z.object({ id: z.string().min(1).max(100), input: SourceInputSchema }).strict(),
+  'sources:delete': idInput,
+  'sources:restore': SourceSchema,
+} as const satisfies Record<Channel, z.ZodType>
+
+/** What each channel answers with. */
+export interface Outputs {
+  'workspace:snapshot': Snapshot
+  'workspace:info': WorkspaceInfo
+  'workspace:restoreBackup': WorkspaceInfo
+  'incidents:create': Incident
+  'incidents:update': Incident
+  'incidents:delete': Incident
+  'incidents:restore': Incident
+  'actors:create': Actor
+  'actors:update': Actor
+  'actors:delete': Actor
+  'actors:restore': Actor
+  'sources:create': Source
+  'sources:update': Source
+  'sources:delete': Source
+  'sources:restore': Source
+}
+
+export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>
+export type ParsedInput<C extends Channel> = z.output<(typeof CHANNELS)[C]>
+
+/** Server side: one async function per channel, given already-parsed input. */
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Outputs[C]> | Outputs[C] }
+
+/** A transport: sends one call and answers with the handler's Result. */
+export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknown>>
+
+type Namespace<C> = C extends `${infer N}:${string}` ? N : never
+type Method<C extends Channel> = Input<C> extends undefined ? () => Promise<Outputs[C]> : (input: Input<C>) => Promise<Outputs[C]>
+
+/** `client.incidents.create(input)` for channel `incidents:create`; rejects with WorkbenchError. */
+export type Client = {
+  [N in Namespace<Channel>]: { [C in Channel as C extends `${N}:${infer V}` ? V : never]: Method<C> }
+}
+
+/** Builds the typed client over a transport. */
+export function createClient(invoke: Invoke): Client {
+  const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  for (const channel of CHANNEL_NAMES) {
+    const [ns, verb] = channel.split(':')
+    client[ns] ??= {}
+    client[ns][verb] = async (input?: unknown) => {
+      const result = await invoke(channel, input)
+      if (!result.ok) throw new WorkbenchError(result.error)
+      return result.value
+    }
+  }
+  return client as unknown as Client
+}

@@ -1,0 +1,272 @@
+// Domain records of a workspace (incidents, actors, sources) as zod schemas and their types.
+import { z } from 'zod'
+import { isCountryCode } from './countries'
+import { isPartialDate } from './partialDate'
+
+export const INCIDENT_TYPES = [
+  'wiper',
+  'ransomware',
+  'espionage',
+  'ddos',
+  'defacement',
+  'hack-and-leak',
+  'physical-sabotage',
+  'financial-theft',
+  'influence',
+] as const
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
+  wiper: 'Data destruction / wiper',
+  ransomware: 'Ransomware',
+  espionage: 'Espionage',
+  ddos: 'DDoS',
+  defacement: 'Defacement',
+  'hack-and-leak': 'Hack-and-leak / doxing',
+  'physical-sabotage': 'Sabotage of physical process',
+  'financial-theft': 'Financial theft',
+  influence: 'Influence operation',
+}
+
+export const STATE_NEXUS = ['state-linked', 'criminal', 'unknown'] as const
+export const STATE_NEXUS_LABELS: Record<StateNexus, string> = {
+  'state-linked': 'State-linked',
+  criminal: 'Criminal',
+  unknown: 'Unknown',
+}
+
+export const INCIDENT_STATUS = ['draft', 'confirmed'] as const
+
+/** TLP 2.0 levels, from least to most restrictive. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const
+
+export const ATTRIBUTOR_KINDS = ['government', 'international-org', 'company', 'media', 'researcher', 'self-claim'] as const
+export const ATTRIBUTOR_KIND_LABELS: Record<AttributorKind, string> = {
+  government: 'Government',
+  'international-org': 'International organisation',
+  company: 'Company',
+  media: 'Media',
+  researcher: 'Researcher',
+  'self-claim': "Actor's own claim",
+}
+
+export const ATTRIBUTION_BASES = ['technical-forensics', 'intelligence', 'political-statement', 'self-claim'] as const
+export const ATTRIBUTION_BASIS_LABELS: Record<AttributionBasis, string> = {
+  'technical-forensics': 'Technical forensics',
+  intelligence: 'Intelligence',
+  'political-statement': 'Political statement',
+  'self-claim': 'Self-claim',
+}
+
+/** ICD 203 confidence in a judgement. */
+export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const
+
+/** ICD 203 likelihood terms with their probability ranges (percent). */
+export const LIKELIHOOD_TERMS = [
+  { id: 'almost-no-chance', label: 'almost no chance', range: [1, 5] },
+  { id: 'very-unlikely', label: 'very unlikely', range: [5, 20] },
+  { id: 'unlikely', label: 'unlikely', range: [20, 45] },
+  { id: 'roughly-even-chance', label: 'roughly even chance', range: [45, 55] },
+  { id: 'likely', label: 'likely', range: [55, 80] },
+  { id: 'very-likely', label: 'very likely', range: [80, 95] },
+  { id: 'almost-certain', label: 'almost certain', range: [95, 99] },
+] as const
+const LIKELIHOOD_IDS = LIKELIHOOD_TERMS.map((t) => t.id) as [string, ...string[]]
+
+/** Response types; CAMEO codes where one fits. */
+export const RESPONSE_TYPES = [
+  { id: 'statement', label: 'Statement / condemnation', cameo: undefined },
+  { id: 'break-relations', label: 'Reduce or break diplomatic relations', cameo: '161' },
+  { id: 'sanctions', label: 'Sanctions / embargo', cameo: '163' },
+  { id: 'expel-diplomats', label: 'Expel diplomats', cameo: '166' },
+  { id: 'indictment', label: 'Indictment / charges', cameo: undefined },
+  { id: 'reward', label: 'Reward offered', cameo: undefined },
+  { id: 'military-cyber-action', label: 'Military / cyber-command action', cameo: undefined },
+  { id: 'state-of-emergency', label: 'State of emergency', cameo: undefined },
+  { id: 'technical-assistance', label: 'Technical assistance', cameo: undefined },
+  { id: 'alliance-statement', label: 'Alliance statement (NATO / EU)', cameo: undefined },
+  { id: 'seizure', label: 'Seizure of funds or infrastructure', cameo: undefined },
+] as const
+const RESPONSE_TYPE_IDS = RESPONSE_TYPES.map((t) => t.id) as unknown as [ResponseType, ...ResponseType[]]
+
+export const ACTOR_KINDS = ['state', 'state-agency', 'state-sponsored-group', 'criminal-group', 'hacktivist-persona', 'company', 'international-org'] as const
+export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
+  state: 'State',
+  'state-agency': 'State agency',
+  'state-sponsored-group': 'State-sponsored group',
+  'criminal-group': 'Criminal group',
+  'hacktivist-persona': 'Hacktivist persona',
+  company: 'Company',
+  'international-org': 'International organisation',
+}
+
+/** Admiralty grading: source reliability A–F and information credibility 1–6. */
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+}
+export const CREDIBILITY = ['1', '2', '3', '4', '5', '6'] as const
+export const CREDIBILITY_LABELS: Record<Credibility, string> = {
+  '1': 'Confirmed',
+  '2': 'Probably true',
+  '3': 'Possibly true',
+  '4': 'Doubtful',
+  '5': 'Improbable',
+  '6': 'Truth cannot be judged',
+}
+
+export const ATTACK_TECHNIQUE = /^T\d{4}(\.\d{3})?$/
+
+const id = z.string().min(1, 'Missing id').max(100)
+const text = (label: string, max: number) => z.string().max(max, `${label} is too long (at most ${max} characters)`)
+const required = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long (at most ${max} characters)`)
+const partialDate = z.string().refine(isPartialDate, {
+  message: 'Not a date: use a year (2022), a month (2022-07 or July 2022) or a day (2022-07-15)',
+})
+const country = z.string().refine(isCountryCode, { message: 'Not a country code (ISO 3166-1 alpha-2, e.g. AL)' })
+const timestamp = z.iso.datetime({ offset: true })
+const tags = z.array(required('Tag', 60)).max(50, 'At most 50 tags').default([])
+const sourceIds = z.array(id).max(200).default([])
+
+export const VictimSchema = z.object({
+  country,
+  sector: text('Sector', 120).default(''),
+  organisation: text('Organisation', 200).default(''),
+})
+
+export const AttributionSchema = z.object({
+  id,
+  attributor: required('Attributor', 200),
+  attributorKind: z.enum(ATTRIBUTOR_KINDS, { error: 'Pick who attributes' }),
+  attributorCountry: country.optional(),
+  date: partialDate.optional(),
+  toCountry: country.optional(),
+  toActorId: id.optional(),
+  basis: z.array(z.enum(ATTRIBUTION_BASES)).max(4).default([]),
+  confidence: z.enum(CONFIDENCE_LEVELS, { error: 'Pick a confidence: low, moderate or high' }).optional(),
+  likelihood: z.enum(LIKELIHOOD_IDS).optional(),
+  statement: text('Statement', 4000).default(''),
+  sourceIds,
+})
+
+export const ResponseSchema = z.object({
+  id,
+  actor: required('Responding actor', 200),
+  actorCountry: country.optional(),
+  type: z.enum(RESPONSE_TYPE_IDS, { error: 'Pick a response type' }),
+  date: partialDate.optional(),
+  target: text('Target', 200).default(''),
+  targetCountry: country.optional(),
+  description: text('Description', 4000).default(''),
+  sourceIds,
+})
+
+export const LocationSchema = z.object({
+  label: text('Place', 200).default(''),
+  lat: z.number({ error: 'Latitude must be a number' }).min(-90, 'Latitude must be between -90 and 90').max(90, 'Latitude must be between -90 and 90'),
+  lon: z.number({ error: 'Longitude must be a number' }).min(-180, 'Longitude must be between -180 and 180').max(180, 'Longitude must be between -180 and 180'),
+})
+
+const incidentFields = {
+  title: required('Title', 300),
+  summary: text('Summary', 20000).default(''),
+  status: z.enum(INCIDENT_STATUS).default('draft'),
+  types: z.array(z.enum(INCIDENT_TYPES)).max(INCIDENT_TYPES.length).default([]),
+  start: partialDate.optional(),
+  end: partialDate.optional(),
+  disclosed: partialDate.optional(),
+  victims: z.array(VictimSchema).max(300).default([]),
+  sponsorCountries: z.array(country).max(20).default([]),
+  actorIds: z.array(id).max(50).default([]),
+  nexus: z.enum(STATE_NEXUS).default('unknown'),
+  impact: text('Impact', 10000).default(''),
+  severity: z.number().int('Severity is a whole number from 1 to 5').min(1, 'Severity is from 1 to 5').max(5, 'Severity is from 1 to 5').optional(),
+  techniques: z.array(z.string().regex(ATTACK_TECHNIQUE, 'ATT&CK technique ids look like T1485 or T1566.001')).max(200).default([]),
+  tags,
+  tlp: z.enum(TLP_LEVELS).default('CLEAR'),
+  sourceIds,
+  attributions: z.array(AttributionSchema).max(200).default([]),
+  responses: z.array(ResponseSchema).max(500).default([]),
+  locations: z.array(LocationSchema).max(50).default([]),
+  sample: z.boolean().optional(),
+}
+
+function endNotBeforeStart(v: { start?: string; end?: string }, ctx: z.RefinementCtx) {
+  if (v.start && v.end && v.end < v.start.slice(0, v.end.length)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'End is before start' })
+  }
+}
+
+/** What a client sends to create or replace an incident. */
+export const IncidentInputSchema = z.object(incidentFields).superRefine(endNotBeforeStart)
+export const IncidentSchema = z.object({ ...incidentFields, id, createdAt: timestamp, updatedAt: timestamp }).superRefine(endNotBeforeStart)
+
+export const ActorInputSchema = z.object({
+  name: required('Name', 200),
+  aliases: z.array(required('Alias', 200)).max(100).default([]),
+  kind: z.enum(ACTOR_KINDS, { error: 'Pick a kind of actor' }),
+  country: country.optional(),
+  description: text('Description', 20000).default(''),
+  sample: z.boolean().optional(),
+})
+export const ActorSchema = ActorInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+
+const url = z
+  .string()
+  .max(2000, 'URL is too long')
+  .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), { message: 'URL must start with http:// or https://' })
+
+export const SourceInputSchema = z.object({
+  title: required('Title', 500),
+  publisher: text('Publisher', 200).default(''),
+  url: url.default(''),
+  published: partialDate.optional(),
+  captured: partialDate.optional(),
+  reliability: z.enum(RELIABILITY).default('F'),
+  credibility: z.enum(CREDIBILITY).default('6'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 hex digits').optional(),
+  sample: z.boolean().optional(),
+})
+export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+
+export type IncidentType = (typeof INCIDENT_TYPES)[number]
+export type StateNexus = (typeof STATE_NEXUS)[number]
+export type Tlp = (typeof TLP_LEVELS)[number]
+export type AttributorKind = (typeof ATTRIBUTOR_KINDS)[number]
+export type AttributionBasis = (typeof ATTRIBUTION_BASES)[number]
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number]
+export type ResponseType = (typeof RESPONSE_TYPES)[number]['id']
+export type ActorKind = (typeof ACTOR_KINDS)[number]
+export type Reliability = (typeof RELIABILITY)[number]
+export type Credibility = (typeof CREDIBILITY)[number]
+
+export type Victim = z.infer<typeof VictimSchema>
+export type Attribution = z.infer<typeof AttributionSchema>
+export type IncidentResponse = z.infer<typeof ResponseSchema>
+export type GeoPoint = z.infer<typeof LocationSchema>
+export type IncidentInput = z.input<typeof IncidentInputSchema>
+export type Incident = z.infer<typeof IncidentSchema>
+export type ActorInput = z.input<typeof ActorInputSchema>
+export type Actor = z.infer<typeof ActorSchema>
+export type SourceInput = z.input<typeof SourceInputSchema>
+export type Source = z.infer<typeof SourceSchema>
+
+/** `B2`-style Admiralty grade of a source. */
+export function admiraltyGrade(source: Pick<Source, 'reliability' | 'credibility'>): string {
+  return `${source.reliability}${source.credibility}`
+}
+
+/** The more restrictive of TLP levels; CLEAR when none given. */
+export function highestTlp(levels: Iterable<Tlp>): Tlp {
+  let best = 0
+  for (const l of levels) best = Math.max(best, TLP_LEVELS.indexOf(l))
+  return TLP_LEVELS[best]
+}

@@ -1,0 +1,101 @@
+// The app-wide incident filter shared by every view, and the pure matching and sorting over it.
+import { countryName } from './countries'
+import { INCIDENT_TYPE_LABELS, type Actor, type Incident, type IncidentType, type StateNexus } from './domain'
+import { comparePartialDates, overlapsWindow, partialDateRange, type PartialDate } from './partialDate'
+
+export interface IncidentFilter {
+  /** Words that must all appear in the incident's text (title, summary, tags, victims, actors…). */
+  text: string
+  victim: string | null
+  sponsor: string | null
+  type: IncidentType | null
+  nexus: StateNexus | null
+  /** Inclusive window by partial dates: an incident matches when its span overlaps [from, to]. */
+  from: PartialDate | null
+  to: PartialDate | null
+}
+
+export const EMPTY_FILTER: IncidentFilter = { text: '', victim: null, sponsor: null, type: null, nexus: null, from: null, to: null }
+
+/** True when no criterion is set. */
+export function isEmptyFilter(f: IncidentFilter): boolean {
+  return f.text.trim() === '' && !f.victim && !f.sponsor && !f.type && !f.nexus && !f.from && !f.to
+}
+
+/** Lower-cased text an incident is searched by, actors resolved to their names and aliases. */
+export function searchableText(incident: Incident, actors: ReadonlyMap<string, Actor>): string {
+  const parts = [incident.title, incident.summary, incident.impact, ...incident.tags, ...incident.techniques]
+  for (const v of incident.victims) parts.push(countryName(v.country), v.sector, v.organisation)
+  for (const c of incident.sponsorCountries) parts.push(countryName(c))
+  for (const t of incident.types) parts.push(INCIDENT_TYPE_LABELS[t])
+  for (const id of incident.actorIds) {
+    const a = actors.get(id)
+    if (a) parts.push(a.name, ...a.aliases)
+  }
+  for (const a of incident.attributions) parts.push(a.attributor)
+  for (const r of incident.responses) parts.push(r.actor)
+  return parts.join(' \u0000 ').toLowerCase()
+}
+
+/** A compiled filter: `test(incident, text)` where `text` is the incident's searchableText. */
+export function compileFilter(f: IncidentFilter): (incident: Incident, text: () => string) => boolean {
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean)
+  const from = f.from ? partialDateRange(f.from)[0] : undefined
+  const to = f.to ? partialDateRange(f.to)[1] : undefined
+  return (i, text) => {
+    if (f.victim && !i.victims.some((v) => v.country === f.victim)) return false
+    if (f.sponsor && !i.sponsorCountries.includes(f.sponsor)) return false
+    if (f.type && !i.types.includes(f.type)) return false
+    if (f.nexus && i.nexus !== f.nexus) return false
+    if (from !== undefined || to !== undefined) {
+      if (!i.start || !overlapsWindow(i.start, from, to, i.end)) return false
+    }
+    if (words.length > 0) {
+      const haystack = text()
+      if (!words.every((w) => haystack.includes(w))) return false
+    }
+    return true
+  }
+}
+
+export type SortKey = 'title' | 'start' | 'victims' | 'sponsor' | 'types' | 'status' | 'tlp'
+export interface Sort {
+  key: SortKey
+  dir: 'asc' | 'desc'
+}
+
+const TLP_RANK = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 } as const
+
+/** Sorts incidents in place by one column; ties by start date then title so the order is stable. */
+export function sortIncidents(list: Incident[], sort: Sort): Incident[] {
+  const sign = sort.dir === 'asc' ? 1 : -1
+  const names = (codes: string[]) => codes.map(countryName).join(', ')
+  const key = (i: Incident): string | number => {
+    switch (sort.key) {
+      case 'title':
+        return i.title.toLowerCase()
+      case 'victims':
+        return names(i.victims.map((v) => v.country))
+      case 'sponsor':
+        return names(i.sponsorCountries)
+      case 'types':
+        return i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ')
+      case 'status':
+        return i.status
+      case 'tlp':
+        return TLP_RANK[i.tlp]
+      case 'start':
+        return ''
+    }
+  }
+  return list.sort((a, b) => {
+    let c = sort.key === 'start' ? comparePartialDates(a.start, b.start) : 0
+    if (c === 0 && sort.key !== 'start') {
+      const ka = key(a)
+      const kb = key(b)
+      c = typeof ka === 'number' ? ka - (kb as number) : (ka as string).localeCompare(kb as string)
+    }
+    if (c === 0) c = comparePartialDates(a.start, b.start) || a.title.localeCompare(b.title)
+    return sign * c
+  })
+}

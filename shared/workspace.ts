@@ -1,0 +1,53 @@
+// The workspace file: its schema, version and the ordered migrations that bring older files up to date.
+import { z } from 'zod'
+import { ActorSchema, IncidentSchema, SourceSchema } from './domain'
+
+/** Version of the workspace file this build writes. Files from a newer version are refused. */
+export const SCHEMA_VERSION = 1
+
+export const WorkspaceSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  name: z.string().trim().min(1, 'Workspace name is required').max(200),
+  createdAt: z.iso.datetime({ offset: true }),
+  sample: z.boolean().optional(),
+  incidents: z.array(IncidentSchema),
+  actors: z.array(ActorSchema),
+  sources: z.array(SourceSchema),
+})
+export type Workspace = z.infer<typeof WorkspaceSchema>
+
+/** A migration turns a file of version `from` into version `from + 1`; it may mutate its input. */
+export interface Migration {
+  from: number
+  migrate(data: Record<string, unknown>): Record<string, unknown>
+}
+
+/** Migrations in order; empty while version 1 is the only version. */
+export const MIGRATIONS: readonly Migration[] = []
+
+export type MigrationOutcome =
+  | { kind: 'current'; data: Record<string, unknown> }
+  | { kind: 'migrated'; data: Record<string, unknown>; from: number }
+  | { kind: 'newer'; version: number }
+  | { kind: 'unversioned' }
+
+/** Brings parsed file content up to SCHEMA_VERSION, or says why it cannot. */
+export function migrate(raw: unknown, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): MigrationOutcome {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'unversioned' }
+  let data = raw as Record<string, unknown>
+  const version = data.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'unversioned' }
+  if (version > target) return { kind: 'newer', version }
+  if (version === target) return { kind: 'current', data }
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v)
+    if (!step) return { kind: 'unversioned' }
+    data = { ...step.migrate(data), schemaVersion: v + 1 }
+  }
+  return { kind: 'migrated', data, from: version }
+}
+
+/** An empty workspace with the given name. */
+export function emptyWorkspace(name: string, now = new Date().toISOString()): Workspace {
+  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [] }
+}
