@@ -2,6 +2,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { META_CONTENT_SECURITY_POLICY } from './electron/csp'
+
+/** The built page carries the CSP itself (file:// has no headers); the dev server's page gets it from the main process. */
+function cspMeta(): Plugin {
+  return {
+    name: 'watchfloor-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  }
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +40,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },

@@ -1,0 +1,36 @@
+// IPC registration: one ipcMain.handle per contract channel, refusing calls that do not come from our own page.
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { CHANNEL_NAMES, EVENTS } from '../shared/channels'
+import type { Handlers } from '../shared/contract'
+import { fail } from '../shared/result'
+import { isAppUrl, type RendererEntry } from './appState'
+import { dispatch } from './handlers'
+
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
+
+export const REFUSED_MESSAGE = 'Call refused: unknown sender'
+
+/** Trusts only the main frame of our window while it shows our renderer; an iframe or a navigated page gets nothing. */
+export function trustedSender(getWindow: () => BrowserWindow | null, entry: RendererEntry): SenderCheck {
+  return (event) => {
+    const win = getWindow()
+    const frame = event.senderFrame
+    if (!win || win.isDestroyed() || !frame) return false
+    return event.sender === win.webContents && frame.parent === null && isAppUrl(frame.url, entry)
+  }
+}
+
+export function registerIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSender: SenderCheck): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (isTrustedSender(event)) return dispatch(handlers, channel, input)
+      console.warn(`[watchfloor] refused ${channel} from ${event.senderFrame?.url ?? 'a gone frame'}`)
+      return fail('invalid-input', REFUSED_MESSAGE)
+    })
+  }
+}
+
+/** Tells the page another workspace is open, so it reloads its snapshot. */
+export function sendWorkspaceChanged(contents: WebContents): void {
+  if (!contents.isDestroyed()) contents.send(EVENTS.workspaceChanged)
+}
