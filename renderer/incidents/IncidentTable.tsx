@@ -1,0 +1,110 @@
+// The dense, virtualized, sortable incidents table; arrow keys move the selection, Enter edits.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { countryName } from '../../shared/countries'
+import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
+import type { SortKey } from '../../shared/filter'
+import { formatPartialDate } from '../../shared/partialDate'
+import { editIncident, setSort } from '../state/actions'
+import { useApp } from '../state/store'
+
+const COLUMNS: { key: SortKey; label: string; width: string }[] = [
+  { key: 'title', label: 'Title', width: 'minmax(140px, 3fr)' },
+  { key: 'start', label: 'Start', width: '88px' },
+  { key: 'victims', label: 'Victims', width: 'minmax(70px, 1.2fr)' },
+  { key: 'sponsor', label: 'Sponsor', width: 'minmax(60px, 1fr)' },
+  { key: 'types', label: 'Types', width: 'minmax(70px, 1.4fr)' },
+  { key: 'status', label: 'Status', width: '78px' },
+  { key: 'tlp', label: 'TLP', width: '92px' },
+]
+const GRID = COLUMNS.map((c) => c.width).join(' ')
+const ROW_HEIGHT = 30
+
+function cells(i: Incident): string[] {
+  return [
+    i.title,
+    formatPartialDate(i.start),
+    [...new Set(i.victims.map((v) => countryName(v.country)))].join(', '),
+    i.sponsorCountries.map(countryName).join(', ') || (i.nexus === 'criminal' ? 'Criminal' : '—'),
+    i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', '),
+    i.status === 'confirmed' ? 'Confirmed' : 'Draft',
+    i.tlp,
+  ]
+}
+
+export function IncidentTable({ rows }: { rows: Incident[] }) {
+  const sort = useApp((s) => s.sort)
+  const editing = useApp((s) => s.incident)
+  const selectedId = editing.kind === 'existing' ? editing.id : null
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtual])
+
+  function onKeyDown(e: KeyboardEvent) {
+    const move = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[e.key]
+    if (move !== undefined && rows.length > 0) {
+      e.preventDefault()
+      const next = Math.max(0, Math.min(rows.length - 1, (selectedIndex < 0 ? -1 : selectedIndex) + move))
+      editIncident({ kind: 'existing', id: rows[next].id })
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault()
+      if (rows.length > 0) editIncident({ kind: 'existing', id: rows[e.key === 'Home' ? 0 : rows.length - 1].id })
+    } else if (e.key === 'Enter' && selectedId) {
+      e.preventDefault()
+      document.querySelector<HTMLInputElement>('#incident-form input')?.focus()
+    }
+  }
+
+  const headerSort = (key: SortKey) => setSort({ key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' })
+
+  return (
+    <div className="table" role="grid" aria-label="Incidents" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length}>
+      <div className="table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID }}>
+        {COLUMNS.map((c) => (
+          <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            <button type="button" onClick={() => headerSort(c.key)}>
+              {c.label}
+              <span className="sort-mark" aria-hidden="true">
+                {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+              </span>
+            </button>
+          </div>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <div className="table-empty">No incident matches the filter. Clear the filter, or create an incident with “New incident”.</div>
+      ) : (
+        <div className="table-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label="Incident rows; use the arrow keys to move">
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((item) => {
+              const incident = rows[item.index]
+              const selected = incident.id === selectedId
+              return (
+                <div
+                  key={incident.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selected}
+                  className={`table-row${selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                  data-incident-id={incident.id}
+                  style={{ gridTemplateColumns: GRID, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => editIncident({ kind: 'existing', id: incident.id })}
+                >
+                  {cells(incident).map((text, n) => (
+                    <div role="gridcell" key={COLUMNS[n].key} className={`cell cell-${COLUMNS[n].key}${COLUMNS[n].key === 'tlp' ? ` tlp tlp-${incident.tlp.replace('+', '-').toLowerCase()}` : ''}`} title={text}>
+                      {text}
+                    </div>
+                  ))}
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

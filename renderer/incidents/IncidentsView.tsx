@@ -1,0 +1,47 @@
+// The incidents view: filter bar, the table of incidents under the filter, and the detail pane.
+import { editIncident } from '../state/actions'
+import { useApp } from '../state/store'
+import { FilterBar } from './FilterBar'
+import { IncidentForm } from './IncidentForm'
+import { IncidentTable } from './IncidentTable'
+import { useFilteredIncidents } from './useFilteredIncidents'
+
+export function IncidentsView() {
+  const { rows, total } = useFilteredIncidents()
+  const editing = useApp((s) => s.incident)
+  const readOnly = useApp((s) => s.info?.readOnly ?? null)
+  const incident = useApp((s) => (editing.kind === 'existing' ? (s.incidents.find((i) => i.id === editing.id) ?? null) : null))
+
+  return (
+    <div className="view incidents-view">
+      <FilterBar shown={rows.length} total={total} />
+      <div className="split">
+        <section className="list-pane" aria-label="Incident list">
+          <div className="toolbar">
+            <button type="button" className="primary" disabled={!!readOnly} onClick={() => editIncident({ kind: 'new' })}>
+              + New incident
+            </button>
+          </div>
+          {total === 0 ? (
+            <div className="empty-state">
+              <h2>No incidents yet</h2>
+              <p>Create the first incident with “New incident”, or open the sample workspace from the File menu to explore the Albania 2022 case.</p>
+            </div>
+          ) : (
+            <IncidentTable rows={rows} />
+          )}
+        </section>
+        <section className="detail-pane" aria-label="Incident details">
+          {editing.kind === 'none' || (editing.kind === 'existing' && !incident) ? (
+            <div className="empty-state">
+              <h2>No incident selected</h2>
+              <p>Select an incident in the table (arrow keys move the selection) or create a new one.</p>
+            </div>
+          ) : (
+            <IncidentForm key={editing.kind === 'new' ? 'new' : editing.id} incident={incident} />
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+// The incidents under the app-wide filter, in the table's sort order.
+import { useMemo } from 'react'
+import { compileFilter, searchableText, sortIncidents } from '../../shared/filter'
+import type { Actor, Incident } from '../../shared/domain'
+import { useApp } from '../state/store'
+
+// Keyed by record object: an edited incident is a new object, so its text is recomputed once.
+const textCache = new WeakMap<Incident, string>()
+
+export function useFilteredIncidents(): { rows: Incident[]; total: number } {
+  const incidents = useApp((s) => s.incidents)
+  const actors = useApp((s) => s.actors)
+  const filter = useApp((s) => s.filter)
+  const sort = useApp((s) => s.sort)
+  const actorMap = useMemo(() => new Map<string, Actor>(actors.map((a) => [a.id, a])), [actors])
+  const rows = useMemo(() => {
+    const test = compileFilter(filter)
+    const textOf = (i: Incident) => {
+      let t = textCache.get(i)
+      if (t === undefined) textCache.set(i, (t = searchableText(i, actorMap)))
+      return t
+    }
+    return sortIncidents(
+      incidents.filter((i) => test(i, () => textOf(i))),
+      sort,
+    )
+  }, [incidents, actorMap, filter, sort])
+  return { rows, total: incidents.length }
+}

@@ -1,0 +1,164 @@
+// Everything the UI can do to the app state and the workspace, in one place: load, filter, select, save, delete, undo.
+import { describeIssues } from '../../shared/issues'
+import { WorkbenchError } from '../../shared/result'
+import type { ActorInput, IncidentInput, SourceInput } from '../../shared/domain'
+import type { IncidentFilter, Sort } from '../../shared/filter'
+import { EMPTY_FILTER } from '../../shared/filter'
+import { client } from '../api'
+import { getState, setState, type Editing, type Toast, type View } from './store'
+
+let nextToast = 1
+const TOAST_MS = 10_000
+
+/** Shows a toast; info toasts (and their undo) stay 10 s, errors until dismissed. */
+export function toast(kind: Toast['kind'], message: string, action?: Toast['action']): void {
+  const id = nextToast++
+  setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, action }] }))
+  if (kind === 'info') setTimeout(() => dismissToast(id), TOAST_MS)
+}
+
+export function dismissToast(id: number): void {
+  setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }))
+}
+
+/** Runs the newest toast's action (Ctrl+Z undoes the last delete). */
+export function undoLast(): boolean {
+  const t = [...getState().toasts].reverse().find((x) => x.action)
+  if (!t) return false
+  dismissToast(t.id)
+  t.action!.run()
+  return true
+}
+
+/** Message for an error from the client: the handler's words, with field issues summarised. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof WorkbenchError) return err.issues.length > 0 && !err.message.includes(':') ? `${err.message}: ${describeIssues(err.issues)}` : err.message
+  return (err as Error)?.message ?? String(err)
+}
+
+export async function loadWorkspace(): Promise<void> {
+  try {
+    const snap = await client.workspace.snapshot()
+    setState((s) => ({
+      status: 'ready',
+      loadError: null,
+      info: snap.info,
+      incidents: snap.incidents,
+      actors: snap.actors,
+      sources: snap.sources,
+      incident: s.incident.kind === 'existing' && !snap.incidents.some((i) => i.id === (s.incident as { id: string }).id) ? { kind: 'none' } : s.incident,
+    }))
+  } catch (err) {
+    setState({ status: 'error', loadError: errorMessage(err) })
+  }
+}
+
+export async function restoreBackup(): Promise<void> {
+  try {
+    await client.workspace.restoreBackup()
+    await loadWorkspace()
+    toast('info', 'The newest valid backup was restored; the damaged file was kept beside it.')
+  } catch (err) {
+    toast('error', errorMessage(err))
+  }
+}
+
+/** Runs `go` now, or after the user agrees to discard unsaved edits. */
+export function guard(go: () => void): void {
+  if (getState().dirty) setState({ pending: go })
+  else go()
+}
+
+export function confirmDiscard(discard: boolean): void {
+  const go = getState().pending
+  setState({ pending: null, dirty: discard ? false : getState().dirty })
+  if (discard) go?.()
+}
+
+export const setDirty = (dirty: boolean) => getState().dirty !== dirty && setState({ dirty })
+export const setView = (view: View) => guard(() => setState({ view }))
+export const setFilter = (patch: Partial<IncidentFilter>) => setState((s) => ({ filter: { ...s.filter, ...patch } }))
+export const clearFilter = () => setState({ filter: EMPTY_FILTER })
+export const setSort = (sort: Sort) => setState({ sort })
+export const editIncident = (incident: Editing) => guard(() => setState({ incident }))
+export const editActor = (actor: Editing) => guard(() => setState({ actor }))
+
+type Collection = 'incidents' | 'actors' | 'sources'
+
+function replaceIn<T extends { id: string }>(list: T[], record: T): T[] {
+  const at = list.findIndex((r) => r.id === record.id)
+  return at < 0 ? [...list, record] : list.map((r, n) => (n === at ? record : r))
+}
+
+function put(collection: Collection, record: { id: string }): void {
+  setState((s) => ({ [collection]: replaceIn(s[collection] as { id: string }[], record) }))
+}
+
+function drop(collection: Collection, id: string): void {
+  setState((s) => ({ [collection]: (s[collection] as { id: string }[]).filter((r) => r.id !== id) }))
+}
+
+/** Creates (id null) or replaces an incident; throws WorkbenchError with field issues on invalid input. */
+export async function saveIncident(id: string | null, input: IncidentInput) {
+  const saved = id ? await client.incidents.update({ id, input }) : await client.incidents.create(input)
+  put('incidents', saved)
+  setState({ incident: { kind: 'existing', id: saved.id }, dirty: false })
+  return saved
+}
+
+export async function deleteIncident(id: string): Promise<void> {
+  try {
+    const removed = await client.incidents.delete({ id })
+    drop('incidents', id)
+    setState({ incident: { kind: 'none' }, dirty: false })
+    toast('info', `Deleted incident “${removed.title}”.`, {
+      label: 'Undo',
+      run: () =>
+        void client.incidents.restore(removed).then(
+          (back) => {
+            put('incidents', back)
+            setState({ incident: { kind: 'existing', id: back.id } })
+            toast('info', `Restored “${back.title}”.`)
+          },
+          (err) => toast('error', errorMessage(err)),
+        ),
+    })
+  } catch (err) {
+    toast('error', errorMessage(err))
+  }
+}
+
+export async function saveActor(id: string | null, input: ActorInput) {
+  const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)
+  put('actors', saved)
+  setState({ actor: { kind: 'existing', id: saved.id }, dirty: false })
+  return saved
+}
+
+export async function deleteActor(id: string): Promise<void> {
+  try {
+    const removed = await client.actors.delete({ id })
+    drop('actors', id)
+    setState({ actor: { kind: 'none' }, dirty: false })
+    toast('info', `Deleted actor “${removed.name}”.`, {
+      label: 'Undo',
+      run: () =>
+        void client.actors.restore(removed).then(
+          (back) => {
+            put('actors', back)
+            toast('info', `Restored “${back.name}”.`)
+          },
+          (err) => toast('error', errorMessage(err)),
+        ),
+    })
+  } catch (err) {
+    toast('error', errorMessage(err))
+  }
+}
+
+/** Creates a source (from the incident form's "new source"); the caller links it. */
+export async function createSource(input: SourceInput) {
+  const saved = await client.sources.create(input)
+  put('sources', saved)
+  return saved
+}

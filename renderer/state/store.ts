@@ -1,0 +1,56 @@
+// The renderer's app state (the only module that imports zustand): workspace data, app-wide filter, selection, toasts.
+import { create } from 'zustand'
+import type { WorkspaceInfo } from '../../shared/contract'
+import type { Actor, Incident, Source } from '../../shared/domain'
+import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
+
+export type View = 'incidents' | 'actors'
+
+export interface Toast {
+  id: number
+  kind: 'info' | 'error'
+  message: string
+  action?: { label: string; run: () => void }
+}
+
+/** What the detail pane edits: an existing record by id, a new one, or nothing. */
+export type Editing = { kind: 'none' } | { kind: 'existing'; id: string } | { kind: 'new' }
+
+export interface AppState {
+  status: 'loading' | 'ready' | 'error'
+  loadError: string | null
+  info: WorkspaceInfo | null
+  incidents: Incident[]
+  actors: Actor[]
+  sources: Source[]
+  view: View
+  filter: IncidentFilter
+  sort: Sort
+  incident: Editing
+  actor: Editing
+  /** A form has edits not saved yet; navigation asks first. */
+  dirty: boolean
+  /** Navigation waiting for the user to confirm discarding edits. */
+  pending: (() => void) | null
+  toasts: Toast[]
+}
+
+export const useApp = create<AppState>(() => ({
+  status: 'loading',
+  loadError: null,
+  info: null,
+  incidents: [],
+  actors: [],
+  sources: [],
+  view: 'incidents',
+  filter: EMPTY_FILTER,
+  sort: { key: 'start', dir: 'desc' },
+  incident: { kind: 'none' },
+  actor: { kind: 'none' },
+  dirty: false,
+  pending: null,
+  toasts: [],
+}))
+
+export const getState = useApp.getState
+export const setState = useApp.setState
