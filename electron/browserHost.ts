@@ -42,6 +42,7 @@ export interface BrowserHost {
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
+    ...res.getHeaders(),
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
@@ -88,7 +89,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!sameToken(req.headers['x-watchfloor-token'] as string | undefined, token)) return sendResult(res, 403, fail('invalid-input', 'Call refused: missing or wrong token.'))
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendResult(res, 415, fail('invalid-input', 'API calls must be JSON.'))
     const body = await readBody(req)
-    if (body === null) return sendResult(res, 413, fail('invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB and was refused.`))
+    if (body === null) {
+      // The unread rest of the body would poison a kept-alive connection: close it.
+      res.setHeader('Connection', 'close')
+      return sendResult(res, 413, fail('invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB and was refused.`))
+    }
     let call: { channel?: unknown; input?: unknown }
     try {
       call = JSON.parse(body.toString('utf8'))
