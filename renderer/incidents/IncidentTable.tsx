@@ -10,11 +10,11 @@ import { useApp } from '../state/store'
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: 'title', label: 'Title', width: 'minmax(140px, 3fr)' },
-  { key: 'start', label: 'Start', width: '88px' },
+  { key: 'start', label: 'Start', width: '100px' },
   { key: 'victims', label: 'Victims', width: 'minmax(70px, 1.2fr)' },
   { key: 'sponsor', label: 'Sponsor', width: 'minmax(60px, 1fr)' },
   { key: 'types', label: 'Types', width: 'minmax(70px, 1.4fr)' },
-  { key: 'status', label: 'Status', width: '78px' },
+  { key: 'status', label: 'Status', width: '84px' },
   { key: 'tlp', label: 'TLP', width: '92px' },
 ]
 const GRID = COLUMNS.map((c) => c.width).join(' ')
