@@ -1,4 +1,5 @@
 // The open workspace of one app or host process: opening, switching and closing it, and its services.
+import { resolve } from 'node:path'
 import { ServiceError } from '../shared/result'
 import type { WorkspaceInfo } from '../shared/contract'
 import { createServices, type Services } from './services/services'
@@ -17,8 +18,12 @@ export class Session {
     return this.current !== null
   }
 
-  /** Closes the open workspace (saving what is pending) and opens the one in `dir`. */
+  /**
+   * Closes the open workspace (saving what is pending) and opens the one in `dir`. Reopening the
+   * open folder closes it first, so its pending saves land before the file is read again.
+   */
   async open(dir: string, options: OpenOptions = {}): Promise<WorkspaceInfo> {
+    if (this.current?.store.dir === resolve(dir)) await this.close()
     const store = await WorkspaceStore.open(dir, options)
     await this.close()
     this.current = createServices(store)

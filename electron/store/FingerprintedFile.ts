@@ -1,6 +1,5 @@
 // A lowdb adapter for workspace.json: atomic writes (temp file + rename) and a fingerprint of what was last written.
-import { createHash } from 'node:crypto'
-import { open, readFile, rename } from 'node:fs/promises'
+import { open, readFile, rename, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
@@ -12,56 +11,74 @@ export const VALIDATOR_REVISION = 'v1.1'
 
 export interface ReadResult {
   text: string
-  /** True when the bytes are exactly what this build last wrote and validated. */
+  /** True when the file is, untouched, the one this build last wrote and validated. */
   trusted: boolean
 }
 
-async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+/**
+ * Identity of a file's current content as the file system tracks it. Any write to the file,
+ * or a `touch` that resets its time, changes the inode change time (ctime), which no user
+ * command can set back; so an equal identity means nobody wrote the file since.
+ */
+async function identity(path: string): Promise<string> {
+  const s = await stat(path, { bigint: true })
+  return [VALIDATOR_REVISION, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':')
+}
+
+async function writeAtomic(path: string, data: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.tmp`)
   const handle = await open(temp, 'w')
   try {
-    await handle.writeFile(data)
+    await handle.writeFile(data, 'utf8')
   } finally {
     await handle.close()
   }
   await rename(temp, path)
 }
 
+/** Reads a whole file in one read call; fs.promises.readFile reads big files in small chunks and is several times slower. */
+async function readWhole(path: string): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const { size } = await handle.stat()
+    const buffer = Buffer.allocUnsafe(size)
+    let done = 0
+    while (done < size) {
+      const { bytesRead } = await handle.read(buffer, done, size - done, done)
+      if (bytesRead === 0) break
+      done += bytesRead
+    }
+    return buffer.toString('utf8', 0, done)
+  } finally {
+    await handle.close()
+  }
+}
+
 export class FingerprintedFile<T> implements Adapter<T> {
   readonly fingerprintFile: string
 
   constructor(readonly file: string) {
-    this.fingerprintFile = join(dirname(file), `.${basename(file)}.sha256`)
+    this.fingerprintFile = join(dirname(file), `.${basename(file)}.fingerprint`)
   }
 
-  private async expected(): Promise<string | null> {
-    const text = await readFile(this.fingerprintFile, 'utf8').catch(() => null)
-    if (!text) return null
-    try {
-      const fp = JSON.parse(text) as { sha256?: string; validator?: string }
-      return fp.validator === VALIDATOR_REVISION && typeof fp.sha256 === 'string' ? fp.sha256 : null
-    } catch {
-      return null
-    }
-  }
-
-  /** Reads the file's text and whether it matches the fingerprint of the last validated write. */
+  /** Reads the file's text and whether it is still exactly what the last validated write left. */
   async readText(): Promise<ReadResult> {
-    const [bytes, expected] = await Promise.all([readFile(this.file), this.expected()])
-    const trusted = expected !== null && createHash('sha256').update(bytes).digest('hex') === expected
-    return { text: bytes.toString('utf8'), trusted }
+    const expected = await readFile(this.fingerprintFile, 'utf8').catch(() => null)
+    const before = await identity(this.file)
+    const text = await readWhole(this.file)
+    // Compared before and after reading, so a write racing the read is not trusted.
+    const trusted = expected === before && (await identity(this.file)) === before
+    return { text, trusted }
   }
 
-  /** Lowdb's read: unused by the store, which validates through readText, but kept honest. */
+  /** Lowdb's read: the store validates through readText, but this stays a faithful adapter. */
   async read(): Promise<T | null> {
     return JSON.parse((await this.readText()).text) as T
   }
 
-  /** Writes compact JSON atomically, then the fingerprint of those exact bytes. */
+  /** Writes compact JSON atomically, then the fingerprint of the file as written. */
   async write(data: T): Promise<void> {
-    const bytes = Buffer.from(JSON.stringify(data), 'utf8')
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    await writeAtomic(this.file, bytes)
-    await writeAtomic(this.fingerprintFile, JSON.stringify({ sha256, validator: VALIDATOR_REVISION }))
+    await writeAtomic(this.file, JSON.stringify(data))
+    await writeAtomic(this.fingerprintFile, await identity(this.file))
   }
 }

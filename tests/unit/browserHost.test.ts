@@ -27,6 +27,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+interface Answer {
+  ok: boolean
+  value?: unknown
+  error: { code: string; message: string; issues: { path: string }[] }
+}
+
+const answer = async (res: Response) => (await res.json()) as Answer
+
 function call(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${host.origin}/api/invoke`, {
     method: 'POST',
@@ -45,7 +53,7 @@ describe('browser host', () => {
   it('answers a call that carries the token', async () => {
     const res = await call({ channel: 'workspace:info' })
     expect(res.status).toBe(200)
-    const body = await res.json()
+    const body = await answer(res)
     expect(body).toMatchObject({ ok: true, value: { sample: true, counts: { incidents: 14 } } })
   })
 
@@ -53,12 +61,12 @@ describe('browser host', () => {
     const before = await readFile(join(dir, 'ws', 'workspace.json'))
     const noToken = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { 'X-Watchfloor-Token': '' })
     expect(noToken.status).toBe(403)
-    expect((await noToken.json()).error.message).toMatch(/token/)
+    expect((await answer(noToken)).error.message).toMatch(/token/)
     const wrong = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { 'X-Watchfloor-Token': 'x'.repeat(host.token.length) })
     expect(wrong.status).toBe(403)
     const foreign = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { Origin: 'https://evil.example' })
     expect(foreign.status).toBe(403)
-    expect((await foreign.json()).error.message).toMatch(/foreign origin/)
+    expect((await answer(foreign)).error.message).toMatch(/foreign origin/)
     expect((await readFile(join(dir, 'ws', 'workspace.json'))).equals(before)).toBe(true)
   })
 
@@ -73,7 +81,7 @@ describe('browser host', () => {
 
   it('answers invalid input with the field issues and saves nothing', async () => {
     const res = await call({ channel: 'incidents:create', input: { title: 42 } })
-    const body = await res.json()
+    const body = await answer(res)
     expect(body.ok).toBe(false)
     expect(body.error.code).toBe('invalid-input')
     expect(body.error.issues[0]).toMatchObject({ path: 'title' })

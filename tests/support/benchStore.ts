@@ -1,0 +1,131 @@
+// Benchmark of the workspace store against bare JSON: open and save-after-one-edit at 1k, 10k and 100k incidents.
+// Run through `npm run bench`; pass --expose-gc so each timed run starts from a collected heap.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WORKSPACE_FILE, WorkspaceStore } from '../../electron/store/WorkspaceStore'
+import { generateWorkspace } from './generate'
+
+/** Open and save targets at 100k incidents, as ratios to bare JSON. */
+const TARGET = { open: 1.5, save: 1.3 }
+const SIZES = [
+  { incidents: 1_000, warmups: 3, runs: 15 },
+  { incidents: 10_000, warmups: 2, runs: 9 },
+  { incidents: 100_000, warmups: 1, runs: 5 },
+]
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
+async function time(fn: () => unknown): Promise<number> {
+  gc()
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/**
+ * Runs the variants round-robin, so drift (page cache, heap growth, other load) spreads over all of
+ * them instead of favouring whichever ran last; warm-up rounds are dropped.
+ */
+async function compare<K extends string>(variants: Record<K, () => unknown>, warmups: number, runs: number): Promise<Record<K, number>> {
+  const names = Object.keys(variants) as K[]
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
+  for (let round = 0; round < warmups + runs; round++) {
+    // Alternate which variant goes first, too.
+    const order = round % 2 ? [...names].reverse() : names
+    for (const name of order) {
+      const ms = await time(variants[name])
+      if (round >= warmups) samples[name].push(ms)
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<K, number>
+}
+
+interface Row {
+  incidents: number
+  mb: number
+  open: { json: number; store: number; untrusted: number }
+  save: { json: number; store: number }
+}
+
+async function measure({ incidents, warmups, runs }: (typeof SIZES)[number]): Promise<Row> {
+  const root = await mkdtemp(join(tmpdir(), 'watchfloor-bench-'))
+  try {
+    const dir = join(root, 'ws')
+    const created = await WorkspaceStore.open(dir, { create: { data: generateWorkspace(incidents) } })
+    await created.close()
+    const file = join(dir, WORKSPACE_FILE)
+    const fingerprint = join(dir, `.${WORKSPACE_FILE}.fingerprint`)
+    const hidden = `${fingerprint}.hidden`
+
+    const open = await compare(
+      {
+        json: () => JSON.parse(readFileSync(file, 'utf8')),
+        store: async () => (await WorkspaceStore.open(dir)).close(),
+        untrusted: async () => {
+          // Without its fingerprint the file is validated in full, as after a hand edit or a crash.
+          renameSync(fingerprint, hidden)
+          try {
+            await (await WorkspaceStore.open(dir)).close()
+          } finally {
+            renameSync(hidden, fingerprint)
+          }
+        },
+      },
+      warmups,
+      runs,
+    )
+
+    const store = await WorkspaceStore.open(dir)
+    const other = join(root, 'baseline.json')
+    let edit = 0
+    const save = await compare(
+      {
+        json: () => writeFileSync(other, JSON.stringify(store.data)),
+        store: () =>
+          store.update((data) => {
+            const n = edit++ % data.incidents.length
+            data.incidents[n].title = `Edited incident ${n} (${edit})`
+          }),
+      },
+      warmups,
+      runs,
+    )
+    await store.close()
+    return { incidents, mb: statSync(file).size / 1e6, open, save }
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(8)
+const ratio = (x: number, base: number) => `${(x / base).toFixed(2)}×`.padStart(7)
+
+console.log(`Workspace store vs bare JSON (median ms${(globalThis as { gc?: unknown }).gc ? '' : '; run with --expose-gc for steadier figures'})`)
+console.log('incidents     MB | open: JSON    store  ratio  untrusted  ratio | save: JSON    store  ratio')
+const rows: Row[] = []
+for (const size of SIZES) {
+  const r = await measure(size)
+  rows.push(r)
+  console.log(
+    `${String(r.incidents).padStart(9)} ${r.mb.toFixed(1).padStart(6)} |   ${ms(r.open.json)} ${ms(r.open.store)} ${ratio(r.open.store, r.open.json)}   ${ms(r.open.untrusted)} ${ratio(r.open.untrusted, r.open.json)} |   ${ms(r.save.json)} ${ms(r.save.store)} ${ratio(r.save.store, r.save.json)}`,
+  )
+}
+console.log('open = WorkspaceStore.open + close (lock, read, fingerprint check, parse, backup copy) vs JSON.parse(readFileSync)')
+console.log('untrusted = the same open with the fingerprint missing, so the file is validated in full with zod')
+console.log('save = store.update of one title, awaited (stringify, temp file + rename, fingerprint) vs writeFileSync(JSON.stringify)')
+
+const big = rows.at(-1)!
+const openRatio = big.open.store / big.open.json
+const saveRatio = big.save.store / big.save.json
+const met = openRatio <= TARGET.open && saveRatio <= TARGET.save
+console.log(
+  `100k targets ${met ? 'met' : 'NOT met'}: open ${openRatio.toFixed(2)}× (target ≤ ${TARGET.open}×, ${openRatio <= TARGET.open ? 'met' : 'missed'}), ` +
+    `save ${saveRatio.toFixed(2)}× (target ≤ ${TARGET.save}×, ${saveRatio <= TARGET.save ? 'met' : 'missed'})`,
+)
