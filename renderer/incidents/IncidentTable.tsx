@@ -35,6 +35,7 @@ function cells(i: Incident): string[] {
 export function IncidentTable({ rows }: { rows: Incident[] }) {
   const sort = useApp((s) => s.sort)
   const editing = useApp((s) => s.incident)
+  const selection = useApp((s) => s.selection)
   const selectedId = editing.kind === 'existing' ? editing.id : null
   const scroller = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
@@ -82,7 +83,7 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const incident = rows[item.index]
-              const selected = incident.id === selectedId
+              const selected = selection.includes(incident.id)
               return (
                 <div
                   key={incident.id}

@@ -2,15 +2,13 @@
 import { editIncident } from '../state/actions'
 import { useApp } from '../state/store'
 import { FilterBar } from './FilterBar'
-import { IncidentForm } from './IncidentForm'
+import { IncidentDetail } from './IncidentDetail'
 import { IncidentTable } from './IncidentTable'
 import { useFilteredIncidents } from './useFilteredIncidents'
 
 export function IncidentsView() {
   const { rows, total } = useFilteredIncidents()
-  const editing = useApp((s) => s.incident)
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
-  const incident = useApp((s) => (editing.kind === 'existing' ? (s.incidents.find((i) => i.id === editing.id) ?? null) : null))
 
   return (
     <div className="view incidents-view">
@@ -31,16 +29,7 @@ export function IncidentsView() {
             <IncidentTable rows={rows} />
           )}
         </section>
-        <section className="detail-pane" aria-label="Incident details">
-          {editing.kind === 'none' || (editing.kind === 'existing' && !incident) ? (
-            <div className="empty-state">
-              <h2>No incident selected</h2>
-              <p>Select an incident in the table (arrow keys move the selection) or create a new one.</p>
-            </div>
-          ) : (
-            <IncidentForm key={editing.kind === 'new' ? 'new' : editing.id} incident={incident} />
-          )}
-        </section>
+        <IncidentDetail />
       </div>
     </div>
   )

@@ -1,18 +1,12 @@
 // The app shell: workspace header, view tabs, read-only banner, toasts, the discard guard and global keys.
 import { useEffect } from 'react'
-import { ActorsView } from '../actors/ActorsView'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
-import { IncidentsView } from '../incidents/IncidentsView'
 import { loadWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
-import { getState, useApp, type View } from '../state/store'
+import { getState, useApp } from '../state/store'
 import { useGlobalKeys } from './useGlobalKeys'
-
-const VIEWS: { id: View; label: string; key: string }[] = [
-  { id: 'incidents', label: 'Incidents', key: '1' },
-  { id: 'actors', label: 'Actors', key: '2' },
-]
+import { VIEWS } from './views'
 
 export function App() {
   const status = useApp((s) => s.status)
@@ -82,7 +76,7 @@ export function App() {
         </div>
       ) : null}
       <main className="app-main" role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
-        {view === 'incidents' ? <IncidentsView /> : <ActorsView />}
+        {VIEWS.map((v) => (v.id === view ? <v.component key={v.id} /> : null))}
       </main>
       <Toasts />
       <ConfirmDiscard />

@@ -80,7 +80,14 @@ export const setView = (view: View) => guard(() => setState({ view }))
 export const setFilter = (patch: Partial<IncidentFilter>) => setState((s) => ({ filter: { ...s.filter, ...patch } }))
 export const clearFilter = () => setState({ filter: EMPTY_FILTER })
 export const setSort = (sort: Sort) => setState({ sort })
-export const editIncident = (incident: Editing) => guard(() => setState({ incident }))
+export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+
+/** Selects incidents app-wide (map arcs and timeline brushes can select several) and opens the first. */
+export const selectIncidents = (ids: string[]) =>
+  guard(() => setState({ selection: ids, incident: ids.length > 0 ? { kind: 'existing', id: ids[0] } : { kind: 'none' } }))
+
+/** Opens one incident of the current selection in the detail pane, keeping the selection. */
+export const focusSelected = (id: string) => guard(() => setState({ incident: { kind: 'existing', id } }))
 export const editActor = (actor: Editing) => guard(() => setState({ actor }))
 
 type Collection = 'incidents' | 'actors' | 'sources'
@@ -102,7 +109,7 @@ function drop(collection: Collection, id: string): void {
 export async function saveIncident(id: string | null, input: IncidentInput) {
   const saved = id ? await client.incidents.update({ id, input }) : await client.incidents.create(input)
   put('incidents', saved)
-  setState({ incident: { kind: 'existing', id: saved.id }, dirty: false })
+  setState((s) => ({ incident: { kind: 'existing', id: saved.id }, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
   return saved
 }
 
@@ -110,14 +117,14 @@ export async function deleteIncident(id: string): Promise<void> {
   try {
     const removed = await client.incidents.delete({ id })
     drop('incidents', id)
-    setState({ incident: { kind: 'none' }, dirty: false })
+    setState((s) => ({ incident: { kind: 'none' }, selection: s.selection.filter((x) => x !== id), dirty: false }))
     toast('info', `Deleted incident “${removed.title}”.`, {
       label: 'Undo',
       run: () =>
         void client.incidents.restore(removed).then(
           (back) => {
             put('incidents', back)
-            setState({ incident: { kind: 'existing', id: back.id } })
+            setState({ incident: { kind: 'existing', id: back.id }, selection: [back.id] })
             toast('info', `Restored “${back.title}”.`)
           },
           (err) => toast('error', errorMessage(err)),

@@ -4,7 +4,8 @@ import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 
-export type View = 'incidents' | 'actors'
+/** Views of the shell; each is registered in shell/views.ts. */
+export type View = string
 
 export interface Toast {
   id: number
@@ -27,6 +28,8 @@ export interface AppState {
   filter: IncidentFilter
   sort: Sort
   incident: Editing
+  /** The app-wide incident selection (table, map, timeline); the detail pane edits `incident`, one of them. */
+  selection: string[]
   actor: Editing
   /** A form has edits not saved yet; navigation asks first. */
   dirty: boolean
@@ -46,6 +49,7 @@ export const useApp = create<AppState>(() => ({
   filter: EMPTY_FILTER,
   sort: { key: 'start', dir: 'desc' },
   incident: { kind: 'none' },
+  selection: [],
   actor: { kind: 'none' },
   dirty: false,
   pending: null,

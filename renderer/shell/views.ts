@@ -1,0 +1,17 @@
+// The views of the shell, in tab order: each with its label, Alt+digit shortcut and component.
+import type { ComponentType } from 'react'
+import { ActorsView } from '../actors/ActorsView'
+import { IncidentsView } from '../incidents/IncidentsView'
+
+export interface ViewSpec {
+  id: string
+  label: string
+  /** Alt+key switches to the view. */
+  key: string
+  component: ComponentType
+}
+
+export const VIEWS: ViewSpec[] = [
+  { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
+  { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
+]
