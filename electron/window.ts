@@ -1,5 +1,5 @@
 // The main window: hardened web preferences, a dark first paint, shown when ready, titled by the open workspace.
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
 import type { RendererEntry } from './appState'
 
 export interface MainWindowOptions {
@@ -34,6 +34,19 @@ export function createMainWindow({ preload, entry, title }: MainWindowOptions): 
     },
   })
   win.once('ready-to-show', () => win.show())
+  // The page refuses to unload while a form has unsaved edits; Electron would then silently keep
+  // the window open, so ask the user, as a browser would.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Discard changes', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Discard unsaved changes?',
+      detail: 'The record you are editing has changes that are not saved. They will be lost.',
+    })
+    if (choice === 0) event.preventDefault()
+  })
   // The page's <title> would otherwise replace the workspace name in the title bar.
   win.on('page-title-updated', (event) => event.preventDefault())
   const loading = entry.kind === 'url' ? win.loadURL(entry.url) : win.loadFile(entry.path)

@@ -178,6 +178,7 @@ const fake = vi.hoisted(() => {
       showErrorBox: vi.fn(),
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
       showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+      showMessageBoxSync: vi.fn(() => 1),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
     session: { defaultSession },
@@ -328,6 +329,18 @@ describe('security', () => {
       win().webContents.emit(name, home)
       expect(home.preventDefault).not.toHaveBeenCalled()
     }
+  })
+
+  it('asks before a page with unsaved edits is closed, and closes only on "Discard changes"', () => {
+    const keep = { preventDefault: vi.fn() }
+    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(1)
+    win().webContents.emit('will-prevent-unload', keep)
+    expect(keep.preventDefault).not.toHaveBeenCalled()
+    const discard = { preventDefault: vi.fn() }
+    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(0)
+    win().webContents.emit('will-prevent-unload', discard)
+    expect(discard.preventDefault).toHaveBeenCalled()
+    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(win(), expect.objectContaining({ message: 'Discard unsaved changes?' }))
   })
 
   it('refuses to attach webviews', () => {
