@@ -13,6 +13,8 @@ export function useFilteredIncidents(): { rows: Incident[]; total: number } {
   const filter = useApp((s) => s.filter)
   const sort = useApp((s) => s.sort)
   const actorMap = useMemo(() => new Map<string, Actor>(actors.map((a) => [a.id, a])), [actors])
+  // Sorted once per data or column change; typing in the filter only filters the sorted list.
+  const sorted = useMemo(() => sortIncidents([...incidents], sort), [incidents, sort])
   const rows = useMemo(() => {
     const test = compileFilter(filter)
     const textOf = (i: Incident) => {
@@ -20,10 +22,7 @@ export function useFilteredIncidents(): { rows: Incident[]; total: number } {
       if (t === undefined) textCache.set(i, (t = searchableText(i, actorMap)))
       return t
     }
-    return sortIncidents(
-      incidents.filter((i) => test(i, () => textOf(i))),
-      sort,
-    )
-  }, [incidents, actorMap, filter, sort])
+    return sorted.filter((i) => test(i, () => textOf(i)))
+  }, [sorted, actorMap, filter])
   return { rows, total: incidents.length }
 }
