@@ -4,15 +4,15 @@ import { compileFilter, searchableText, sortIncidents } from '../../shared/filte
 import type { Actor, Incident } from '../../shared/domain'
 import { useApp } from '../state/store'
 
-// Keyed by record object: an edited incident is a new object, so its text is recomputed once.
-const textCache = new WeakMap<Incident, string>()
-
 export function useFilteredIncidents(): { rows: Incident[]; total: number } {
   const incidents = useApp((s) => s.incidents)
   const actors = useApp((s) => s.actors)
   const filter = useApp((s) => s.filter)
   const sort = useApp((s) => s.sort)
   const actorMap = useMemo(() => new Map<string, Actor>(actors.map((a) => [a.id, a])), [actors])
+  // Keyed by record object: an edited incident is a new object, so its text is recomputed once;
+  // an edited actor renews the whole cache, since incidents are searched by their actors' names.
+  const textCache = useMemo(() => new WeakMap<Incident, string>(), [actorMap])
   // Sorted once per data or column change; typing in the filter only filters the sorted list.
   const sorted = useMemo(() => sortIncidents([...incidents], sort), [incidents, sort])
   const rows = useMemo(() => {
@@ -23,6 +23,6 @@ export function useFilteredIncidents(): { rows: Incident[]; total: number } {
       return t
     }
     return sorted.filter((i) => test(i, () => textOf(i)))
-  }, [sorted, actorMap, filter])
+  }, [sorted, actorMap, textCache, filter])
   return { rows, total: incidents.length }
 }
