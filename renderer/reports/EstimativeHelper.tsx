@@ -1,5 +1,5 @@
 // The estimative-language helper under the key judgments: inserts ICD 203 likelihood terms and confidence levels, and flags sentences that mix them.
-import { useMemo, type RefObject } from 'react'
+import { useLayoutEffect, useMemo, useRef, type RefObject } from 'react'
 import { checkEstimative, ESTIMATIVE_PHRASES } from '../../shared/report/estimative'
 
 interface Props {
@@ -12,6 +12,15 @@ interface Props {
 
 export function EstimativeHelper({ value, onChange, target, disabled }: Props) {
   const checks = useMemo(() => checkEstimative(value), [value])
+  // Where the caret goes once the inserted text is rendered; placed in the same commit so typing right after cannot race it.
+  const caret = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const el = target.current
+    if (caret.current === null || !el) return
+    el.focus()
+    el.setSelectionRange(caret.current, caret.current)
+    caret.current = null
+  }, [value, target])
   const warnings = checks.filter((c) => c.warning)
   const terms = checks.reduce((n, c) => n + c.likelihood.length, 0)
   const levels = checks.reduce((n, c) => n + c.confidence.length, 0)
@@ -23,13 +32,8 @@ export function EstimativeHelper({ value, onChange, target, disabled }: Props) {
     const before = value.slice(0, start)
     const pad = before && !/\s$/.test(before) ? ' ' : ''
     const next = `${before}${pad}${text}${value.slice(end)}`
+    caret.current = start + pad.length + text.length
     onChange(next)
-    requestAnimationFrame(() => {
-      if (!el) return
-      el.focus()
-      const at = start + pad.length + text.length
-      el.setSelectionRange(at, at)
-    })
   }
 
   return (
