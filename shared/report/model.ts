@@ -93,6 +93,13 @@ export function resolveBriefing(data: BriefingData, def: ReportDefinition, optio
   return { title: def.title, author: def.author, date: ctx.date, tlp, contentTlp: content, incidentCount: incidents.length, sections, warnings }
 }
 
+/** A definition's sections in its order, followed by registered sections it does not list yet (off), so sections added by a later build can be turned on. */
+export function sectionOrder(sections: ReportDefinition['sections']): ReportDefinition['sections'] {
+  const known = sections.filter((s) => sectionSpec(s.id))
+  const missing = SECTIONS.filter((spec) => !known.some((s) => s.id === spec.id)).map((spec) => ({ id: spec.id, enabled: false }))
+  return [...known, ...missing]
+}
+
 /** The briefing exported when a workspace has no saved report: the whole workspace, every section. */
 export function defaultReport(workspaceName: string): ReportDefinition {
   return ReportInputSchema.parse({
