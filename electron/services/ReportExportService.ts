@@ -36,7 +36,12 @@ export class ReportExportService {
     try {
       const out = join(this.store.dir, EXPORTS_DIR, `${slug(definition.name)}-${stamp()}.${format}`)
       const result = await exportBriefing({ data: this.store.data, definition, format, pdf: this.pdf, out, onProgress: (p) => (this.running = p) })
-      await this.audit.record({ action: 'export', collection: 'reports', id: slug(definition.name), title: definition.title, fields: [format] })
+      // A read-only workspace belongs to another process (or is damaged): its audit log is not ours to write.
+      if (!this.store.readOnlyReason) {
+        await this.audit
+          .record({ action: 'export', collection: 'reports', id: slug(definition.name), title: definition.title, fields: [format, result.path] })
+          .catch((err: unknown) => console.warn('[watchfloor] could not record the export in the audit log:', err))
+      }
       return result
     } finally {
       this.running = null

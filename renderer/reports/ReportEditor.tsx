@@ -34,7 +34,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
   const [draft, setDraft] = useState(initial)
   const [errors, setErrors] = useState<Errors>({})
   const bluf = useRef<HTMLTextAreaElement>(null)
-  const dirty = !report || JSON.stringify(draft) !== JSON.stringify(initial)
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial)
   useEffect(() => setDraft(initial), [initial])
   useEffect(() => {
     setDirty(dirty)
@@ -79,7 +79,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
         <header className="form-head">
           <h2>{report ? report.name : 'New report'}</h2>
           {report?.sample ? <span className="badge sample">Sample data</span> : null}
-          <span className={`save-state${dirty ? ' dirty' : ''}`}>{dirty ? 'Unsaved changes' : 'Saved'}</span>
+          <span className={`save-state${dirty || !report ? ' dirty' : ''}`}>{!report ? 'Not saved yet' : dirty ? 'Unsaved changes' : 'Saved'}</span>
         </header>
         <fieldset disabled={!!readOnly} className="form-body">
           <div className="grid">

@@ -72,6 +72,7 @@ export function resolveBriefing(data: BriefingData, def: ReportDefinition, optio
     actors: new Map(data.actors.map((a) => [a.id, a])),
     sources: new Map(data.sources.map((s) => [s.id, s])),
     date: formatPartialDate(def.date ?? today, 'long'),
+    drawnOn: formatPartialDate(today, 'long'),
     tlp,
     scopeText: scopeText(def, incidents.length),
     figures: options.figures ?? {},

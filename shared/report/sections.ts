@@ -32,6 +32,8 @@ export interface SectionContext {
   sources: ReadonlyMap<string, Source>
   /** Formatted briefing date. */
   date: string
+  /** Formatted day the data was drawn (the export). */
+  drawnOn: string
   tlp: Tlp
   /** Words describing the scope, for the method appendix. */
   scopeText: string
@@ -230,7 +232,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     pageBreakBefore: true,
     build: (ctx) => [
       { kind: 'heading', level: 2, text: 'Method' },
-      { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.date}.` },
+      { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.drawnOn}.` },
       ...METHOD_TEXT.map((text): Block => ({ kind: 'paragraph', text })),
       {
         kind: 'table',

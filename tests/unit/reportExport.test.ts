@@ -104,6 +104,25 @@ describe('exports', () => {
     expect((await readdir(root)).filter((f) => f.includes('.tmp'))).toEqual([])
   })
 
+  it('report their stage while running, one at a time, and are recorded in the audit log', async () => {
+    let release: () => void = () => undefined
+    const slowPdf: PdfRenderer = { render: () => new Promise((done) => (release = () => done(Buffer.from('%PDF-slow')))), close: async () => undefined }
+    await session.close()
+    session = new Session(slowPdf)
+    await session.open(join(root, 'ws'))
+    client = createClient(loopback(createHandlers(session)))
+    const running = client.report.export({ report: defaultReport('x'), format: 'pdf' })
+    await expect.poll(() => client.report.progress()).toEqual({ format: 'pdf', stage: 'Rendering PDF', step: 2, of: 3 })
+    const second = await failure(client.report.export({ report: defaultReport('x'), format: 'md' }))
+    expect(second).toMatchObject({ code: 'conflict', message: 'An export (PDF) is already running; wait for it to finish.' })
+    release()
+    const done = await running
+    expect(await readFile(done.path, 'utf8')).toBe('%PDF-slow')
+    expect(await client.report.progress()).toBeNull()
+    const audit = (await readFile(join(root, 'ws', 'audit.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
+    expect(audit.at(-1)).toMatchObject({ action: 'export', collection: 'reports', title: 'x: briefing', fields: ['pdf', done.path] })
+  })
+
   it('say so plainly when the host cannot print PDFs', async () => {
     await expect(exportBriefing({ data: sampleWorkspace(), definition: defaultReport('x'), format: 'pdf', out: join(root, 'x.pdf') })).rejects.toThrow(/cannot print PDFs/)
   })
