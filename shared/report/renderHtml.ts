@@ -1,4 +1,4 @@
-// The briefing as one self-contained HTML document (the live preview, the HTML export and the page the PDF is printed from), plus the PDF's header and footer.
+// The briefing as one self-contained HTML document (the live preview, the page the PDF is printed from, and the HTML export), plus the PDF's header and footer.
 import type { Block, Briefing } from './blocks'
 import { TLP_COLOURS, tlpLabel } from './blocks'
 
@@ -55,6 +55,32 @@ section > h2.break:first-child { margin-top: 0; }
 }
 `
 
+/** A CSS string literal: every character but letters, digits and spaces as a hex escape, so user text cannot leave the string or the style element. */
+export function cssString(text: string): string {
+  return `"${[...text].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`
+}
+
+/**
+ * Print rules of the HTML export, which a browser may print by itself: the marking in the page
+ * margin boxes of every page (Chromium 131+), and the in-document markings kept on paper too for
+ * browsers without margin boxes. The PDF gets its marking from the header and footer templates instead.
+ */
+function standalonePrintCss(briefing: Briefing): string {
+  const tlp = cssString(tlpLabel(briefing.tlp))
+  // Sized boxes: a margin box otherwise fills the whole margin, turning the label into a black band.
+  const label = `content: ${tlp}; width: 36mm; height: 5mm; text-align: center; vertical-align: middle; background: #000; color: ${TLP_COLOURS[briefing.tlp]}; font: 700 8pt sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact;`
+  const small = 'font: 8pt sans-serif; color: #444;'
+  return `
+@page {
+  @top-center { ${label} margin-top: 9mm; }
+  @bottom-left { content: ${cssString(briefing.title)}; ${small} }
+  @bottom-center { ${label} margin-bottom: 8mm; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${small} }
+}
+@media print { .marking { display: block; } }
+`
+}
+
 function tlpSpan(tlp: Briefing['tlp']): string {
   return `<span class="tlp" style="color:${TLP_COLOURS[tlp]}">${escapeHtml(tlpLabel(tlp))}</span>`
 }
@@ -92,8 +118,13 @@ function block(b: Block): string {
   }
 }
 
+export interface HtmlOptions {
+  /** The HTML export: adds print rules that mark every page when a browser prints the file itself. */
+  standalone?: boolean
+}
+
 /** The whole briefing as an HTML document with no external reference; all user text is escaped. */
-export function renderHtml(briefing: Briefing): string {
+export function renderHtml(briefing: Briefing, options: HtmlOptions = {}): string {
   const body = briefing.sections
     .map((s) => `<section class="section-${escapeHtml(s.id)}${s.pageBreakBefore ? ' break' : ''}">${s.blocks.map(block).join('\n')}</section>`)
     .join('\n')
@@ -104,7 +135,7 @@ export function renderHtml(briefing: Briefing): string {
 <meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">
 <meta name="tlp" content="${escapeHtml(briefing.tlp)}">
 <title>${escapeHtml(tlpLabel(briefing.tlp))} ${escapeHtml(briefing.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${options.standalone ? standalonePrintCss(briefing) : ''}</style>
 </head>
 <body>
 <div class="page">

@@ -75,6 +75,16 @@ base.describe('the sample Albania briefing, exported by the CLI', () => {
     await expect(page.locator('h1')).toHaveText('Iran’s destructive cyber attacks on Albania, 2022')
     await expect(page.locator('.marking .tlp')).toHaveText(['TLP:CLEAR', 'TLP:CLEAR'])
     expect(requests).toEqual([])
+    // Printed by the browser itself (no header or footer templates), every page still carries the marking.
+    const printed = join(out, 'html-printed.pdf')
+    await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true })
+    const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', printed))![1])
+    expect(pages).toBeGreaterThanOrEqual(5)
+    for (let p = 1; p <= pages; p++) {
+      const lines = sh('pdftotext', '-f', String(p), '-l', String(p), '-layout', printed, '-').split('\n').map((l) => l.trim()).filter(Boolean)
+      expect(lines[0], `top of page ${p}`).toBe('TLP:CLEAR')
+      expect(lines.at(-1), `bottom of page ${p}`).toMatch(new RegExp(`TLP:CLEAR\\s+Page ${p} of ${pages}$`))
+    }
   })
 
   base('Markdown: every table well formed', () => {

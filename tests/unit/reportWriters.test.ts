@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderDocx } from '../../electron/services/report/renderDocx'
 import type { Briefing } from '../../shared/report/blocks'
 import { resolveBriefing } from '../../shared/report/model'
-import { pdfTemplates, renderHtml } from '../../shared/report/renderHtml'
+import { cssString, pdfTemplates, renderHtml } from '../../shared/report/renderHtml'
 import { renderMarkdown } from '../../shared/report/renderMarkdown'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 
@@ -44,6 +44,23 @@ describe('HTML', () => {
     expect(t.header).toContain('TLP:AMBER+STRICT')
     expect(t.footer).toContain('TLP:AMBER+STRICT')
     expect(t.footer).toContain('class="pageNumber"')
+  })
+})
+
+describe('HTML export print rules', () => {
+  it('put the marking, title and page numbers in the page margin boxes, with the title safely quoted', () => {
+    const b = resolveBriefing(hostileWs, albania)
+    const standalone = renderHtml(b, { standalone: true })
+    expect(standalone).toContain(`@top-center { content: ${cssString('TLP:AMBER+STRICT')};`)
+    expect(standalone).toContain('counter(page) " of " counter(pages)')
+    expect(renderHtml(b)).not.toContain('@top-center')
+    const style = /<style>([\s\S]*)<\/style>/.exec(standalone)![1]
+    expect(style).not.toMatch(/<\/|<script/i)
+  })
+
+  it('cssString leaves no quote, backslash-free character or angle bracket unescaped', () => {
+    expect(cssString('a"b</style>\\')).toBe('"a\\22 b\\3c \\2f style\\3e \\5c "')
+    expect(cssString('TLP:RED')).toBe('"TLP\\3a RED"')
   })
 })
 

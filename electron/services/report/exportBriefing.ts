@@ -35,7 +35,7 @@ export async function renderBriefing(req: RenderRequest): Promise<{ bytes: Uint8
   let bytes: Uint8Array
   switch (req.format) {
     case 'html':
-      bytes = Buffer.from(renderHtml(briefing), 'utf8')
+      bytes = Buffer.from(renderHtml(briefing, { standalone: true }), 'utf8')
       break
     case 'md':
       bytes = Buffer.from(renderMarkdown(briefing), 'utf8')
