@@ -159,6 +159,27 @@ test.describe('the Reports view', () => {
     expect(sh('pdftotext', join(app.dir, 'exports', files[0]), '-')).toContain('Further leaks are very likely, with high confidence')
   })
 
+  test('orders sections from the keyboard and leaves out those turned off, in the preview and the saved file', async ({ app }) => {
+    const { page } = app
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+    const preview = page.frameLocator('iframe[title="Briefing preview"]')
+    const sections = preview.locator('.page > section')
+    const inOrder = (ids: string[]) => ids.map((id) => new RegExp(`^section-${id}\\b`))
+    await expect(sections).toHaveClass(inOrder(['title', 'bluf', 'incident-table', 'incident-pages', 'sources', 'method']))
+    const sources = page.getByRole('checkbox', { name: /^Sources/ })
+    await sources.focus()
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect(sources).toBeFocused()
+    await page.keyboard.press('Alt+ArrowUp')
+    await page.getByRole('checkbox', { name: /^Method appendix/ }).uncheck()
+    await expect(sections).toHaveClass(inOrder(['title', 'bluf', 'sources', 'incident-table', 'incident-pages']))
+    await page.getByRole('button', { name: 'Save report' }).click()
+    await expect(page.locator('.save-state')).toHaveText('Saved')
+    const saved = (await app.workspaceFile()) as unknown as { reports: { sections: { id: string; enabled: boolean }[] }[] }
+    expect(saved.reports[0].sections.filter((s) => s.enabled).map((s) => s.id)).toEqual(['title', 'bluf', 'sources', 'incident-table', 'incident-pages'])
+  })
+
   test('creates a hand-picked report, keeps the marking at least at the content’s, and deletes it with undo', async ({ app }) => {
     const { page } = app
     await page.keyboard.press('Alt+6')
