@@ -53,7 +53,7 @@ export function ExportBar({ definition }: Props) {
             Wrote <code>{last.path}</code> ({Math.ceil(last.bytes / 1024)} kB, {tlpLabel(last.tlp)}, {last.incidents} incidents, {(last.ms / 1000).toFixed(1)} s)
           </span>
         ) : (
-          <span className="muted">Exports go to the workspace’s exports folder, named after the report and the time.</span>
+          <span className="muted">Exports the form as it stands, saved or not, into the workspace’s exports folder, named after the report and the time.</span>
         )}
       </div>
     </div>

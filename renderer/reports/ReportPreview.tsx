@@ -6,13 +6,16 @@ import { resolveBriefing } from '../../shared/report/model'
 import { renderHtml } from '../../shared/report/renderHtml'
 import { useApp } from '../state/store'
 
+/** Rows and incident pages the preview draws; a whole-workspace briefing of 100k incidents would otherwise freeze the window. */
+const PREVIEW_LIMIT = 60
+
 export function ReportPreview({ definition }: { definition: ReportDefinition | null }) {
   const deferred = useDeferredValue(definition)
   const name = useApp((s) => s.info?.name ?? '')
   const incidents = useApp((s) => s.incidents)
   const actors = useApp((s) => s.actors)
   const sources = useApp((s) => s.sources)
-  const briefing = useMemo(() => (deferred ? resolveBriefing({ name, incidents, actors, sources }, deferred) : null), [deferred, name, incidents, actors, sources])
+  const briefing = useMemo(() => (deferred ? resolveBriefing({ name, incidents, actors, sources }, deferred, { previewLimit: PREVIEW_LIMIT }) : null), [deferred, name, incidents, actors, sources])
   const html = useMemo(() => (briefing ? renderHtml(briefing) : ''), [briefing])
 
   if (!briefing) {

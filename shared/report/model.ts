@@ -19,6 +19,8 @@ export interface ResolveOptions {
   today?: string
   /** Images keyed by section id, supplied by the views that draw them. */
   figures?: Partial<Record<string, Figure>>
+  /** For the live preview: draw at most this many table rows and incident pages. */
+  previewLimit?: number
 }
 
 /** The incidents a definition's scope selects, oldest first; hand-picked ids no longer present are skipped. */
@@ -76,6 +78,7 @@ export function resolveBriefing(data: BriefingData, def: ReportDefinition, optio
     tlp,
     scopeText: scopeText(def, incidents.length),
     figures: options.figures ?? {},
+    previewLimit: options.previewLimit,
   }
   const warnings: string[] = []
   const sections: ResolvedSection[] = []

@@ -37,6 +37,8 @@ export interface SectionContext {
   tlp: Tlp
   /** Words describing the scope, for the method appendix. */
   scopeText: string
+  /** Set for the live preview: at most this many table rows and incident pages are drawn. */
+  previewLimit?: number
   /** Images supplied by the views that draw them (map, timeline), keyed by section id. */
   figures: Partial<Record<string, Figure>>
 }
@@ -80,6 +82,13 @@ export function citedSources(ctx: Pick<SectionContext, 'incidents' | 'sources'>)
     .map((id) => ctx.sources.get(id))
     .filter((s): s is Source => !!s)
     .sort((a, b) => a.title.localeCompare(b.title))
+}
+
+/** The first `ctx.previewLimit` items (all of them outside the preview), and a note of what the export adds. */
+function limited<T>(list: T[], ctx: SectionContext, what: string): { items: T[]; note: Block[] } {
+  const max = ctx.previewLimit
+  if (max === undefined || list.length <= max) return { items: list, note: [] }
+  return { items: list.slice(0, max), note: [{ kind: 'paragraph', text: `Preview: the first ${max} ${what} of ${list.length}; the export has them all.`, muted: true }] }
 }
 
 function paragraphs(text: string): Block[] {
@@ -181,29 +190,34 @@ export const SECTIONS: readonly SectionSpec[] = [
     id: 'incident-table',
     label: 'Table of incidents',
     hint: 'Date at its precision, victim, sponsor, type and status',
-    build: (ctx) => [
-      { kind: 'heading', level: 2, text: 'Incidents' },
-      ctx.incidents.length === 0
-        ? { kind: 'paragraph', text: 'No incident is in the scope of this briefing.', muted: true }
-        : {
-            kind: 'table',
-            columns: ['Date', 'Incident', 'Victim', 'Sponsor', 'Type', 'Status'],
-            rows: ctx.incidents.map((i) => [
-              date(i.start),
-              i.title,
-              names(i.victims.map((v) => v.country)),
-              sponsorOf(i, ctx.actors),
-              i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ') || dash,
-              i.status === 'confirmed' ? 'Confirmed' : 'Draft',
-            ]),
-          },
-    ],
+    build: (ctx) => {
+      const { items, note } = limited(ctx.incidents, ctx, 'rows')
+      const table: Block =
+        items.length === 0
+          ? { kind: 'paragraph', text: 'No incident is in the scope of this briefing.', muted: true }
+          : {
+              kind: 'table',
+              columns: ['Date', 'Incident', 'Victim', 'Sponsor', 'Type', 'Status'],
+              rows: items.map((i) => [
+                date(i.start),
+                i.title,
+                names(i.victims.map((v) => v.country)),
+                sponsorOf(i, ctx.actors),
+                i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ') || dash,
+                i.status === 'confirmed' ? 'Confirmed' : 'Draft',
+              ]),
+            }
+      return [{ kind: 'heading', level: 2, text: 'Incidents' }, table, ...note]
+    },
   },
   {
     id: 'incident-pages',
     label: 'A page per incident',
     hint: 'Summary, attributions with basis and confidence, responses, impact',
-    build: (ctx) => ctx.incidents.flatMap((i) => incidentPage(i, ctx)),
+    build: (ctx) => {
+      const { items, note } = limited(ctx.incidents, ctx, 'incident pages')
+      return [...items.flatMap((i) => incidentPage(i, ctx)), ...note]
+    },
     emptyWarning: 'No incident is in scope, so there are no incident pages.',
   },
   {

@@ -75,6 +75,16 @@ describe('sections', () => {
     expect(sectionOrder([{ id: 'method', enabled: true }])).toEqual([{ id: 'method', enabled: true }, ...SECTIONS.filter((s) => s.id !== 'method').map((s) => ({ id: s.id, enabled: false }))])
   })
 
+  it('the preview draws at most its limit of rows and incident pages and says the export has them all', () => {
+    const b = resolveBriefing(ws, defaultReport(ws.name), { previewLimit: 5 })
+    const table = b.sections.find((s) => s.id === 'incident-table')!.blocks
+    expect(table[1].kind === 'table' && table[1].rows.length).toBe(5)
+    expect(table.at(-1)).toEqual({ kind: 'paragraph', text: `Preview: the first 5 rows of ${ws.incidents.length}; the export has them all.`, muted: true })
+    const pages = b.sections.find((s) => s.id === 'incident-pages')!.blocks
+    expect(pages.filter((x) => x.kind === 'heading' && x.level === 2)).toHaveLength(5)
+    expect(resolveBriefing(ws, defaultReport(ws.name)).sections.find((s) => s.id === 'incident-pages')!.blocks.filter((x) => x.kind === 'heading' && x.level === 2)).toHaveLength(ws.incidents.length)
+  })
+
   it('the default report covers the whole workspace with every section', () => {
     const b = resolveBriefing(ws, defaultReport(ws.name))
     expect(b.incidentCount).toBe(ws.incidents.length)
