@@ -5,6 +5,7 @@ import { sampleWorkspace } from '../shared/sample/sampleWorkspace'
 import { parseArgs, stringFlag } from './args'
 import { startBrowserHost } from './browserHost'
 import { Session } from './session'
+import { ChromiumPdfRenderer } from './services/report/ChromiumPdfRenderer'
 import { WORKSPACE_FILE } from './store/WorkspaceStore'
 
 const USAGE = 'usage: npm run browser -- --workspace DIR [--port N] [--sample]\n  --sample  create the sample workspace in DIR when DIR holds none'
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   if (!hasWorkspace && !args.flags.has('sample')) {
     throw new Error(`${dir} holds no workspace. Create one with \`watchfloor init ${dir} --sample\`, or pass --sample.`)
   }
-  const session = new Session()
+  const pdf = new ChromiumPdfRenderer()
+  const session = new Session(pdf)
   const info = await session.open(dir, hasWorkspace ? {} : { create: { data: sampleWorkspace() } })
   const host = await startBrowserHost({ session, rendererDir: join(import.meta.dirname, '../renderer'), port })
   if (info.readOnly) console.error(`Read-only: ${info.readOnly}`)
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await host.close()
     await session.close()
+    await pdf.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The `watchfloor` command: init, stats and validate over the same store and services as the app.
+// The `watchfloor` command: init, stats, validate and report over the same store and services as the app.
 import { parseArgs, stringFlag } from './args'
 import { sampleWorkspace } from '../shared/sample/sampleWorkspace'
 import { ServiceError } from '../shared/result'
 import { emptyWorkspace } from '../shared/workspace'
 import { WorkspaceStore } from './store/WorkspaceStore'
 import { validateWorkspace } from './store/validate'
+import { reportCommand } from './reportCommand'
 import { basename, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,7 +14,9 @@ import { join } from 'node:path'
 const USAGE = `usage:
   watchfloor init DIR [--sample] [--name NAME]   create a workspace (the bundled sample with --sample)
   watchfloor stats DIR [--json]                  count the records of each type
-  watchfloor validate DIR                        check the file, its schema and its references`
+  watchfloor validate DIR                        check the file, its schema and its references
+  watchfloor report DIR --format pdf|docx|md|html --out FILE [--report NAME]
+                                                 export a saved briefing (the whole workspace without --report)`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -74,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
       return stats(dir, args.flags.has('json'))
     case 'validate':
       return validate(dir)
+    case 'report':
+      return reportCommand({ dir, format: stringFlag(args, 'format'), out: stringFlag(args, 'out'), report: stringFlag(args, 'report'), log: out })
     default:
       throw new ServiceError('invalid-input', `Unknown command ${command}.\n${USAGE}`)
   }

@@ -9,8 +9,8 @@ export function createHandlers(session: Session): Handlers {
   const s = () => session.services
   return {
     'workspace:snapshot': () => {
-      const { incidents, actors, sources } = s().store.data
-      return { info: session.info(), incidents, actors, sources }
+      const { incidents, actors, sources, reports } = s().store.data
+      return { info: session.info(), incidents, actors, sources, reports }
     },
     'workspace:info': () => session.info(),
     'workspace:restoreBackup': async () => {
@@ -30,6 +30,12 @@ export function createHandlers(session: Session): Handlers {
     'sources:update': ({ id, input }) => s().sources.update(id, input),
     'sources:delete': ({ id }) => s().sources.delete(id),
     'sources:restore': (record) => s().sources.restore(record),
+    'reports:create': (input) => s().reports.create(input),
+    'reports:update': ({ id, input }) => s().reports.update(id, input),
+    'reports:delete': ({ id }) => s().reports.delete(id),
+    'reports:restore': (record) => s().reports.restore(record),
+    'report:export': ({ report, format }) => s().exports.export(report, format),
+    'report:progress': () => (session.isOpen ? s().exports.progress : null),
   }
 }
 

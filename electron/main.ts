@@ -22,6 +22,7 @@ import { hardenApp } from './security'
 import { Session } from './session'
 import type { OpenOptions } from './store/WorkspaceStore'
 import { createMainWindow } from './window'
+import { ElectronPdfRenderer } from './report/ElectronPdfRenderer'
 
 /** What a running app holds; returned for the smoke tests, which drive the real wiring under a stand-in Electron. */
 export interface RunningApp {
@@ -52,7 +53,7 @@ export async function startApp(): Promise<RunningApp | null> {
   const entry = rendererEntry(import.meta.dirname, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL)
   hardenApp(entry)
 
-  const session = new Session()
+  const session = new Session(new ElectronPdfRenderer())
   let flushed = false
   let closing: Promise<void> | null = null
   app.on('before-quit', (event) => {

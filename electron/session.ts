@@ -4,9 +4,13 @@ import { ServiceError } from '../shared/result'
 import type { WorkspaceInfo } from '../shared/contract'
 import { createServices, type Services } from './services/services'
 import { WorkspaceStore, type OpenOptions } from './store/WorkspaceStore'
+import type { PdfRenderer } from './services/report/PdfRenderer'
 
 export class Session {
   private current: Services | null = null
+
+  /** `pdf` prints briefings for every workspace this session opens. */
+  constructor(private readonly pdf?: PdfRenderer) {}
 
   /** Services of the open workspace; a `no-workspace` error when none is open. */
   get services(): Services {
@@ -26,7 +30,7 @@ export class Session {
     if (this.current?.store.dir === resolve(dir)) await this.close()
     const store = await WorkspaceStore.open(dir, options)
     await this.close()
-    this.current = createServices(store)
+    this.current = createServices(store, this.pdf)
     return this.info()
   }
 

@@ -12,6 +12,10 @@ const STEPS = [
     // --expose-gc lets the bench collect between timed runs; the 100k workspace needs more than the default heap.
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchStore.ts'],
   },
+  {
+    name: 'report: 50-incident PDF briefing',
+    args: ['--import', 'tsx', 'tests/support/benchReport.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

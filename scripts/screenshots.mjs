@@ -31,7 +31,11 @@ try {
   await page.getByLabel('Victim country').selectOption({ label: 'Albania' })
   await page.locator('#incident-form').getByRole('group', { name: /^attribution 5/ }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/incidents-filtered.png' })
-  console.log('Wrote docs/incidents-view.png and docs/incidents-filtered.png')
+  await page.keyboard.press('Alt+6')
+  await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+  await page.frameLocator('iframe[title="Briefing preview"]').locator('.section-incident-table').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'docs/reports-view.png' })
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png and docs/reports-view.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

@@ -16,6 +16,12 @@ export const CHANNEL_NAMES = [
   'sources:update',
   'sources:delete',
   'sources:restore',
+  'reports:create',
+  'reports:update',
+  'reports:delete',
+  'reports:restore',
+  'report:export',
+  'report:progress',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

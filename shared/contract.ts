@@ -5,12 +5,16 @@ import {
   ActorSchema,
   IncidentInputSchema,
   IncidentSchema,
+  ReportInputSchema,
+  ReportSchema,
   SourceInputSchema,
   SourceSchema,
   type Actor,
   type Incident,
+  type Report,
   type Source,
 } from './domain'
+import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
 
@@ -37,6 +41,7 @@ export interface Snapshot {
   incidents: Incident[]
   actors: Actor[]
   sources: Source[]
+  reports: Report[]
 }
 
 /** Channel → input schema. Every handler parses its input with this before anything else. */
@@ -56,6 +61,12 @@ export const CHANNELS = {
   'sources:update': z.object({ id: z.string().min(1).max(100), input: SourceInputSchema }).strict(),
   'sources:delete': idInput,
   'sources:restore': SourceSchema,
+  'reports:create': ReportInputSchema,
+  'reports:update': z.object({ id: z.string().min(1).max(100), input: ReportInputSchema }).strict(),
+  'reports:delete': idInput,
+  'reports:restore': ReportSchema,
+  'report:export': z.object({ report: ReportInputSchema, format: z.enum(EXPORT_FORMATS, { error: 'Pick a format: pdf, docx, md or html' }) }).strict(),
+  'report:progress': none,
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -75,6 +86,12 @@ export interface Outputs {
   'sources:update': Source
   'sources:delete': Source
   'sources:restore': Source
+  'reports:create': Report
+  'reports:update': Report
+  'reports:delete': Report
+  'reports:restore': Report
+  'report:export': ExportResult
+  'report:progress': ExportProgress | null
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

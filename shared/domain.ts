@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { isCountryCode } from './countries'
 import { isPartialDate } from './partialDate'
+import { REPORT_SECTION_IDS } from './report/sectionIds'
 
 export const INCIDENT_TYPES = [
   'wiper',
@@ -237,6 +238,50 @@ export const SourceInputSchema = z.object({
 })
 export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
+/** The app-wide incident filter as a report scope stores it (see shared/filter.ts). */
+export const FilterSchema = z
+  .object({
+    text: text('Search text', 500).default(''),
+    victim: country.nullable().default(null),
+    sponsor: country.nullable().default(null),
+    type: z.enum(INCIDENT_TYPES).nullable().default(null),
+    nexus: z.enum(STATE_NEXUS).nullable().default(null),
+    from: partialDate.nullable().default(null),
+    to: partialDate.nullable().default(null),
+  })
+  .strict()
+
+export const ReportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('filter'), filter: FilterSchema }).strict(),
+  z.object({ kind: z.literal('incidents'), ids: z.array(id).min(1, 'Pick at least one incident').max(10000) }).strict(),
+])
+
+export const ReportSectionSchema = z.object({
+  id: z.enum(REPORT_SECTION_IDS, { error: 'Unknown section' }),
+  enabled: z.boolean(),
+})
+
+/** A saved briefing definition: what to include and how it is marked; resolved against the data at each export. */
+export const ReportInputSchema = z.object({
+  name: required('Report name', 200),
+  title: required('Briefing title', 300),
+  author: text('Author', 200).default(''),
+  /** Date printed on the briefing; the export date when absent. */
+  date: partialDate.optional(),
+  scope: ReportScopeSchema.default({ kind: 'filter', filter: { text: '', victim: null, sponsor: null, type: null, nexus: null, from: null, to: null } }),
+  sections: z
+    .array(ReportSectionSchema)
+    .max(REPORT_SECTION_IDS.length)
+    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, { message: 'A section is listed twice' })
+    .default(REPORT_SECTION_IDS.map((id) => ({ id, enabled: true }))),
+  /** Bottom line up front / key judgments, one paragraph per blank-line-separated block. */
+  bluf: text('Key judgments', 20000).default(''),
+  /** The analyst's marking; the briefing carries the higher of this and its content's highest marking. */
+  tlp: z.enum(TLP_LEVELS).default('CLEAR'),
+  sample: z.boolean().optional(),
+})
+export const ReportSchema = ReportInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+
 export type IncidentType = (typeof INCIDENT_TYPES)[number]
 export type StateNexus = (typeof STATE_NEXUS)[number]
 export type Tlp = (typeof TLP_LEVELS)[number]
@@ -258,6 +303,10 @@ export type ActorInput = z.input<typeof ActorInputSchema>
 export type Actor = z.infer<typeof ActorSchema>
 export type SourceInput = z.input<typeof SourceInputSchema>
 export type Source = z.infer<typeof SourceSchema>
+export type ReportScope = z.infer<typeof ReportScopeSchema>
+export type ReportInput = z.input<typeof ReportInputSchema>
+export type ReportDefinition = z.infer<typeof ReportInputSchema>
+export type Report = z.infer<typeof ReportSchema>
 
 /** `B2`-style Admiralty grade of a source. */
 export function admiraltyGrade(source: Pick<Source, 'reliability' | 'credibility'>): string {

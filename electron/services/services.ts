@@ -1,10 +1,12 @@
-// The services of one open workspace: incidents, actors and sources over the same store and audit log.
+// The services of one open workspace: incidents, actors, sources and reports over the same store and audit log, and briefing exports.
 import type { Incident } from '../../shared/domain'
 import type { FieldIssue } from '../../shared/result'
 import type { Workspace } from '../../shared/workspace'
 import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import { RecordService } from './RecordService'
+import { ReportExportService } from './ReportExportService'
+import type { PdfRenderer } from './report/PdfRenderer'
 
 function actorReferrers(data: Workspace, id: string): string[] {
   return data.incidents
@@ -34,7 +36,8 @@ function incidentRefs(data: Workspace, incident: Omit<Incident, 'id' | 'createdA
   return issues
 }
 
-export function createServices(store: WorkspaceStore) {
+/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
+export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
   const audit = new AuditLog(store.dir)
   return {
     store,
@@ -42,6 +45,8 @@ export function createServices(store: WorkspaceStore) {
     incidents: new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, checkRefs: incidentRefs }),
     actors: new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers }),
     sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers }),
+    reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
+    exports: new ReportExportService(store, audit, pdf),
   }
 }
 

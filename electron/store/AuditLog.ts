@@ -8,7 +8,7 @@ export const AUDIT_FILE = 'audit.jsonl'
 export interface AuditEntry {
   at: string
   user: string
-  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup'
+  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup' | 'export'
   collection: string
   id: string
   title: string

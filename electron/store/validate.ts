@@ -13,7 +13,7 @@ export function referenceProblems(ws: Workspace): string[] {
   const sources = new Set(ws.sources.map((s) => s.id))
   const problems: string[] = []
   const ids = new Set<string>()
-  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources]) {
+  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources, ...ws.reports]) {
     if (ids.has(r.id)) problems.push(`Duplicate id ${r.id}`)
     ids.add(r.id)
   }

@@ -1,7 +1,7 @@
 // The renderer's app state (the only module that imports zustand): workspace data, app-wide filter, selection, toasts.
 import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
-import type { Actor, Incident, Source } from '../../shared/domain'
+import type { Actor, Incident, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 
 /** Views of the shell; each is registered in shell/views.ts. */
@@ -24,6 +24,8 @@ export interface AppState {
   incidents: Incident[]
   actors: Actor[]
   sources: Source[]
+  /** Saved briefing definitions. */
+  reports: Report[]
   view: View
   filter: IncidentFilter
   sort: Sort
@@ -31,6 +33,8 @@ export interface AppState {
   /** The app-wide incident selection (table, map, timeline); the detail pane edits `incident`, one of them. */
   selection: string[]
   actor: Editing
+  /** The report definition the Reports view edits. */
+  report: Editing
   /** A form has edits not saved yet; navigation asks first. */
   dirty: boolean
   /** Navigation waiting for the user to confirm discarding edits. */
@@ -45,12 +49,14 @@ export const useApp = create<AppState>(() => ({
   incidents: [],
   actors: [],
   sources: [],
+  reports: [],
   view: 'incidents',
   filter: EMPTY_FILTER,
   sort: { key: 'start', dir: 'desc' },
   incident: { kind: 'none' },
   selection: [],
   actor: { kind: 'none' },
+  report: { kind: 'none' },
   dirty: false,
   pending: null,
   toasts: [],

@@ -2,6 +2,7 @@
 // Every record is flagged `sample: true` so the UI can label it and the analyst can clear it.
 import type { Actor, Attribution, Incident, IncidentResponse, Source } from '../domain'
 import { SCHEMA_VERSION, type Workspace } from '../workspace'
+import { sampleReports } from './sampleReports'
 
 const DEFAULT_NOW = '2026-01-01T00:00:00.000Z'
 const SAMPLE_NOTE = 'Sample record: a short illustration drawn from public reporting. Check the cited sources before relying on it.'
@@ -403,5 +404,6 @@ export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
     incidents: INCIDENTS.map((i) => incident(i, stamp)),
     actors: ACTORS.map((a) => actor(a, stamp)),
     sources: SOURCES.map((s) => source(s, stamp)),
+    reports: sampleReports(now),
   }
 }

@@ -1,0 +1,61 @@
+// What the Reports view does to the workspace: save and delete (with undo) report definitions, and run exports while polling their progress.
+import type { Report, ReportDefinition } from '../../shared/domain'
+import type { ExportFormat, ExportProgress, ExportResult } from '../../shared/report/exportTypes'
+import { client } from '../api'
+import { drop, errorMessage, guard, put, toast } from '../state/actions'
+import { setState, type Editing } from '../state/store'
+
+export const editReport = (report: Editing) => guard(() => setState({ report }))
+
+/** Creates (id null) or replaces a report definition; throws WorkbenchError with field issues on invalid input. */
+export async function saveReport(id: string | null, input: ReportDefinition): Promise<Report> {
+  const saved = id ? await client.reports.update({ id, input }) : await client.reports.create(input)
+  put('reports', saved)
+  setState({ report: { kind: 'existing', id: saved.id }, dirty: false })
+  return saved
+}
+
+export async function deleteReport(id: string): Promise<void> {
+  try {
+    const removed = await client.reports.delete({ id })
+    drop('reports', id)
+    setState({ report: { kind: 'none' }, dirty: false })
+    toast('info', `Deleted report “${removed.name}”.`, {
+      label: 'Undo',
+      run: () =>
+        void client.reports.restore(removed).then(
+          (back) => {
+            put('reports', back)
+            setState({ report: { kind: 'existing', id: back.id } })
+            toast('info', `Restored “${back.name}”.`)
+          },
+          (err) => toast('error', errorMessage(err)),
+        ),
+    })
+  } catch (err) {
+    toast('error', errorMessage(err))
+  }
+}
+
+/** How often the view asks the host how far an export has got, in ms. */
+const PROGRESS_POLL_MS = 200
+
+/** Runs one export, calling `onProgress` with the host's stage while it runs. */
+export async function runExport(report: ReportDefinition, format: ExportFormat, onProgress: (p: ExportProgress | null) => void): Promise<ExportResult> {
+  let done = false
+  const poll = async () => {
+    while (!done) {
+      await new Promise((r) => setTimeout(r, PROGRESS_POLL_MS))
+      if (done) break
+      const p = await client.report.progress().catch(() => null)
+      if (!done) onProgress(p)
+    }
+  }
+  void poll()
+  try {
+    return await client.report.export({ report, format })
+  } finally {
+    done = true
+    onProgress(null)
+  }
+}

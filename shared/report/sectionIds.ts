@@ -1,0 +1,9 @@
+// The ids of briefing sections a report definition may turn on, in their default order; free of dependencies so the schema can use them.
+
+/**
+ * Sections built today. The map, timeline and pinned-notes sections join this list when their
+ * exports exist (see shared/report/sections.ts for how a section is registered).
+ */
+export const REPORT_SECTION_IDS = ['title', 'bluf', 'incident-table', 'incident-pages', 'sources', 'method'] as const
+
+export type ReportSectionId = (typeof REPORT_SECTION_IDS)[number]

@@ -1,0 +1,93 @@
+// Resolving a report definition: scope by filter or by hand, the marking floor, section order and the sample's Albania briefing.
+import { describe, expect, it } from 'vitest'
+import { ReportInputSchema, type ReportDefinition } from '../../shared/domain'
+import { EMPTY_FILTER } from '../../shared/filter'
+import { defaultReport, describeFilter, resolveBriefing, scopedIncidents, sectionOrder } from '../../shared/report/model'
+import { SECTIONS } from '../../shared/report/sections'
+import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
+
+const ws = sampleWorkspace()
+const albania = ws.reports.find((r) => r.name === 'Albania 2022 briefing')!
+const def = (patch: Partial<ReportDefinition>): ReportDefinition => ReportInputSchema.parse({ name: 'Test', title: 'Test briefing', ...patch })
+
+describe('scope', () => {
+  it('by filter: the sample Albania briefing holds the three Albanian incidents, oldest first', () => {
+    expect(scopedIncidents(ws, albania).map((i) => i.id)).toEqual(['inc-albania-2022-07', 'inc-albania-tims-2022-09', 'inc-albania-leaks-2022-09'])
+    expect(describeFilter(albania.scope.kind === 'filter' ? albania.scope.filter : EMPTY_FILTER)).toBe('incidents matching victim Albania')
+  })
+
+  it('by hand: picked ids, missing ones skipped and said so in the method', () => {
+    const d = def({ scope: { kind: 'incidents', ids: ['inc-sony-2014-11', 'gone', 'inc-estonia-2007-04'] } })
+    const b = resolveBriefing(ws, d, { today: '2026-01-05' })
+    expect(b.incidentCount).toBe(2)
+    const method = b.sections.find((s) => s.id === 'method')!
+    expect(JSON.stringify(method.blocks)).toContain('3 incidents picked by hand (1 no longer in the workspace)')
+  })
+
+  it('refuses an empty hand-picked scope', () => {
+    const r = ReportInputSchema.safeParse({ name: 'x', title: 'y', scope: { kind: 'incidents', ids: [] } })
+    expect(r.success).toBe(false)
+    expect(r.error?.issues[0].message).toBe('Pick at least one incident')
+  })
+})
+
+describe('marking', () => {
+  it('is at least the highest marking in scope; the analyst may raise it but not lower it', () => {
+    const marked = { ...ws, incidents: ws.incidents.map((i) => (i.id === 'inc-albania-tims-2022-09' ? { ...i, tlp: 'AMBER' as const } : i)) }
+    expect(resolveBriefing(marked, { ...albania, tlp: 'CLEAR' }).tlp).toBe('AMBER')
+    expect(resolveBriefing(marked, { ...albania, tlp: 'RED' }).tlp).toBe('RED')
+    expect(resolveBriefing(ws, albania).tlp).toBe('CLEAR')
+    expect(resolveBriefing(marked, albania).contentTlp).toBe('AMBER')
+  })
+})
+
+describe('sections', () => {
+  it('follow the definition order and leave out those turned off', () => {
+    const d = def({ sections: [{ id: 'sources', enabled: true }, { id: 'title', enabled: true }, { id: 'method', enabled: false }] })
+    expect(resolveBriefing(ws, d).sections.map((s) => s.id)).toEqual(['sources', 'title'])
+  })
+
+  it('leaves out empty key judgments and says so; warns on mixed estimative language', () => {
+    expect(resolveBriefing(ws, def({ bluf: '' })).warnings).toContain('The key judgments are empty, so that section is left out.')
+    const b = resolveBriefing(ws, def({ bluf: 'It is very likely, with high confidence, that Iran did it.' }))
+    expect(b.warnings.some((w) => w.includes('ICD 203'))).toBe(true)
+  })
+
+  it('gives every incident its own page with attributions and responses', () => {
+    const b = resolveBriefing(ws, albania)
+    const pages = b.sections.find((s) => s.id === 'incident-pages')!.blocks
+    const titles = pages.filter((x) => x.kind === 'heading' && x.level === 2)
+    expect(titles.map((t) => t.kind === 'heading' && t.pageBreakBefore)).toEqual([true, true, true])
+    const attributions = pages.find((x) => x.kind === 'table' && x.columns.includes('Confidence'))
+    expect(attributions?.kind === 'table' && attributions.rows.some((r) => r.includes('Microsoft (Company)') && r.includes('moderate'))).toBe(true)
+  })
+
+  it('lists cited sources with their Admiralty grade', () => {
+    const sources = resolveBriefing(ws, albania).sections.find((s) => s.id === 'sources')!.blocks[1]
+    expect(sources.kind).toBe('table')
+    if (sources.kind === 'table') {
+      expect(sources.columns).toEqual(['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address'])
+      expect(sources.rows.every((r) => /^[A-F][1-6]$/.test(r[0]))).toBe(true)
+    }
+  })
+
+  it('sectionOrder appends registered sections a saved definition does not list, turned off', () => {
+    expect(sectionOrder([{ id: 'method', enabled: true }])).toEqual([{ id: 'method', enabled: true }, ...SECTIONS.filter((s) => s.id !== 'method').map((s) => ({ id: s.id, enabled: false }))])
+  })
+
+  it('the preview draws at most its limit of rows and incident pages and says the export has them all', () => {
+    const b = resolveBriefing(ws, defaultReport(ws.name), { previewLimit: 5 })
+    const table = b.sections.find((s) => s.id === 'incident-table')!.blocks
+    expect(table[1].kind === 'table' && table[1].rows.length).toBe(5)
+    expect(table.at(-1)).toEqual({ kind: 'paragraph', text: `Preview: the first 5 rows of ${ws.incidents.length}; the export has them all.`, muted: true })
+    const pages = b.sections.find((s) => s.id === 'incident-pages')!.blocks
+    expect(pages.filter((x) => x.kind === 'heading' && x.level === 2)).toHaveLength(5)
+    expect(resolveBriefing(ws, defaultReport(ws.name)).sections.find((s) => s.id === 'incident-pages')!.blocks.filter((x) => x.kind === 'heading' && x.level === 2)).toHaveLength(ws.incidents.length)
+  })
+
+  it('the default report covers the whole workspace with every section', () => {
+    const b = resolveBriefing(ws, defaultReport(ws.name))
+    expect(b.incidentCount).toBe(ws.incidents.length)
+    expect(b.sections.map((s) => s.id)).toEqual(['title', 'incident-table', 'incident-pages', 'sources', 'method'])
+  })
+})
