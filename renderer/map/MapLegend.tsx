@@ -1,5 +1,5 @@
 // The map's legend: what each shade means (class breaks of incident counts), and how to read arcs and points.
-import { legendClasses, type CountryRole } from './mapData'
+import { legendClasses, type CountryRole } from '../../shared/mapData'
 import { PALETTES, rampFor, type MapTheme } from './mapStyle'
 
 interface Props {

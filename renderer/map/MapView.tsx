@@ -8,7 +8,7 @@ import { editIncident, errorMessage, selectIncidents, setFilter, toast } from '.
 import { getState, useApp } from '../state/store'
 import { exportMapPng, exportTitle } from './exportMapPng'
 import { assetBase } from './geoAssets'
-import type { CountryRole, MapData } from './mapData'
+import type { CountryRole, MapData } from '../../shared/mapData'
 import { MapLegend } from './MapLegend'
 import { buildStats, useMapData } from './useMapData'
 import { useMapTheme } from './useMapTheme'

@@ -1,7 +1,7 @@
 // One mapbox-gl map and everything it holds outside React: data in sources, counts in feature-state, camera, events.
 import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike } from 'mapbox-gl'
-import type { CountryRole, LonLat, MapData } from './mapData'
-import { arcKeysFor } from './mapData'
+import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
+import { arcKeysFor } from '../../shared/mapData'
 import { buildStyle, choroplethColor, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
 
 export interface HoverInfo {

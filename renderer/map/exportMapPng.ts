@@ -2,7 +2,7 @@
 import { countryName } from '../../shared/countries'
 import { highestTlp, type Incident, type Tlp } from '../../shared/domain'
 import { assetBase, loadAnchors } from './geoAssets'
-import { buildMapData, legendClasses, type CountryRole } from './mapData'
+import { buildMapData, legendClasses, type CountryRole } from '../../shared/mapData'
 import { PALETTES, rampFor, type MapTheme } from './mapStyle'
 import { WorldMap } from './WorldMap'
 

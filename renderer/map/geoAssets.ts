@@ -1,5 +1,5 @@
 // The map's static files as the app serves them: the base URL and the country label points (arc anchors), loaded once.
-import type { LonLat } from './mapData'
+import type { LonLat } from '../../shared/mapData'
 
 /** Where the app serves geo/ and glyphs/ from, ending in '/' (works under http:// and file://). */
 export function assetBase(): string {

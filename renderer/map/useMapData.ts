@@ -4,7 +4,7 @@ import type { Actor, Incident } from '../../shared/domain'
 import { compileFilter, searchableText } from '../../shared/filter'
 import { useApp } from '../state/store'
 import { loadAnchors } from './geoAssets'
-import { buildMapData, type LonLat, type MapData } from './mapData'
+import { buildMapData, type LonLat, type MapData } from '../../shared/mapData'
 
 const textCache = new WeakMap<Incident, string>()
 

@@ -94,7 +94,7 @@ export function labelPoints(countries: FeatureCollection<Polygon | MultiPolygon,
   }
   const features: Feature<Point, CountryProps & { area: number }>[] = []
   for (const [iso, b] of best) {
-    const [x, y] = polylabel(b.rings, 0.05)
+    const [x, y] = polylabel(b.rings as [number, number][][], 0.05)
     features.push({
       type: 'Feature',
       properties: { iso, name: b.name, area: Math.round(b.total * 1e6) / 1e6 },

@@ -12,6 +12,13 @@ const FONT_SIZE = 24
 const BUFFER = 3
 const BASELINE = 27
 
+/** What the page script touches of the browser (this file is type-checked without the DOM library). */
+interface PageGlobals {
+  FontFace: new (family: string, source: string) => { load(): Promise<unknown> }
+  document: { fonts: { add(face: unknown): void; ready: Promise<unknown> } }
+  TinySDF: new (options: object) => { draw(char: string): { data: Uint8ClampedArray; glyphWidth: number; glyphHeight: number; glyphTop: number; glyphLeft: number; glyphAdvance: number } }
+}
+
 export interface Glyph {
   id: number
   bitmap: Uint8Array
@@ -87,13 +94,13 @@ export async function drawGlyphs(ranges: number[]): Promise<Map<number, Glyph[]>
     await page.addScriptTag({ content: tinySdf })
     const drawn = await page.evaluate(
       async ({ fonts, ranges, size, buffer }) => {
+        const page = globalThis as unknown as PageGlobals
         for (const data of fonts) {
-          const face = new FontFace('Noto Sans', `url(data:font/woff2;base64,${data})`)
-          document.fonts.add(await face.load())
+          const face = new page.FontFace('Noto Sans', `url(data:font/woff2;base64,${data})`)
+          page.document.fonts.add(await face.load())
         }
-        await document.fonts.ready
-        const Sdf = (window as unknown as { TinySDF: new (o: object) => { draw(c: string): { data: Uint8ClampedArray; glyphWidth: number; glyphHeight: number; glyphTop: number; glyphLeft: number; glyphAdvance: number } } }).TinySDF
-        const sdf = new Sdf({ fontSize: size, buffer, radius: 8, cutoff: 0.25, fontFamily: "'Noto Sans'" })
+        await page.document.fonts.ready
+        const sdf = new page.TinySDF({ fontSize: size, buffer, radius: 8, cutoff: 0.25, fontFamily: "'Noto Sans'" })
         const out: Record<number, { id: number; bitmap: number[]; width: number; height: number; left: number; top: number; advance: number }[]> = {}
         for (const start of ranges) {
           out[start] = []

@@ -1,11 +1,10 @@
-// The map's data builders: country counts, class breaks and legend, arcs (incl. over the antimeridian), points, bounds, fill colours.
+// The map's data builders: country counts, class breaks and legend, arcs (incl. over the antimeridian), points, bounds.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Incident } from '../../shared/domain'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
-import { arcKeysFor, buildArcs, buildMapData, buildPoints, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, type LonLat } from '../../renderer/map/mapData'
-import { choroplethColor, PALETTES, rampFor } from '../../renderer/map/mapStyle'
+import { arcKeysFor, buildArcs, buildMapData, buildPoints, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, type LonLat } from '../../shared/mapData'
 
 const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer/public/geo/labels.json'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Point, { iso: string }>
 const anchors = new Map(labels.features.map((f) => [f.properties.iso, f.geometry.coordinates as LonLat]))
@@ -119,14 +118,5 @@ describe('points, bounds and emptiness', () => {
     expect(hasMappable([make('a', [], [], { locations: [{ label: '', lat: 1, lon: 2 }] })])).toBe(true)
     const data = buildMapData([make('a', [], [])], anchors)
     expect(data).toMatchObject({ mappable: false, shown: 1, bounds: null })
-  })
-})
-
-describe('choroplethColor', () => {
-  it('steps from land colour through one ramp colour per class', () => {
-    const p = PALETTES.light
-    expect(choroplethColor([1, 3, 4], p)).toEqual(['step', ['coalesce', ['feature-state', 'count'], 0], p.land, 1, p.ramp[0], 3, p.ramp[2], 4, p.ramp[4]])
-    expect(rampFor(5, p)).toEqual(p.ramp)
-    expect(rampFor(1, p)).toEqual([p.ramp[4]])
   })
 })

@@ -1,7 +1,7 @@
 // Pure builders of the map's data from incidents: per-country counts, class breaks, sponsor→victim arcs, points, bounds.
 import { geoInterpolate } from 'd3-geo'
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson'
-import type { Incident } from '../../shared/domain'
+import type { Incident } from './domain'
 
 /** Which side of an incident a country is shaded for. */
 export type CountryRole = 'victim' | 'sponsor'
