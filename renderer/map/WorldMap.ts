@@ -2,7 +2,9 @@
 import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike } from 'mapbox-gl'
 import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
 import { arcKeysFor } from '../../shared/mapData'
-import { buildStyle, choroplethColor, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
+import { buildStyle, choroplethColor, CLUSTER_MAX_ZOOM, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
+
+const unique = (ids: string[]) => [...new Set(ids)]
 
 export interface HoverInfo {
   kind: 'country' | 'arc' | 'point'
@@ -175,19 +177,31 @@ export class WorldMap {
     return present.length ? this.map.queryRenderedFeatures(box, { layers: present })[0] : undefined
   }
 
+  private hits(point: mapboxgl.Point, layers: string[], slop: number): MapboxGeoJSONFeature[] {
+    const present = layers.filter((l) => this.map.getLayer(l))
+    return present.length ? this.map.queryRenderedFeatures([
+      [point.x - slop, point.y - slop],
+      [point.x + slop, point.y + slop],
+    ], { layers: present }) : []
+  }
+
   private wireEvents(): void {
     const m = this.map
     m.on('click', (e) => {
       const cluster = this.hit(e.point, [LAYER.clusters])
       if (cluster) {
         const id = cluster.properties?.cluster_id as number
-        ;(m.getSource(SOURCE.points) as GeoJSONSource).getClusterExpansionZoom(id, (err, zoom) => {
-          if (!err) m.easeTo({ center: (cluster.geometry as GeoJSON.Point).coordinates as LonLat, zoom })
+        const source = m.getSource(SOURCE.points) as GeoJSONSource
+        source.getClusterExpansionZoom(id, (err, zoom) => {
+          if (err) return
+          // Incidents at one place never split: select them instead of zooming further.
+          if (zoom <= CLUSTER_MAX_ZOOM && zoom <= m.getMaxZoom()) m.easeTo({ center: (cluster.geometry as GeoJSON.Point).coordinates as LonLat, zoom })
+          else source.getClusterLeaves(id, 1000, 0, (e2, leaves) => !e2 && this.options.onSelect?.(unique(leaves.map((f) => f.properties?.id as string))))
         })
         return
       }
-      const point = this.hit(e.point, [LAYER.points], 3)
-      if (point) return this.options.onSelect?.([point.properties?.id as string])
+      const points = this.hits(e.point, [LAYER.points], 3)
+      if (points.length) return this.options.onSelect?.(unique(points.map((f) => f.properties?.id as string)))
       const arc = this.hit(e.point, [LAYER.arcs], 4)
       if (arc && this.data) return this.options.onSelect?.(this.data.arcs.ids.get(arc.properties?.key as string) ?? [])
       const country = this.hit(e.point, COUNTRY_LAYERS)

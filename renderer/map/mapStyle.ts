@@ -53,6 +53,8 @@ export const PALETTES: Record<MapTheme, Palette> = {
 /** Zoom at which the 50m boundaries replace the 110m ones. */
 export const DETAIL_ZOOM = 2.5
 export const FONT = ['Noto Sans Regular']
+/** Beyond this zoom points are never clustered. */
+export const CLUSTER_MAX_ZOOM = 8
 
 export const SOURCE = {
   coarse: 'countries-110m',
@@ -123,7 +125,7 @@ export function buildStyle(theme: MapTheme, base: string): Style {
       [SOURCE.fine]: { type: 'geojson', data: `${base}geo/countries-50m.json`, promoteId: 'iso' },
       [SOURCE.labels]: { type: 'geojson', data: `${base}geo/labels.json` },
       [SOURCE.arcs]: { type: 'geojson', data: empty, lineMetrics: true },
-      [SOURCE.points]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: 9 },
+      [SOURCE.points]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': p.ocean } },
@@ -158,7 +160,9 @@ export function buildStyle(theme: MapTheme, base: string): Style {
         filter: ['has', 'point_count'],
         paint: {
           'circle-color': p.cluster,
-          'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 11, 100, 18, 10000, 28],
+          // Translucent so a small shaded country under a cluster (Albania under Tirana's) still shows.
+          'circle-opacity': 0.8,
+          'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 10, 100, 16, 10000, 26],
           'circle-stroke-color': p.halo,
           'circle-stroke-width': 1.5,
         },
