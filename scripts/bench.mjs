@@ -12,6 +12,11 @@ const STEPS = [
     // --expose-gc lets the bench collect between timed runs; the 100k workspace needs more than the default heap.
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchStore.ts'],
   },
+  {
+    name: 'map: data builder and filter change → map idle at 100k incidents',
+    // Serves the built app (npm run build first) to Chromium through the browser host.
+    args: ['--import', 'tsx', '--max-old-space-size=8192', 'tests/support/benchMap.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

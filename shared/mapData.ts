@@ -51,6 +51,25 @@ export function classBreaks(counts: Iterable<number>, classes = 5): number[] {
   return breaks
 }
 
+/** Positions in a ramp of `rampSize` colours used for `classes` classes: spread end to end, the top class always the darkest. */
+export function rampPositions(classes: number, rampSize = 5): number[] {
+  if (classes >= rampSize) return Array.from({ length: rampSize }, (_, n) => n)
+  if (classes === 1) return [rampSize - 1]
+  return Array.from({ length: classes }, (_, n) => Math.round((n * (rampSize - 1)) / (classes - 1)))
+}
+
+/**
+ * The shade a country gets: 0 for no incidents, else 1 + the ramp position of its class (the
+ * highest class whose lower bound it reaches). The map keeps this in feature-state, so a filter
+ * change repaints without re-tiling the boundaries.
+ */
+export function shadeOf(count: number, breaks: readonly number[], rampSize = 5): number {
+  if (count <= 0 || breaks.length === 0 || count < breaks[0]) return 0
+  let k = 0
+  while (k + 1 < breaks.length && count >= breaks[k + 1]) k++
+  return rampPositions(breaks.length, rampSize)[k] + 1
+}
+
 export interface LegendClass {
   from: number
   /** Inclusive upper bound; undefined for the open top class. */
@@ -104,6 +123,11 @@ export function buildArcs(incidents: readonly Incident[], anchors: ReadonlyMap<s
       }
     }
   }
+  return arcsFromPairs(ids, anchors, steps)
+}
+
+/** Arc features for sponsor>victim pairs; pairs without both anchors are dropped from `ids` too. */
+function arcsFromPairs(ids: Map<string, string[]>, anchors: ReadonlyMap<string, LonLat>, steps: number): ArcData {
   const features: Feature<LineString, ArcProps>[] = []
   for (const [key, list] of ids) {
     const [from, to] = key.split('>')
@@ -204,22 +228,97 @@ export interface MapData {
   mappable: boolean
 }
 
-/** Everything the map draws for a set of incidents. */
+// Point features are cached per incident record (an edited incident is a new object), so a filter change allocates none.
+const pointCache = new WeakMap<Incident, Feature<Point, PointProps>[]>()
+
+function pointsOf(i: Incident): Feature<Point, PointProps>[] {
+  let list = pointCache.get(i)
+  if (!list) {
+    list = i.locations.map((l) => ({ type: 'Feature', properties: { id: i.id, title: i.title, place: l.label }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } }))
+    pointCache.set(i, list)
+  }
+  return list
+}
+
+/**
+ * Everything the map draws for a set of incidents, in one pass over them (the same results as
+ * countByCountry, buildArcs, buildPoints, incidentBounds and hasMappable, which the tests compare).
+ */
 export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMap<string, LonLat>): MapData {
-  const counts = countByCountry(incidents)
+  const victim = new Map<string, number>()
+  const sponsor = new Map<string, number>()
+  const pairs = new Map<string, string[]>()
+  const points: Feature<Point, PointProps>[] = []
+  const countries = new Set<string>()
+  const seen = new Set<string>()
+  let w = Infinity
+  let s = Infinity
+  let e = -Infinity
+  let n = -Infinity
+  let mappable = false
+  for (const i of incidents) {
+    const victims = i.victims
+    const sponsors = i.sponsorCountries
+    if (victims.length === 1) {
+      const c = victims[0].country
+      victim.set(c, (victim.get(c) ?? 0) + 1)
+    } else if (victims.length > 1) {
+      seen.clear()
+      for (const v of victims) {
+        if (seen.has(v.country)) continue
+        seen.add(v.country)
+        victim.set(v.country, (victim.get(v.country) ?? 0) + 1)
+      }
+    }
+    for (const c of sponsors) sponsor.set(c, (sponsor.get(c) ?? 0) + 1)
+    for (const sc of sponsors) {
+      let last = ''
+      for (const v of victims) {
+        if (v.country === sc || v.country === last) continue
+        last = v.country
+        const key = `${sc}>${v.country}`
+        const list = pairs.get(key)
+        if (!list) pairs.set(key, [i.id])
+        else if (list[list.length - 1] !== i.id) list.push(i.id)
+      }
+    }
+    if (i.locations.length > 0) {
+      for (const f of pointsOf(i)) points.push(f)
+      for (const l of i.locations) {
+        if (l.lon < w) w = l.lon
+        if (l.lon > e) e = l.lon
+        if (l.lat < s) s = l.lat
+        if (l.lat > n) n = l.lat
+      }
+    }
+    for (const v of victims) countries.add(v.country)
+    for (const c of sponsors) countries.add(c)
+    if (!mappable && (victims.length > 0 || sponsors.length > 0 || i.locations.length > 0)) mappable = true
+  }
+  for (const c of countries) {
+    const p = anchors.get(c)
+    if (!p) continue
+    if (p[0] < w) w = p[0]
+    if (p[0] > e) e = p[0]
+    if (p[1] < s) s = p[1]
+    if (p[1] > n) n = p[1]
+  }
   const maxOf = (m: Map<string, number>) => {
     let x = 0
     for (const v of m.values()) if (v > x) x = v
     return x
   }
   return {
-    counts,
-    breaks: { victim: classBreaks(counts.victim.values()), sponsor: classBreaks(counts.sponsor.values()) },
-    max: { victim: maxOf(counts.victim), sponsor: maxOf(counts.sponsor) },
-    arcs: buildArcs(incidents, anchors),
-    points: buildPoints(incidents),
-    bounds: incidentBounds(incidents, anchors),
+    counts: { victim, sponsor },
+    breaks: { victim: classBreaks(victim.values()), sponsor: classBreaks(sponsor.values()) },
+    max: { victim: maxOf(victim), sponsor: maxOf(sponsor) },
+    arcs: arcsFromPairs(pairs, anchors, 64),
+    points: { type: 'FeatureCollection', features: points },
+    bounds: w === Infinity ? null : [
+      [w, s],
+      [e, n],
+    ],
     shown: incidents.length,
-    mappable: hasMappable(incidents),
+    mappable,
   }
 }

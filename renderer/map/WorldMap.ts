@@ -1,8 +1,8 @@
 // One mapbox-gl map and everything it holds outside React: data in sources, counts in feature-state, camera, events.
 import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike } from 'mapbox-gl'
 import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
-import { arcKeysFor } from '../../shared/mapData'
-import { buildStyle, choroplethColor, CLUSTER_MAX_ZOOM, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
+import { arcKeysFor, shadeOf } from '../../shared/mapData'
+import { buildStyle, CLUSTER_MAX_ZOOM, COUNTRY_LAYERS, inFilter, LAYER, SOURCE, type MapTheme } from './mapStyle'
 
 const unique = (ids: string[]) => [...new Set(ids)]
 
@@ -151,15 +151,13 @@ export class WorldMap {
   private applyCounts(): void {
     if (!this.data) return
     const counts = this.data.counts[this.mode]
+    const breaks = this.data.breaks[this.mode]
     const next = new Set(counts.keys())
     for (const source of [SOURCE.coarse, SOURCE.fine]) {
-      for (const iso of this.shaded) if (!next.has(iso)) this.map.setFeatureState({ source, id: iso }, { count: 0 })
-      for (const [iso, count] of counts) this.map.setFeatureState({ source, id: iso }, { count })
+      for (const iso of this.shaded) if (!next.has(iso)) this.map.setFeatureState({ source, id: iso }, { shade: 0 })
+      for (const [iso, count] of counts) this.map.setFeatureState({ source, id: iso }, { shade: shadeOf(count, breaks) })
     }
     this.shaded = next
-    const color = choroplethColor(this.data.breaks[this.mode], PALETTES[this.theme])
-    this.map.setPaintProperty(LAYER.fillCoarse, 'fill-color', color)
-    this.map.setPaintProperty(LAYER.fillFine, 'fill-color', color)
   }
 
   private applySelection(): void {

@@ -1,5 +1,6 @@
 // The map's style as plain objects: light and dark palettes, sources by id, and every layer's paint and layout.
 import type { AnyLayer, Expression, Style } from 'mapbox-gl'
+import { rampPositions } from '../../shared/mapData'
 
 export type MapTheme = 'dark' | 'light'
 
@@ -82,23 +83,19 @@ export const LAYER = {
 export const COUNTRY_LAYERS = [LAYER.fillCoarse, LAYER.fillFine]
 
 /**
- * Fill colour from the feature-state `count` the map sets per ISO code: land colour at 0, then
- * one ramp colour per class from `breaks` (lower bounds, as classBreaks returns).
+ * Fill colour from the feature-state `shade` the map sets per ISO code (shared/mapData shadeOf):
+ * land colour at 0, ramp colour n - 1 at n. The expression never changes with the data, because
+ * changing a feature-state-driven paint property makes mapbox-gl re-tile the whole source.
  */
-export function choroplethColor(breaks: readonly number[], palette: Palette): Expression {
-  const count: Expression = ['coalesce', ['feature-state', 'count'], 0]
-  if (breaks.length === 0) return ['literal', palette.land] as unknown as Expression
-  const colors = rampFor(breaks.length, palette)
-  const step: unknown[] = ['step', count, palette.land]
-  breaks.forEach((b, n) => step.push(b, colors[n]))
+export function choroplethColor(palette: Palette): Expression {
+  const step: unknown[] = ['step', ['coalesce', ['feature-state', 'shade'], 0], palette.land]
+  palette.ramp.forEach((c, n) => step.push(n + 1, c))
   return step as Expression
 }
 
 /** The ramp colours used for `classes` classes (spread over the palette's ramp). */
 export function rampFor(classes: number, palette: Palette): string[] {
-  const r = palette.ramp
-  if (classes >= r.length) return r.slice(0, classes)
-  return Array.from({ length: classes }, (_, n) => r[classes === 1 ? r.length - 1 : Math.round((n * (r.length - 1)) / (classes - 1))])
+  return rampPositions(classes, palette.ramp.length).map((n) => palette.ramp[n])
 }
 
 /** A value no feature property holds: uncoded units have iso '', so '' would match them. */
@@ -114,7 +111,7 @@ export function buildStyle(theme: MapTheme, base: string): Style {
     type: 'fill',
     source,
     ...range,
-    paint: { 'fill-color': p.land, 'fill-outline-color': p.border },
+    paint: { 'fill-color': choroplethColor(p), 'fill-outline-color': p.border },
   })
   return {
     version: 8,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Incident } from '../../shared/domain'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
-import { arcKeysFor, buildArcs, buildMapData, buildPoints, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, type LonLat } from '../../shared/mapData'
+import { arcKeysFor, buildArcs, buildMapData, buildPoints, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, rampPositions, shadeOf, type LonLat } from '../../shared/mapData'
 
 const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer/public/geo/labels.json'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Point, { iso: string }>
 const anchors = new Map(labels.features.map((f) => [f.properties.iso, f.geometry.coordinates as LonLat]))
@@ -118,5 +118,33 @@ describe('points, bounds and emptiness', () => {
     expect(hasMappable([make('a', [], [], { locations: [{ label: '', lat: 1, lon: 2 }] })])).toBe(true)
     const data = buildMapData([make('a', [], [])], anchors)
     expect(data).toMatchObject({ mappable: false, shown: 1, bounds: null })
+  })
+})
+
+describe('buildMapData', () => {
+  it('gives in one pass what the separate builders give', async () => {
+    const { generateIncidents } = await import('../support/generate')
+    const generated = generateIncidents(2000, 3).map((i, n) => (n % 3 ? i : { ...i, locations: [{ label: 'x', lat: n % 80, lon: (n % 360) - 180 }] }))
+    for (const incidents of [sample, generated, [make('a', ['UA', 'UA', 'DE'], ['RU', 'BY'])], []]) {
+      const data = buildMapData(incidents, anchors)
+      const counts = countByCountry(incidents)
+      expect(data.counts).toEqual(counts)
+      expect(data.breaks).toEqual({ victim: classBreaks(counts.victim.values()), sponsor: classBreaks(counts.sponsor.values()) })
+      expect(data.arcs).toEqual(buildArcs(incidents, anchors))
+      expect(data.points).toEqual(buildPoints(incidents))
+      expect(data.bounds).toEqual(incidentBounds(incidents, anchors))
+      expect(data.mappable).toBe(hasMappable(incidents))
+    }
+  })
+})
+
+describe('shadeOf', () => {
+  it('puts each count in its class and spreads few classes over the ramp, top class darkest', () => {
+    const breaks = [1, 3, 4]
+    expect([0, 1, 2, 3, 4, 9].map((n) => shadeOf(n, breaks))).toEqual([0, 1, 1, 3, 5, 5])
+    expect(rampPositions(3)).toEqual([0, 2, 4])
+    expect(rampPositions(1)).toEqual([4])
+    expect(rampPositions(5)).toEqual([0, 1, 2, 3, 4])
+    expect(shadeOf(5, [])).toBe(0)
   })
 })
