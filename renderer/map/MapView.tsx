@@ -170,9 +170,11 @@ export function MapView() {
         </section>
         {showDetail ? (
           <div className="map-detail">
-            <button type="button" className="map-detail-close" onClick={() => editIncident({ kind: 'none' })} aria-label="Close the detail pane">
-              ×
-            </button>
+            <div className="map-detail-bar">
+              <button type="button" onClick={() => editIncident({ kind: 'none' })} aria-label="Close the detail pane">
+                Close ×
+              </button>
+            </div>
             <IncidentDetail />
           </div>
         ) : null}
