@@ -2,6 +2,7 @@
 import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike } from 'mapbox-gl'
 import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
 import { arcKeysFor, shadeOf } from '../../shared/mapData'
+import { loadGeo, type GeoData } from './geoAssets'
 import { buildStyle, CLUSTER_MAX_ZOOM, COUNTRY_LAYERS, inFilter, LAYER, SOURCE, type MapTheme } from './mapStyle'
 
 const unique = (ids: string[]) => [...new Set(ids)]
@@ -43,6 +44,11 @@ export class WorldMap {
   private shaded = new Set<string>()
   /** The style (and its sources and layers) exists: data can be applied; sources may still be loading. */
   private styleReady = false
+  private geo: GeoData | null = null
+  private geoApplied = false
+  private geoLoaded!: () => void
+  /** Resolves once the boundaries are in the map's sources. */
+  private readonly geoReady = new Promise<void>((done) => (this.geoLoaded = done))
   /** performance.now() of the last data change and of the idle that followed it (the bench reads these). */
   readonly stats = { version: 0, appliedAt: 0, idleAt: 0 }
 
@@ -67,15 +73,25 @@ export class WorldMap {
     this.map.touchZoomRotate.disableRotation()
     this.map.on('style.load', () => {
       this.styleReady = true
+      this.geoApplied = false
+      this.applyGeo()
       this.applyAll()
     })
+    loadGeo().then(
+      (geo) => {
+        this.geo = geo
+        this.applyGeo()
+      },
+      (err: Error) => options.onError?.(err.message),
+    )
     this.map.on('error', (e) => options.onError?.(e.error?.message ?? 'The map failed to draw'))
     if (options.interactive ?? true) this.wireEvents()
   }
 
   /** Resolves at the next `idle` (everything loaded and drawn). */
-  whenIdle(): Promise<void> {
-    return new Promise((done) => {
+  async whenIdle(): Promise<void> {
+    await this.geoReady
+    await new Promise<void>((done) => {
       this.map.once('idle', () => done())
       this.map.triggerRepaint()
     })
@@ -85,11 +101,26 @@ export class WorldMap {
     this.data = data
     this.stats.version++
     this.stats.appliedAt = performance.now()
+    this.trackIdle()
+    if (this.styleReady) this.applyAll()
+  }
+
+  /** Notes when the map is idle with the current data and the boundaries drawn. */
+  private trackIdle(): void {
     const version = this.stats.version
     this.map.once('idle', () => {
-      if (this.stats.version === version) this.stats.idleAt = performance.now()
+      if (this.stats.version === version && this.geoApplied) this.stats.idleAt = performance.now()
     })
-    if (this.styleReady) this.applyAll()
+  }
+
+  private applyGeo(): void {
+    if (!this.geo || !this.styleReady || this.geoApplied) return
+    ;(this.map.getSource(SOURCE.coarse) as GeoJSONSource).setData(this.geo.coarse)
+    ;(this.map.getSource(SOURCE.fine) as GeoJSONSource).setData(this.geo.fine)
+    ;(this.map.getSource(SOURCE.labels) as GeoJSONSource).setData(this.geo.labels)
+    this.geoApplied = true
+    this.geoLoaded()
+    this.trackIdle()
   }
 
   setMode(mode: CountryRole): void {

@@ -102,7 +102,7 @@ export function rampFor(classes: number, palette: Palette): string[] {
 const NONE = '\u0000none'
 const NOTHING = ['in', 'iso', NONE] as unknown as Expression
 
-/** The whole style; data sources start empty except the boundaries, which the map loads from the app's own files. */
+/** The whole style; every source starts empty and the map fills it (boundaries from the app's own files, see geoAssets). */
 export function buildStyle(theme: MapTheme, base: string): Style {
   const p = PALETTES[theme]
   const empty = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection
@@ -118,9 +118,9 @@ export function buildStyle(theme: MapTheme, base: string): Style {
     name: `Watchfloor ${theme}`,
     glyphs: `${base}glyphs/{fontstack}/{range}.pbf`,
     sources: {
-      [SOURCE.coarse]: { type: 'geojson', data: `${base}geo/countries-110m.json`, promoteId: 'iso' },
-      [SOURCE.fine]: { type: 'geojson', data: `${base}geo/countries-50m.json`, promoteId: 'iso' },
-      [SOURCE.labels]: { type: 'geojson', data: `${base}geo/labels.json` },
+      [SOURCE.coarse]: { type: 'geojson', data: empty, promoteId: 'iso' },
+      [SOURCE.fine]: { type: 'geojson', data: empty, promoteId: 'iso' },
+      [SOURCE.labels]: { type: 'geojson', data: empty },
       [SOURCE.arcs]: { type: 'geojson', data: empty, lineMetrics: true },
       [SOURCE.points]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM },
     },

@@ -233,3 +233,12 @@ test('exports the map as a PNG with title, legend and the highest TLP marking', 
   expect(image.height).toBe(760)
   expect(image.colours).toBeGreaterThan(20)
 })
+
+test('says clearly when the map files cannot be read', async ({ app, page }) => {
+  await page.route('**/geo/countries-50m.json', (route) => route.fulfill({ status: 404, body: 'Not found' }))
+  await page.reload()
+  await app.waitForReady()
+  await page.getByRole('tab', { name: 'Map' }).click()
+  const alert = page.getByRole('alert').filter({ hasText: 'The map cannot be shown' })
+  await expect(alert).toContainText('geo/countries-50m.json could not be read (HTTP 404)')
+})
