@@ -41,7 +41,7 @@ export const PALETTES: Record<MapTheme, Palette> = {
     border: '#a9b1bc',
     label: '#38404c',
     halo: '#ffffff',
-    ramp: ['#fde0c5', '#facba6', '#f59e72', '#e0604f', '#b3263e'],
+    ramp: ['#fdd9b5', '#f8a771', '#ec6f4f', '#cc3a3f', '#8f1b3a'],
     arcFrom: 'rgba(40, 60, 140, 0.08)',
     arcTo: '#24408e',
     point: '#0b6bcb',
