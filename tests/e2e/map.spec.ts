@@ -11,6 +11,11 @@ const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer
 const anchor = (iso: string) => labels.features.find((f) => f.properties.iso === iso)!.geometry.coordinates
 type Handle = { map: import('mapbox-gl').Map; stats: { version: number; idleAt: number } }
 type Rgb = [number, number, number]
+// What the page-side code below touches of the browser (this file is type-checked without the DOM library).
+type PageContext2D = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+declare const window: { __watchfloorMap?: Handle }
+declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): PageContext2D | null } }
+declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
 
 /** Opens the map tab and waits until the map has drawn the current data and is idle. */
 async function openMap(app: WatchfloorPage): Promise<void> {

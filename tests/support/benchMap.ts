@@ -18,6 +18,15 @@ const RUNS = 7
 /** Target for filter change → map idle at 100k incidents. */
 const TARGET_MS = 100
 
+// What the page-side code below touches of the browser (this file is type-checked without the DOM library).
+type PageSelect = { value: string; dispatchEvent(event: unknown): boolean }
+declare const window: unknown
+declare const sessionStorage: { getItem(key: string): string | null }
+declare const document: { querySelector(selector: string): (PageSelect & { textContent: string | null }) | null }
+declare const HTMLSelectElement: { prototype: PageSelect }
+declare const Event: new (type: string, init: { bubbles: boolean }) => unknown
+declare function requestAnimationFrame(callback: (time: number) => void): number
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 const ms = (x: number) => `${x.toFixed(1).padStart(8)} ms`
 
@@ -80,7 +89,7 @@ try {
   const baseline = await page.evaluate(async () => {
     const token = sessionStorage.getItem('watchfloor.token') ?? ''
     const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Watchfloor-Token': token }, body: JSON.stringify({ channel: 'workspace:snapshot' }) })
-    const incidents = (await res.json()).value.incidents as { victims: { country: string }[] }[]
+    const incidents = ((await res.json()) as { value: { incidents: unknown } }).value.incidents as { victims: { country: string }[] }[]
     const times: number[] = []
     for (let k = 0; k < 8; k++) {
       const t0 = performance.now()
@@ -112,7 +121,7 @@ try {
       async ({ label, value }) => {
         const h = (window as unknown as { __watchfloorMap: { stats: { version: number; appliedAt: number; idleAt: number }; build: { filterMs: number; buildMs: number } } }).__watchfloorMap
         const v0 = h.stats.version
-        const select = document.querySelector(`select[aria-label="${label}"]`) as HTMLSelectElement
+        const select = document.querySelector(`select[aria-label="${label}"]`)!
         const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!
         const t0 = performance.now()
         setValue.call(select, value)
