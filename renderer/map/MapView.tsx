@@ -161,7 +161,7 @@ export function MapView() {
                 <p>
                   {incidents.length === 0
                     ? 'Change or clear the filter to see incidents on the map.'
-                    : `None of the ${incidents.length} incidents under the filter names a victim country, a sponsor country or a location. Add them in the incident form.`}
+                    : `${incidents.length === 1 ? 'The incident under the filter names no' : `None of the ${incidents.length} incidents under the filter names a`} victim country, sponsor country or location. Add them in the incident form.`}
                 </p>
               </div>
             ) : null}

@@ -247,3 +247,16 @@ test('says clearly when the map files cannot be read', async ({ app, page }) => 
   const alert = page.getByRole('alert').filter({ hasText: 'The map cannot be shown' })
   await expect(alert).toContainText('geo/countries-50m.json could not be read (HTTP 404)')
 })
+
+test('says there is nothing to place when no incident under the filter names a country or a place', async ({ app, page }) => {
+  await page.getByRole('button', { name: '+ New incident' }).click()
+  await app.field('Title').fill('Unplaced intrusion report')
+  await app.saveForm()
+  await expect(page.locator('.toast', { hasText: 'Saved “Unplaced intrusion report”' })).toBeVisible()
+  await page.getByLabel('Search incidents').fill('unplaced intrusion')
+  await openMap(app)
+  const empty = page.getByRole('status').filter({ hasText: 'Nothing to place on the map' })
+  await expect(empty).toContainText('The incident under the filter names no victim country, sponsor country or location')
+  await page.getByLabel('Search incidents').fill('')
+  await expect(empty).toHaveCount(0)
+})
