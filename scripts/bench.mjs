@@ -16,6 +16,11 @@ const STEPS = [
     name: 'report: 50-incident PDF briefing',
     args: ['--import', 'tsx', 'tests/support/benchReport.ts'],
   },
+  {
+    name: 'map: data builder and filter change → map idle at 100k incidents',
+    // Serves the built app (npm run build first) to Chromium through the browser host.
+    args: ['--import', 'tsx', '--max-old-space-size=8192', 'tests/support/benchMap.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react'
 import { ActorsView } from '../actors/ActorsView'
 import { IncidentsView } from '../incidents/IncidentsView'
+import { MapView } from '../map/MapView'
 import { ReportsView } from '../reports/ReportsView'
 
 export interface ViewSpec {
@@ -15,5 +16,6 @@ export interface ViewSpec {
 export const VIEWS: ViewSpec[] = [
   { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
   { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
+  { id: 'map', label: 'Map', key: '3', component: MapView },
   { id: 'reports', label: 'Reports', key: '6', component: ReportsView },
 ]
