@@ -3,6 +3,7 @@ import { ServiceError } from '../shared/result'
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/report/exportTypes'
 import { defaultReport } from '../shared/report/model'
 import { tlpLabel } from '../shared/report/blocks'
+import { FIGURE_NAMES, missingFigures } from '../shared/report/sections'
 import { ChromiumPdfRenderer } from './services/report/ChromiumPdfRenderer'
 import { exportBriefing } from './services/report/exportBriefing'
 import { validateWorkspace } from './store/validate'
@@ -37,6 +38,8 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
   try {
     const done = await exportBriefing({ data: ws, definition, format, pdf, out: o.out, onProgress: (p) => process.stderr.write(`[${p.step}/${p.of}] ${p.stage}\n`) })
     o.log(`Wrote ${done.path} (${format.toUpperCase()}, ${Math.ceil(done.bytes / 1024)} kB, ${tlpLabel(done.tlp)}, ${done.incidents} incidents) in ${(done.ms / 1000).toFixed(1)} s.`)
+    const left = missingFigures({ definition, figures: {} })
+    if (left.length) o.log(`Left out: the ${left.map((id) => FIGURE_NAMES[id]).join(' and the ')}. Figures are drawn by the Watchfloor app; export from its Reports view to include them.`)
     return 0
   } finally {
     await pdf?.close()
