@@ -219,10 +219,10 @@ test.describe('the Reports view', () => {
     await page.getByRole('button', { name: 'Export PDF' }).click()
     await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR, 3 incidents', { timeout: 30_000 })
     const pdf = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.pdf'))!)
-    // pdfimages -list: page num type width height …; the map is 1920 × 1240 pixels (960 × 620 at twice the density).
+    // pdfimages -list: page num type width height …; the map is 1440 × 930 pixels (960 × 620 at 1.5 times the density).
     const images = sh('pdfimages', '-list', pdf).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
-    expect(images.map((c) => [c[2], c[3], c[4]])).toContainEqual(['image', '1920', '1240'])
-    const mapPage = Number(images.find((c) => c[3] === '1920')![0])
+    expect(images.map((c) => [c[2], c[3], c[4]])).toContainEqual(['image', '1440', '930'])
+    const mapPage = Number(images.find((c) => c[3] === '1440')![0])
     const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', pdf))![1])
     for (let p = 1; p <= pages; p++) {
       const lines = sh('pdftotext', '-f', String(p), '-l', String(p), '-layout', pdf, '-').split('\n').map((l) => l.trim()).filter(Boolean)
@@ -247,7 +247,7 @@ test.describe('the Reports view', () => {
       return route.abort()
     })
     await viewer.setContent(html, { waitUntil: 'load' })
-    expect(await viewer.locator('.section-map img').evaluate((el) => [(el as unknown as PageImage).complete, (el as unknown as PageImage).naturalWidth])).toEqual([true, 1920])
+    expect(await viewer.locator('.section-map img').evaluate((el) => [(el as unknown as PageImage).complete, (el as unknown as PageImage).naturalWidth])).toEqual([true, 1440])
     expect(requests).toEqual([])
     await viewer.close()
   })
