@@ -199,7 +199,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     label: 'Situation map',
     hint: 'The incidents in scope by victim country, with sponsor arcs (drawn by the map view)',
     build: (ctx) => (ctx.figures.map ? [{ kind: 'heading', level: 2, text: 'Situation map' }, { kind: 'figure', figure: ctx.figures.map }] : []),
-    emptyWarning: 'The situation map has not been drawn, so that section is left out. Maps are drawn by the app; exports from the command line leave them out.',
+    emptyWarning: 'The situation map has not been drawn, so that section is left out.',
   },
   {
     id: 'incident-table',
@@ -264,7 +264,7 @@ export const SECTIONS: readonly SectionSpec[] = [
       { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.drawnOn}.` },
       ...METHOD_TEXT.map((text): Block => ({ kind: 'paragraph', text })),
       ...missingFigures(ctx).map(
-        (id): Block => ({ kind: 'paragraph', text: `The ${FIGURE_NAMES[id]} was turned on but is not in this export: figures are drawn by the Watchfloor app and none was supplied (exports from the command line have no figures).` }),
+        (id): Block => ({ kind: 'paragraph', text: `The ${FIGURE_NAMES[id]} was turned on but is not in this export: it could not be drawn when the export was made.` }),
       ),
       {
         kind: 'table',

@@ -15,7 +15,7 @@ export function sampleReports(now: string): Report[] {
     author: 'Sample analyst',
     date: '2022-10',
     scope: { kind: 'filter', filter: { text: '', victim: 'AL', sponsor: null, type: null, nexus: null, from: null, to: null } },
-    // Every section but the situation map, which the analyst turns on in the app (the command line cannot draw it).
+    // Every section but the situation map (new in a later build), which the analyst turns on.
     sections: ['title', 'bluf', 'map', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => ({ id, enabled: id !== 'map' })),
     bluf: ALBANIA_BLUF,
     tlp: 'CLEAR',

@@ -76,18 +76,26 @@ base.describe('the sample Albania briefing, exported by the CLI', () => {
     for (const png of pngs) expect(statSync(join(out, png)).size).toBeGreaterThan(2000)
   })
 
-  base('figures: the CLI cannot draw the situation map, leaves it out and says so in its output and the method appendix', () => {
+  base('PDF: the situation map, drawn by the built renderer in headless Chromium, is on the first page; its section is left out where it is off', async ({ page }, testInfo) => {
     // The whole-workspace briefing turns every section on, the map included.
-    const file = join(out, 'all-figures.md')
-    const r = cli('report', ws.dir, '--format', 'md', '--out', file)
+    const file = join(out, 'all.pdf')
+    const r = cli('report', ws.dir, '--format', 'pdf', '--out', file)
     expect(r.status, r.stderr).toBe(0)
-    expect(r.stdout).toContain('Left out: the situation map. Figures are drawn by the Watchfloor app; export from its Reports view to include them.')
-    const md = readFileSync(file, 'utf8')
-    expect(md).not.toContain('## Situation map')
-    expect(md).not.toContain('data:image')
-    expect(md).toContain('The situation map was turned on but is not in this export: figures are drawn by the Watchfloor app and none was supplied (exports from the command line have no figures).')
-    // The saved Albania briefing has the map off: nothing to say.
-    expect(cli('report', ws.dir, '--format', 'md', '--out', join(out, 'albania-no-map.md'), '--report', 'Albania 2022 briefing').stdout).not.toContain('Left out')
+    expect(r.stdout).toMatch(/^Drew the situation map in \d+\.\d s\.$/m)
+    expect(r.stdout).not.toContain('Left out')
+    const images = sh('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
+    expect(images.map((c) => [c[0], c[2], c[3], c[4]])).toEqual([['1', 'image', '1440', '930']])
+    const first = sh('pdftotext', '-f', '1', '-l', '1', '-layout', file, '-')
+    expect(first).toContain('Situation map')
+    expect(first).toContain('Situation map: the 14 incidents in scope by victim country')
+    expect(sh('pdftotext', file, '-')).not.toContain('could not be drawn')
+    const prefix = testInfo.outputPath('cli-pdf-page-1')
+    sh('pdftoppm', '-r', '60', '-f', '1', '-l', '1', '-png', '-singlefile', file, prefix)
+    expect(await distinctColours(page, readFileSync(`${prefix}.png`))).toBeGreaterThan(20)
+    // The saved Albania briefing has the map off: no drawing, no image, nothing to say.
+    const albania = cli('report', ws.dir, '--format', 'md', '--out', join(out, 'albania-no-map.md'), '--report', 'Albania 2022 briefing')
+    expect(albania.stdout).not.toMatch(/Drew|Left out/)
+    expect(readFileSync(join(out, 'albania-no-map.md'), 'utf8')).not.toContain('data:image')
   })
 
   base('DOCX: headings and the incident table rows in word/document.xml', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, loopback } from '../../electron/handlers'
+import { reportCommand } from '../../electron/reportCommand'
 import { exportBriefing } from '../../electron/services/report/exportBriefing'
 import type { PdfRenderer } from '../../electron/services/report/PdfRenderer'
 import { Session } from '../../electron/session'
@@ -135,7 +136,7 @@ describe('exports', () => {
     expect(html).not.toContain('was turned on but is not in this export')
     const without = await readFile((await client.report.export({ report: definition, format: 'md' })).path, 'utf8')
     expect(without).not.toContain('Situation map')
-    expect(without).toContain('The situation map was turned on but is not in this export')
+    expect(without).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
 
     const big = await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, png: PNG_1PX + 'A'.repeat(MAX_FIGURE_BASE64) } } }))
     expect(big.message).toContain('The figure image is larger than 10 MB of base64; export it smaller.')
@@ -144,6 +145,22 @@ describe('exports', () => {
     const unknown = await failure(client.report.export({ report: definition, format: 'md', figures: { chart: map } as never }))
     expect(unknown.code).toBe('invalid-input')
     expect(await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, width: 100_000 } } }))).toMatchObject({ code: 'invalid-input' })
+  })
+
+  it('from the CLI leave out a figure they cannot draw, and say why in the output and the method appendix', async () => {
+    await session.services.store.flush()
+    for (const [rendererDir, why] of [
+      [undefined, 'this build has no renderer to draw them'],
+      [root, `the built renderer is missing (${join(root, 'figures.html')}); run npm run build`],
+    ] as const) {
+      const lines: string[] = []
+      const out = join(root, 'cli.md')
+      expect(await reportCommand({ dir: join(root, 'ws'), format: 'md', out, report: undefined, rendererDir, log: (l) => lines.push(l) })).toBe(0)
+      expect(lines.at(-1)).toBe(`Left out: the situation map, which could not be drawn: ${why}.`)
+      const md = await readFile(out, 'utf8')
+      expect(md).not.toContain('## Situation map')
+      expect(md).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
+    }
   })
 
   it('say so plainly when the host cannot print PDFs', async () => {
