@@ -12,7 +12,7 @@ import { join } from 'node:path'
 
 const USAGE = `usage:
   watchfloor init DIR [--sample] [--name NAME]   create a workspace (the bundled sample with --sample)
-  watchfloor stats DIR [--json]                  count the records of each type
+  watchfloor stats DIR [--json]                  count the records of each type (notes included)
   watchfloor validate DIR                        check the file, its schema and its references`
 
 function out(line: string): void {
@@ -39,6 +39,7 @@ async function stats(dir: string, json: boolean): Promise<number> {
     responses: ws.incidents.reduce((n, i) => n + i.responses.length, 0),
     actors: ws.actors.length,
     sources: ws.sources.length,
+    notes: ws.notes.length,
   }
   if (json) out(JSON.stringify({ name: ws.name, schemaVersion: ws.schemaVersion, counts }, null, 2))
   else {

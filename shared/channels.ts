@@ -16,6 +16,10 @@ export const CHANNEL_NAMES = [
   'sources:update',
   'sources:delete',
   'sources:restore',
+  'notes:create',
+  'notes:update',
+  'notes:delete',
+  'notes:restore',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -5,10 +5,13 @@ import {
   ActorSchema,
   IncidentInputSchema,
   IncidentSchema,
+  NoteInputSchema,
+  NoteSchema,
   SourceInputSchema,
   SourceSchema,
   type Actor,
   type Incident,
+  type Note,
   type Source,
 } from './domain'
 import { CHANNEL_NAMES, type Channel } from './channels'
@@ -29,7 +32,7 @@ export interface WorkspaceInfo {
   readOnly: string | null
   /** Newest backup that validates, offered when the workspace file is unreadable. */
   restorableBackup: string | null
-  counts: { incidents: number; actors: number; sources: number }
+  counts: { incidents: number; actors: number; sources: number; notes: number }
 }
 
 export interface Snapshot {
@@ -37,6 +40,7 @@ export interface Snapshot {
   incidents: Incident[]
   actors: Actor[]
   sources: Source[]
+  notes: Note[]
 }
 
 /** Channel → input schema. Every handler parses its input with this before anything else. */
@@ -56,6 +60,10 @@ export const CHANNELS = {
   'sources:update': z.object({ id: z.string().min(1).max(100), input: SourceInputSchema }).strict(),
   'sources:delete': idInput,
   'sources:restore': SourceSchema,
+  'notes:create': NoteInputSchema,
+  'notes:update': z.object({ id: z.string().min(1).max(100), input: NoteInputSchema }).strict(),
+  'notes:delete': idInput,
+  'notes:restore': NoteSchema,
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -75,6 +83,10 @@ export interface Outputs {
   'sources:update': Source
   'sources:delete': Source
   'sources:restore': Source
+  'notes:create': Note
+  'notes:update': Note
+  'notes:delete': Note
+  'notes:restore': Note
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

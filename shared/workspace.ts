@@ -1,9 +1,9 @@
 // The workspace file: its schema, version and the ordered migrations that bring older files up to date.
 import { z } from 'zod'
-import { ActorSchema, IncidentSchema, SourceSchema } from './domain'
+import { ActorSchema, IncidentSchema, NoteSchema, SourceSchema } from './domain'
 
 /** Version of the workspace file this build writes. Files from a newer version are refused. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const WorkspaceSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -13,6 +13,7 @@ export const WorkspaceSchema = z.object({
   incidents: z.array(IncidentSchema),
   actors: z.array(ActorSchema),
   sources: z.array(SourceSchema),
+  notes: z.array(NoteSchema),
 })
 export type Workspace = z.infer<typeof WorkspaceSchema>
 
@@ -22,8 +23,11 @@ export interface Migration {
   migrate(data: Record<string, unknown>): Record<string, unknown>
 }
 
-/** Migrations in order; empty while version 1 is the only version. */
-export const MIGRATIONS: readonly Migration[] = []
+/** Migrations in order, one per version step. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: notes arrive; a version-1 file has none.
+  { from: 1, migrate: (data) => ({ ...data, notes: Array.isArray(data.notes) ? data.notes : [] }) },
+]
 
 export type MigrationOutcome =
   | { kind: 'current'; data: Record<string, unknown> }
@@ -49,5 +53,5 @@ export function migrate(raw: unknown, migrations: readonly Migration[] = MIGRATI
 
 /** An empty workspace with the given name. */
 export function emptyWorkspace(name: string, now = new Date().toISOString()): Workspace {
-  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [] }
+  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [], notes: [] }
 }
