@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react'
 import { ActorsView } from '../actors/ActorsView'
 import { IncidentsView } from '../incidents/IncidentsView'
+import { NotesView } from '../notes/NotesView'
 
 export interface ViewSpec {
   id: string
@@ -14,4 +15,5 @@ export interface ViewSpec {
 export const VIEWS: ViewSpec[] = [
   { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
   { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
+  { id: 'notes', label: 'Notes', key: '5', component: NotesView },
 ]

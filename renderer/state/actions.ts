@@ -46,7 +46,9 @@ export async function loadWorkspace(): Promise<void> {
       incidents: snap.incidents,
       actors: snap.actors,
       sources: snap.sources,
+      notes: snap.notes,
       incident: s.incident.kind === 'existing' && !snap.incidents.some((i) => i.id === (s.incident as { id: string }).id) ? { kind: 'none' } : s.incident,
+      note: s.note.kind === 'existing' && !snap.notes.some((n) => n.id === (s.note as { id: string }).id) ? { kind: 'none' } : s.note,
     }))
   } catch (err) {
     setState({ status: 'error', loadError: errorMessage(err) })
@@ -90,18 +92,18 @@ export const selectIncidents = (ids: string[]) =>
 export const focusSelected = (id: string) => guard(() => setState({ incident: { kind: 'existing', id } }))
 export const editActor = (actor: Editing) => guard(() => setState({ actor }))
 
-type Collection = 'incidents' | 'actors' | 'sources'
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes'
 
 function replaceIn<T extends { id: string }>(list: T[], record: T): T[] {
   const at = list.findIndex((r) => r.id === record.id)
   return at < 0 ? [...list, record] : list.map((r, n) => (n === at ? record : r))
 }
 
-function put(collection: Collection, record: { id: string }): void {
+export function put(collection: Collection, record: { id: string }): void {
   setState((s) => ({ [collection]: replaceIn(s[collection] as { id: string }[], record) }))
 }
 
-function drop(collection: Collection, id: string): void {
+export function drop(collection: Collection, id: string): void {
   setState((s) => ({ [collection]: (s[collection] as { id: string }[]).filter((r) => r.id !== id) }))
 }
 
