@@ -28,7 +28,10 @@ function Palette() {
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   // Re-search when records change while the palette is open.
-  const version = useApp((s) => [s.incidents, s.actors, s.sources, s.notes])
+  const incidents = useApp((s) => s.incidents)
+  const actors = useApp((s) => s.actors)
+  const sources = useApp((s) => s.sources)
+  const notes = useApp((s) => s.notes)
   const items = useMemo<Item[]>(() => {
     const q = query.trim().toLowerCase()
     const cmds = paletteCommands()
@@ -38,8 +41,8 @@ function Palette() {
       .search(query, 30)
       .map((h) => ({ key: `rec:${h.id}`, label: h.title, detail: RECORD_KIND_LABELS[h.kind], run: () => openRecord(h.kind, h.id) }))
     return [...cmds, ...hits]
-    // `version` makes the list follow edits.
-  }, [query, version])
+    // The record lists are dependencies so the results follow edits made while the palette is open.
+  }, [query, incidents, actors, sources, notes])
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
