@@ -12,6 +12,10 @@ const STEPS = [
     // --expose-gc lets the bench collect between timed runs; the 100k workspace needs more than the default heap.
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchStore.ts'],
   },
+  {
+    name: 'search: index build and query p95 over 100k incidents + 10k notes',
+    args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchSearch.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

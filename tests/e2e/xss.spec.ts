@@ -1,4 +1,5 @@
 // Hostile text in note bodies, incident titles, summaries and tags: nothing executes and nothing is fetched from outside the app.
+/// <reference lib="dom" />
 import { expect, test } from './support/fixtures'
 
 /** Each payload tries to set window.__xss, open a dialog or fetch from evil.example. */
@@ -129,11 +130,11 @@ test(`${PAYLOADS.length} payloads in notes, incident titles, summaries and tags 
   const unsafe = await page.evaluate(() => {
     const found: string[] = []
     // The page's own head (icon, CSP meta, bundle) is not user content; everything drawn lives in #root.
-    for (const el of document.querySelectorAll('#root *')) {
+    for (const el of Array.from(document.querySelectorAll("#root *"))) {
       // CodeMirror's own cursor buffers are source-less <img class="cm-widgetBuffer">.
       const cmBuffer = el.tagName === 'IMG' && el.classList.contains('cm-widgetBuffer') && !el.hasAttribute('src')
       if (!cmBuffer && ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE', 'BASE', 'META', 'LINK', 'IMG', 'SVG', 'FORM'].includes(el.tagName.toUpperCase())) found.push(el.outerHTML.slice(0, 120))
-      for (const a of el.attributes) {
+      for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) found.push(`${el.tagName} ${a.name}`)
         if (/^(href|src|action|xlink:href)$/i.test(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value)) found.push(`${el.tagName} ${a.name}=${a.value}`)
       }
