@@ -54,6 +54,15 @@ function termsOf(text: string): Set<string> {
   return out
 }
 
+function allDocs(records: Records): Doc[] {
+  return [
+    ...records.incidents.map((record) => toDoc({ kind: 'incident', record })),
+    ...records.actors.map((record) => toDoc({ kind: 'actor', record })),
+    ...records.sources.map((record) => toDoc({ kind: 'source', record })),
+    ...records.notes.map((record) => toDoc({ kind: 'note', record })),
+  ]
+}
+
 /** Edit distance of two short strings (Levenshtein), giving up above `max`. */
 function within(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false
@@ -110,14 +119,25 @@ export class SearchIndex {
   /** An index over every record of `records`. */
   static build(records: Records): SearchIndex {
     const index = new SearchIndex()
-    const docs: Doc[] = [
-      ...records.incidents.map((record) => toDoc({ kind: 'incident', record })),
-      ...records.actors.map((record) => toDoc({ kind: 'actor', record })),
-      ...records.sources.map((record) => toDoc({ kind: 'source', record })),
-      ...records.notes.map((record) => toDoc({ kind: 'note', record })),
-    ]
+    const docs = allDocs(records)
     index.index.addAll(docs)
     for (const doc of docs) index.track(doc)
+    return index
+  }
+
+  /**
+   * The same index, built `chunkSize` records at a time with `pause()` awaited between chunks
+   * (a page passes a timer), so the page stays responsive while 100k records are indexed.
+   */
+  static async buildAsync(records: Records, pause: () => Promise<void>, chunkSize = 2000): Promise<SearchIndex> {
+    const index = new SearchIndex()
+    const docs = allDocs(records)
+    for (let at = 0; at < docs.length; at += chunkSize) {
+      const chunk = docs.slice(at, at + chunkSize)
+      index.index.addAll(chunk)
+      for (const doc of chunk) index.track(doc)
+      await pause()
+    }
     return index
   }
 

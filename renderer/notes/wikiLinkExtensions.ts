@@ -30,11 +30,13 @@ function wikiCompletions(lookup: Lookup) {
     if (!typed) return null
     const query = typed.text.slice(2)
     const from = typed.from + 2
-    if (query.trim().length >= 2) {
-      const hits = searchIndex().search(query, 30)
+    const index = searchIndex()
+    if (index && query.trim().length >= 2) {
+      const hits = index.search(query, 30)
       const refs = lookup()
       return { from, filter: false, options: hits.map((h) => option(refs.get(h.id) ?? { kind: h.kind, id: h.id, title: h.title })) }
     }
+    // Until the index is ready, titles are filtered as typed.
     const all = [...lookup().values()]
     const firstKinds = all.filter((r) => r.kind === 'note' || r.kind === 'actor').concat(all.filter((r) => r.kind === 'incident' || r.kind === 'source'))
     return { from, options: firstKinds.slice(0, FIRST_OPTIONS).map(option) }

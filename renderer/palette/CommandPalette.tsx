@@ -4,7 +4,7 @@ import { RECORD_KIND_LABELS } from '../../shared/wikiLinks'
 import { openRecord } from '../notes/noteActions'
 import { setState, useApp } from '../state/store'
 import { paletteCommands } from './commands'
-import { searchIndex } from './searchStore'
+import { searchIndex, startSearchIndex, useSearchReady } from './searchStore'
 
 interface Item {
   key: string
@@ -15,6 +15,11 @@ interface Item {
 
 export function CommandPalette() {
   const open = useApp((s) => s.palette)
+  const loaded = useApp((s) => s.status === 'ready')
+  // Index in the background as soon as a workspace is loaded, so the first search does not wait.
+  useEffect(() => {
+    if (loaded) startSearchIndex()
+  }, [loaded])
   if (!open) return null
   return <Palette />
 }
@@ -32,17 +37,17 @@ function Palette() {
   const actors = useApp((s) => s.actors)
   const sources = useApp((s) => s.sources)
   const notes = useApp((s) => s.notes)
+  const ready = useSearchReady()
+  const total = incidents.length + actors.length + sources.length + notes.length
   const items = useMemo<Item[]>(() => {
     const q = query.trim().toLowerCase()
     const cmds = paletteCommands()
       .filter((c) => q === '' || c.label.toLowerCase().includes(q))
       .map((c) => ({ key: `cmd:${c.name}`, label: c.label, detail: c.shortcut ?? 'Command', run: c.perform }))
-    const hits = searchIndex()
-      .search(query, 30)
-      .map((h) => ({ key: `rec:${h.id}`, label: h.title, detail: RECORD_KIND_LABELS[h.kind], run: () => openRecord(h.kind, h.id) }))
+    const hits = (searchIndex()?.search(query, 30) ?? []).map((h) => ({ key: `rec:${h.id}`, label: h.title, detail: RECORD_KIND_LABELS[h.kind], run: () => openRecord(h.kind, h.id) }))
     return [...cmds, ...hits]
     // The record lists are dependencies so the results follow edits made while the palette is open.
-  }, [query, incidents, actors, sources, notes])
+  }, [query, incidents, actors, sources, notes, ready])
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
@@ -101,7 +106,12 @@ function Palette() {
             </li>
           ))}
         </ul>
-        {items.length === 0 ? <p className="palette-empty">Nothing matches “{query}”. Try another word, or fewer letters.</p> : null}
+        {!ready ? (
+          <p className="palette-empty" role="status">
+            Indexing {total.toLocaleString()} records for search… commands work meanwhile.
+          </p>
+        ) : null}
+        {ready && items.length === 0 ? <p className="palette-empty">Nothing matches “{query}”. Try another word, or fewer letters.</p> : null}
         <p className="palette-hint">↑ ↓ to move · Enter to open or run · Esc to close</p>
       </div>
     </div>

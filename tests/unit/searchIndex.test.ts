@@ -18,6 +18,13 @@ describe('search index', () => {
     expect(index.search('')).toEqual([])
   })
 
+  it('builds the same index in chunks, pausing between them', async () => {
+    let pauses = 0
+    const index = await SearchIndex.buildAsync(ws, async () => void pauses++, 10)
+    expect(pauses).toBe(Math.ceil(index.size / 10))
+    expect(index.search('durres').map((h) => h.id)).toEqual(SearchIndex.build(ws).search('durres').map((h) => h.id))
+  })
+
   it('matches prefixes and small typos', () => {
     const index = SearchIndex.build(ws)
     expect(index.search('terror').map((h) => h.id)).toContain('note-1')
