@@ -56,7 +56,7 @@ async function validate(dir: string): Promise<number> {
     return 1
   }
   for (const w of result.warnings) out(`warning: ${w}`)
-  out(`${resolve(dir)}: valid (${result.workspace.incidents.length} incidents, ${result.workspace.actors.length} actors, ${result.workspace.sources.length} sources)`)
+  out(`${resolve(dir)}: valid (${result.workspace.incidents.length} incidents, ${result.workspace.actors.length} actors, ${result.workspace.sources.length} sources, ${result.workspace.notes.length} notes)`)
   return 0
 }
 
