@@ -4,6 +4,7 @@ import { ActorsView } from '../actors/ActorsView'
 import { IncidentsView } from '../incidents/IncidentsView'
 import { MapView } from '../map/MapView'
 import { ReportsView } from '../reports/ReportsView'
+import { NotesView } from '../notes/NotesView'
 
 export interface ViewSpec {
   id: string
@@ -17,5 +18,6 @@ export const VIEWS: ViewSpec[] = [
   { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
   { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
   { id: 'map', label: 'Map', key: '3', component: MapView },
+  { id: 'notes', label: 'Notes', key: '5', component: NotesView },
   { id: 'reports', label: 'Reports', key: '6', component: ReportsView },
 ]

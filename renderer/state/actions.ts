@@ -46,8 +46,10 @@ export async function loadWorkspace(): Promise<void> {
       incidents: snap.incidents,
       actors: snap.actors,
       sources: snap.sources,
+      notes: snap.notes,
       reports: snap.reports,
       incident: s.incident.kind === 'existing' && !snap.incidents.some((i) => i.id === (s.incident as { id: string }).id) ? { kind: 'none' } : s.incident,
+      note: s.note.kind === 'existing' && !snap.notes.some((n) => n.id === (s.note as { id: string }).id) ? { kind: 'none' } : s.note,
     }))
   } catch (err) {
     setState({ status: 'error', loadError: errorMessage(err) })
@@ -91,7 +93,7 @@ export const selectIncidents = (ids: string[]) =>
 export const focusSelected = (id: string) => guard(() => setState({ incident: { kind: 'existing', id } }))
 export const editActor = (actor: Editing) => guard(() => setState({ actor }))
 
-type Collection = 'incidents' | 'actors' | 'sources' | 'reports'
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
 
 function replaceIn<T extends { id: string }>(list: T[], record: T): T[] {
   const at = list.findIndex((r) => r.id === record.id)
