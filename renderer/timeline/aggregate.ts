@@ -1,0 +1,75 @@
+// Windowing and aggregation over sorted typed arrays: binary search for the visible slice, counts per pixel column.
+
+import { xOf, type Camera } from './timeScale'
+
+/** First index in [lo, hi) whose value is >= t (values ascending). */
+export function lowerBound(values: Float64Array, lo: number, hi: number, t: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (values[mid] < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The slice [i0, i1) of items in [lo, hi) (sorted by start) that may overlap the window
+ * [from, to): items starting at or after `from - maxDur` and before `to`. Callers still skip the
+ * few in the slice that end before `from`.
+ */
+export function visibleSlice(start: Float64Array, lo: number, hi: number, from: number, to: number, maxDur: number): [number, number] {
+  return [lowerBound(start, lo, hi, from - maxDur), lowerBound(start, lo, hi, to)]
+}
+
+/** Above this many items per pixel column of the plot, a lane is drawn as density, not items. */
+export const AGGREGATE_PER_PX = 0.25
+
+/** True when `count` items on a plot `width` px wide are too many to draw one by one. */
+export function shouldAggregate(count: number, width: number): boolean {
+  return count > width * AGGREGATE_PER_PX
+}
+
+/**
+ * Adds each item of [i0, i1) to the pixel columns it covers (at least its start column) in
+ * `counts` (length = plot width). Returns the largest column count.
+ */
+export function aggregateColumns(start: Float64Array, end: Float64Array, i0: number, i1: number, cam: Camera, counts: Float32Array): number {
+  const width = counts.length
+  counts.fill(0)
+  const k = width / (cam.to - cam.from)
+  let max = 0
+  for (let i = i0; i < i1; i++) {
+    const e = end[i]
+    if (e <= cam.from) continue
+    let c0 = Math.floor((start[i] - cam.from) * k)
+    let c1 = Math.ceil((e - cam.from) * k)
+    if (c0 < 0) c0 = 0
+    if (c1 > width) c1 = width
+    if (c1 <= c0) c1 = c0 + 1
+    for (let c = c0; c < c1 && c < width; c++) {
+      const v = ++counts[c]
+      if (v > max) max = v
+    }
+  }
+  return max
+}
+
+/** Density of item starts over [from, to) in `bins` equal bins (the overview strip). */
+export function densityBins(start: Float64Array, from: number, to: number, bins: number): Float32Array {
+  const out = new Float32Array(bins)
+  const k = bins / (to - from)
+  for (let i = 0; i < start.length; i++) {
+    const b = Math.floor((start[i] - from) * k)
+    if (b >= 0 && b < bins) out[b]++
+  }
+  return out
+}
+
+/** Pixel extent [x0, x1) of an item, at least `minPx` wide, centred on its span when widened. */
+export function itemExtent(cam: Camera, width: number, s: number, e: number, minPx: number): [number, number] {
+  const x0 = xOf(cam, width, s)
+  const x1 = xOf(cam, width, e)
+  if (x1 - x0 >= minPx) return [x0, x1]
+  const mid = (x0 + x1) / 2
+  return [mid - minPx / 2, mid + minPx / 2]
+}
