@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react'
 import { ActorsView } from '../actors/ActorsView'
 import { IncidentsView } from '../incidents/IncidentsView'
+import { TimelineView } from '../timeline/TimelineView'
 
 export interface ViewSpec {
   id: string
@@ -14,4 +15,5 @@ export interface ViewSpec {
 export const VIEWS: ViewSpec[] = [
   { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
   { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
+  { id: 'timeline', label: 'Timeline', key: '4', component: TimelineView },
 ]

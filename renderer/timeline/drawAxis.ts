@@ -38,6 +38,7 @@ export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, hei
   ctx.lineWidth = 1
   for (const t of ticks.minor) {
     const x = Math.round(left + xOf(cam, width, t.t)) + 0.5
+    if (x < left) continue
     ctx.strokeStyle = COLORS.grid
     ctx.beginPath()
     ctx.moveTo(x, AXIS_H)

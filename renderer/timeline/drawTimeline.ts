@@ -36,7 +36,8 @@ export interface Scene {
   /** 1 for each selected incident index. */
   selected?: Uint8Array
   hoverIncident?: number
-  focus?: Hit | null
+  /** Index into model.spans of the keyboard cursor's span, drawn with a focus ring. */
+  focusSpan?: number
   brush?: [number, number] | null
   annotations?: readonly Annotation[]
 }
@@ -49,6 +50,19 @@ export interface Frame {
 }
 
 let columns = new Float32Array(0)
+const widths = new Map<string, number>()
+
+/** `text` cut with an ellipsis to fit `max` px (widths cached per string and font size). */
+function fitText(ctx: Ctx, text: string, max: number): string {
+  let w = widths.get(text)
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear()
+    widths.set(text, (w = ctx.measureText(text).width))
+  }
+  if (w <= max) return text
+  const keep = Math.max(0, Math.floor((text.length * max) / w) - 2)
+  return keep < 3 ? '' : `${text.slice(0, keep)}…`
+}
 
 function softRect(ctx: Ctx, x0: number, x1: number, y: number, h: number, color: string, softStart: boolean, softEnd: boolean): void {
   const w = x1 - x0
@@ -159,11 +173,21 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
           ctx.lineWidth = isSel ? 2 : 1
           ctx.strokeRect(x0 - 1.5, y + 1.5, x1 - x0 + 3, ROW_H - 3)
         }
-        // Titles where there is room: inside a long bar, else just right of the item.
-        const room = Math.min(220, width - x1 - 4)
-        if (room > 40) {
+        // Titles where there is room: inside a long bar, else right of the item up to the next one in its row.
+        const inside = x1 - x0 > 120
+        const lx = inside ? Math.max(x0, GUTTER) + 4 : x1 + 4
+        let limit = inside ? Math.min(x1, width) - 4 : width - 4
+        if (!inside) {
+          for (let j = i + 1; j < i1 && j < i + 64; j++) {
+            if (spans.row[j] === spans.row[i]) {
+              limit = Math.min(limit, x(spans.start[j]) - 8)
+              break
+            }
+          }
+        }
+        if (limit - lx > 30) {
           ctx.fillStyle = isSel ? '#ffffff' : COLORS.text
-          ctx.fillText(inc.title, Math.max(x0, GUTTER) + (x1 - x0 > 120 ? 4 : x1 - x0 + 4), y + ROW_H / 2, x1 - x0 > 120 ? Math.min(x1 - Math.max(x0, GUTTER) - 8, 400) : room)
+          ctx.fillText(fitText(ctx, inc.title, Math.min(limit - lx, 360)), lx, y + ROW_H / 2)
         }
         if (hits.length < MAX_HITS) hits.push({ kind: 'span', i, x0, x1, y0: y, y1: y + ROW_H })
       }
@@ -191,8 +215,8 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
   }
 
   drawConnectors(ctx, s, hits)
-  if (s.focus) {
-    const f = s.focus
+  const f = s.focusSpan !== undefined && s.focusSpan >= 0 ? hits.find((h) => h.kind === 'span' && h.i === s.focusSpan) : undefined
+  if (f) {
     ctx.strokeStyle = '#ffd33d'
     ctx.lineWidth = 2
     ctx.setLineDash([3, 2])
