@@ -5,10 +5,12 @@ import { GUTTER, type Frame, type Hit } from './drawTimeline'
 import { AXIS_H, LANE_HEAD_H, type LaneLayout } from './layout'
 import { TimelineController, type ControllerEvents } from './timelineController'
 import type { TimelineModel } from './timelineModel'
-import type { Camera } from './timeScale'
+import { xOf, type Camera } from './timeScale'
 
 interface Props {
   model: TimelineModel
+  /** Ids of the selected incidents. */
+  selected: ReadonlySet<string>
   /** Called once with the live controller (and null on unmount). */
   onController(c: TimelineController | null): void
   onFrame(cam: Camera): void
@@ -25,7 +27,7 @@ interface Listed extends ItemWords {
 
 const LIST_MAX = 300
 
-export function TimelineCanvas({ model, onController, onFrame, onSelect, onBrush }: Props) {
+export function TimelineCanvas({ model, selected, onController, onFrame, onSelect, onBrush }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const ctl = useRef<TimelineController | null>(null)
   const props = useRef({ onFrame, onSelect, onBrush, model })
@@ -46,7 +48,9 @@ export function TimelineCanvas({ model, onController, onFrame, onSelect, onBrush
         canvas.dataset.unit = frame.ticks.unit
         canvas.dataset.from = new Date(cam.from).toISOString()
         canvas.dataset.to = new Date(cam.to).toISOString()
-        canvas.dataset.ticks = JSON.stringify(frame.ticks.minor.map((t) => ({ label: t.label, t: new Date(t.t).toISOString() })))
+        // Axis geometry for tests and tools: each minor tick's label, time and x (canvas px).
+        const plotW = c.plotWidth
+        canvas.dataset.ticks = JSON.stringify(frame.ticks.minor.map((t) => ({ label: t.label, t: new Date(t.t).toISOString(), x: GUTTER + xOf(cam, plotW, t.t) })))
         setLanes((prev) => (prev.layout === layout && prev.scrollY === scrollY ? prev : { layout, scrollY }))
         props.current.onFrame(cam)
         const cur = c.cursor
@@ -62,7 +66,7 @@ export function TimelineCanvas({ model, onController, onFrame, onSelect, onBrush
           const hits = [...(lastFrame?.hits ?? [])].sort((a, b) => a.x0 - b.x0)
           setItems({
             total: hits.length,
-            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) / 2), y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
+            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
           })
         }, 120)
       },
@@ -131,10 +135,11 @@ export function TimelineCanvas({ model, onController, onFrame, onSelect, onBrush
       </div>
       <ol className="timeline-items" aria-label={`Items in view: ${items.total}${items.total > LIST_MAX ? `, the first ${LIST_MAX} listed` : ''}`}>
         {items.list.map((it) => (
-          <li key={it.key} data-kind={it.itemKind} data-x={it.x} data-y={it.y} data-incident={it.incidentId} data-lane={it.lane} data-when={it.when}>
+          <li key={it.key} data-selected={selected.has(it.incidentId)} data-kind={it.itemKind} data-x={it.x} data-y={it.y} data-incident={it.incidentId} data-lane={it.lane} data-when={it.when}>
             {it.glyph ? `${it.glyph} ` : ''}
             {it.kind}: {it.title}, {it.when}, {it.lane}
             {it.kind !== 'Incident' ? ` (on ${it.incident})` : ''}
+            {selected.has(it.incidentId) ? ', selected' : ''}
           </li>
         ))}
       </ol>

@@ -39,6 +39,7 @@ export function TimelineView() {
   const to = useApp((s) => s.filter.to)
   const selection = useApp((s) => s.selection)
   const annotations = useAnnotations()
+  const selectedSet = useMemo(() => new Set(selection), [selection])
   const [ctl, setCtl] = useState<TimelineController | null>(null)
   const fitted = useRef(false)
   const camListeners = useRef(new Set<(cam: Camera) => void>())
@@ -169,7 +170,7 @@ export function TimelineView() {
           ) : (
             <>
               <OverviewStrip model={model} subscribe={subscribe} onJump={(t) => ctl && ctl.setCamera({ from: t - (ctl.cam.to - ctl.cam.from) / 2, to: t + (ctl.cam.to - ctl.cam.from) / 2 })} />
-              <TimelineCanvas model={model} onController={setCtl} onFrame={onFrame} onSelect={onSelect} onBrush={onBrush} />
+              <TimelineCanvas model={model} selected={selectedSet} onController={setCtl} onFrame={onFrame} onSelect={onSelect} onBrush={onBrush} />
             </>
           )}
           {model.undated > 0 ? <p className="timeline-note muted">{model.undated} incidents without a start date are not drawn.</p> : null}

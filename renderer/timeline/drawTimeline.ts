@@ -200,6 +200,9 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
       const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
       if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, 'rgba(242, 204, 96, 0.7)')
     } else if (!b.collapsed || m1 - m0 < 200) {
+      // Markers on the same day would hide each other: each is nudged right of the previous one.
+      let right = -Infinity
+      let lastMid = -Infinity
       for (let i = m0; i < m1; i++) {
         if (marks.end[i] <= cam.from) continue
         const xs = x(marks.start[i])
@@ -207,7 +210,13 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
         const st = markerStyle(marks.kind[i])
         // A month- or year-precision marker shows the span it might fall in as a faint band.
         if (marks.startPrec[i] !== PREC.day && xe - xs > 2 * MARK_R) softRect(ctx, xs, xe, markY - 3, 6, st.color, true, true)
-        const cx = (xs + xe) / 2
+        const mid = (xs + xe) / 2
+        // Only markers in centre order are nudged (a month marker's centre can lie after later day markers).
+        const cx = mid >= lastMid ? Math.max(mid, right + MARK_R + 2) : mid
+        if (mid >= lastMid) {
+          right = cx + MARK_R
+          lastMid = mid
+        }
         drawShape(ctx, st.shape, cx, markY, MARK_R, st.color)
         if (hits.length < MAX_HITS) hits.push({ kind: 'mark', i, x0: cx - MARK_R, x1: cx + MARK_R, y0: markY - MARK_R, y1: markY + MARK_R })
       }
