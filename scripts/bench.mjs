@@ -12,6 +12,10 @@ const STEPS = [
     // --expose-gc lets the bench collect between timed runs; the 100k workspace needs more than the default heap.
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchStore.ts'],
   },
+  {
+    name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
+    args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)
