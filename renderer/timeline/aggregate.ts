@@ -30,26 +30,32 @@ export function shouldAggregate(count: number, width: number): boolean {
 }
 
 /**
- * Adds each item of [i0, i1) to the pixel columns it covers (at least its start column) in
- * `counts` (length = plot width). Returns the largest column count.
+ * Counts, per pixel column, the items of [i0, i1) covering it (each covers at least its start
+ * column) into `counts` (length = plot width). A difference array keeps it O(items + width)
+ * however wide the spans are. Returns the largest column count.
  */
 export function aggregateColumns(start: Float64Array, end: Float64Array, i0: number, i1: number, cam: Camera, counts: Float32Array): number {
   const width = counts.length
   counts.fill(0)
   const k = width / (cam.to - cam.from)
-  let max = 0
   for (let i = i0; i < i1; i++) {
     const e = end[i]
     if (e <= cam.from) continue
     let c0 = Math.floor((start[i] - cam.from) * k)
     let c1 = Math.ceil((e - cam.from) * k)
     if (c0 < 0) c0 = 0
+    if (c0 >= width) continue
     if (c1 > width) c1 = width
     if (c1 <= c0) c1 = c0 + 1
-    for (let c = c0; c < c1 && c < width; c++) {
-      const v = ++counts[c]
-      if (v > max) max = v
-    }
+    counts[c0]++
+    if (c1 < width) counts[c1]--
+  }
+  let run = 0
+  let max = 0
+  for (let c = 0; c < width; c++) {
+    run += counts[c]
+    counts[c] = run
+    if (run > max) max = run
   }
   return max
 }

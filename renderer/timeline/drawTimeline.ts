@@ -86,15 +86,27 @@ function softRect(ctx: Ctx, x0: number, x1: number, y: number, h: number, color:
   ctx.globalAlpha = 1
 }
 
+/** Column counts as one filled step outline (log scale), bottom at y + h: one fill per lane, not one per column. */
 function density(ctx: Ctx, counts: Float32Array, max: number, left: number, y: number, h: number, color: string): void {
+  const base = y + h
+  const scale = h / Math.log1p(max)
   ctx.fillStyle = color
-  const scale = 1 / Math.log1p(max)
+  ctx.beginPath()
+  ctx.moveTo(left, base)
+  let prev = 0
   for (let c = 0; c < counts.length; c++) {
     const v = counts[c]
-    if (v === 0) continue
-    const bh = Math.max(2, h * Math.log1p(v) * scale)
-    ctx.fillRect(left + c, y + h - bh, 1, bh)
+    const bh = v === 0 ? 0 : Math.max(2, Math.log1p(v) * scale)
+    if (bh !== prev) {
+      ctx.lineTo(left + c, base - prev)
+      ctx.lineTo(left + c, base - bh)
+      prev = bh
+    }
   }
+  ctx.lineTo(left + counts.length, base - prev)
+  ctx.lineTo(left + counts.length, base)
+  ctx.closePath()
+  ctx.fill()
 }
 
 /** Draws the frame and returns what was drawn item by item (for hit testing and the accessible list). */

@@ -2,6 +2,7 @@
 // on the canvas timeline (10k and 100k incidents) and on vis-timeline (largest count it manages within a time cap).
 import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
+import { cpus, loadavg } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium } from '@playwright/test'
 import { build } from 'vite'
@@ -12,7 +13,7 @@ const OUT = join(ROOT, '.bench/timeline')
 const TARGET_P95_MS = 16.7
 const VIS_CAP_MS = 60_000
 
-await build({ root: join(ROOT, 'tests/support/timelineBench'), base: './', logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } })
+await build({ root: join(ROOT, 'tests/support/timelineBench'), base: './', logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } })
 const VIS = join(ROOT, 'node_modules/vis-timeline/standalone/umd')
 await copyFile(join(VIS, 'vis-timeline-graph2d.min.js'), join(OUT, 'vis-timeline-graph2d.min.js'))
 await copyFile(join(ROOT, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css'), join(OUT, 'vis-timeline-graph2d.min.css'))
@@ -43,6 +44,7 @@ try {
   const runOurs = (n: number) => page.evaluate((c) => (window as unknown as { bench: { ours(c: number): Promise<Ours> } }).bench.ours(c), n)
   const runVis = (n: number) => page.evaluate(([c, cap]) => (window as unknown as { bench: { vis(c: number, cap: number): Promise<Vis> } }).bench.vis(c, cap), [n, VIS_CAP_MS])
 
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at start (other work on the machine inflates every figure)`)
   console.log('Canvas timeline, 200-frame zoom-and-pan sequence, 1400×800 canvas (frame = drawTimeline work per frame):')
   const results: Record<number, Ours> = {}
   for (const n of [1_000, 10_000, 100_000]) {
@@ -60,7 +62,8 @@ try {
     console.log(`  ${String(n).padStart(7)} incidents (${v.items} items): first draw ${v.firstDrawMs.toFixed(0)} ms; ${v.frames}/${v.of} frames; frame p50 ${f(v.p50)} ms, p95 ${f(v.p95)} ms`)
     if (v.frames < v.of) break
     best = v
-    if (v.firstDrawMs > VIS_CAP_MS / 4) break
+    // Its first draw grows faster than linearly (5k took minutes here): only try more when this one was quick.
+    if (v.firstDrawMs > VIS_CAP_MS / 20) break
   }
   if (best && best.p95 !== null) {
     const mine = results[best.count] ?? (await runOurs(best.count))
