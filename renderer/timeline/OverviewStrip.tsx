@@ -1,10 +1,10 @@
 // The overview strip: density of the whole range, the current window on it, click or drag to move the window there.
 import { useEffect, useMemo, useRef } from 'react'
-import { densityBins } from './aggregate'
-import { GUTTER } from './drawTimeline'
-import { chooseTicks } from './ticks'
-import type { TimelineModel } from './timelineModel'
-import { xOf, type Camera } from './timeScale'
+import { densityBins } from '../../shared/timeline/aggregate'
+import { GUTTER } from '../../shared/timeline/drawTimeline'
+import { chooseTicks } from '../../shared/timeline/ticks'
+import type { TimelineModel } from '../../shared/timeline/timelineModel'
+import { xOf, type Camera } from '../../shared/timeline/timeScale'
 
 interface Props {
   model: TimelineModel

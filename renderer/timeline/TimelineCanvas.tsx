@@ -1,11 +1,11 @@
 // The interactive canvas: mounts the controller, overlays lane buttons and the tooltip, and keeps the accessible item list.
 import { useEffect, useRef, useState } from 'react'
-import { describeItem, type ItemWords } from './describeItem'
-import { GUTTER, type Frame, type Hit } from './drawTimeline'
-import { AXIS_H, LANE_HEAD_H, type LaneLayout } from './layout'
+import { describeItem, type ItemWords } from '../../shared/timeline/describeItem'
+import { GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
+import { AXIS_H, LANE_HEAD_H, type LaneLayout } from '../../shared/timeline/layout'
 import { TimelineController, type ControllerEvents } from './timelineController'
-import type { TimelineModel } from './timelineModel'
-import { xOf, type Camera } from './timeScale'
+import type { TimelineModel } from '../../shared/timeline/timelineModel'
+import { xOf, type Camera } from '../../shared/timeline/timeScale'
 
 interface Props {
   model: TimelineModel

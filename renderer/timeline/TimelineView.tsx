@@ -7,14 +7,14 @@ import { selectIncidents, setFilter, toast } from '../state/actions'
 import { getState, useApp } from '../state/store'
 import { useAnnotations } from './annotations'
 import { exportTimelinePng } from './exportTimelinePng'
-import { filterWindow } from './interaction'
+import { filterWindow } from '../../shared/timeline/interaction'
 import { OverviewStrip } from './OverviewStrip'
-import { MARKER_STYLES } from './symbols'
+import { MARKER_STYLES } from '../../shared/timeline/symbols'
 import { TimelineCanvas } from './TimelineCanvas'
 import type { TimelineController } from './timelineController'
-import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from './timelineModel'
+import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from '../../shared/timeline/timelineModel'
 import { useTimelineIncidents } from './useTimelineIncidents'
-import { fitWindow, type Camera } from './timeScale'
+import { fitWindow, type Camera } from '../../shared/timeline/timeScale'
 
 /** The time extent of the given incidents' spans and markers in the model, or null. */
 function extentOf(model: TimelineModel, ids: ReadonlySet<string>): [number, number] | null {
@@ -41,14 +41,15 @@ export function TimelineView() {
   const annotations = useAnnotations()
   const selectedSet = useMemo(() => new Set(selection), [selection])
   const [ctl, setCtl] = useState<TimelineController | null>(null)
-  const fitted = useRef(false)
+  const fitted = useRef<TimelineController | null>(null)
   const camListeners = useRef(new Set<(cam: Camera) => void>())
   const [unit, setUnit] = useState('')
 
   useEffect(() => {
     if (!ctl) return
-    ctl.setModel(model, !fitted.current)
-    fitted.current = true
+    // A new canvas starts showing everything; later data changes keep the user's window.
+    ctl.setModel(model, fitted.current !== ctl)
+    fitted.current = ctl
   }, [ctl, model])
   useEffect(() => {
     if (!ctl) return

@@ -1,7 +1,7 @@
 // The annotations layer's feed: a list of dated annotations any feature can publish (dated notes, once the notes view lands).
 
 import { useSyncExternalStore } from 'react'
-import type { Annotation } from './drawAxis'
+import type { Annotation } from '../../shared/timeline/drawAxis'
 
 export type { Annotation }
 

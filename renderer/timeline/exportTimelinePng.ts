@@ -1,50 +1,11 @@
 // Renders a set of incidents over a time window to a PNG without the view open (offscreen canvas), for export and briefings.
 
-import type { Actor, Incident } from '../../shared/domain'
-import { COLORS, FONT_BOLD, type Annotation, type Ctx } from './drawAxis'
-import { drawTimeline, GUTTER } from './drawTimeline'
-import { AXIS_H, LANE_HEAD_H, layoutLanes, type LaneLayout } from './layout'
-import { buildModel, type GroupBy, type TimelineModel } from './timelineModel'
-import type { Camera } from './timeScale'
+import type { Ctx } from '../../shared/timeline/drawAxis'
+import { AXIS_H, layoutLanes } from '../../shared/timeline/layout'
+import { paintTimeline, type TimelinePngOptions } from '../../shared/timeline/paintTimeline'
+import { buildModel } from '../../shared/timeline/timelineModel'
 
-export interface TimelinePngOptions {
-  incidents: Incident[]
-  /** The time window to show, UTC ms. */
-  window: Camera
-  groupBy?: GroupBy
-  actors?: ReadonlyMap<string, Actor>
-  /** CSS px; the height defaults to fit every lane (at most 4000 px). */
-  width?: number
-  height?: number
-  /** Device pixels per CSS px (2 for a sharp image in print). */
-  scale?: number
-  selectedIds?: string[]
-  annotations?: Annotation[]
-  brush?: [number, number] | null
-}
-
-/** Lane names in the gutter (the live view shows them as buttons instead). */
-export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayout, scrollY: number, height: number): void {
-  ctx.font = FONT_BOLD
-  ctx.textBaseline = 'middle'
-  ctx.fillStyle = COLORS.text
-  layout.lanes.forEach((b, l) => {
-    const y = AXIS_H + b.top - scrollY + (b.collapsed ? b.height : LANE_HEAD_H) / 2
-    if (y > AXIS_H && y < height) ctx.fillText(model.lanes[l].label, 8, y, GUTTER - 16)
-  })
-}
-
-/** Draws the timeline on `ctx` (sized width × height CSS px) and returns the model it drew. */
-export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number; height: number }): TimelineModel {
-  const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
-  const layout = layoutLanes(model.laneRows, new Set())
-  const selected = new Uint8Array(model.incidents.length)
-  const ids = new Set(o.selectedIds ?? [])
-  model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))
-  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush })
-  drawLaneLabels(ctx, model, layout, 0, o.height)
-  return model
-}
+export type { TimelinePngOptions }
 
 /** A PNG of the timeline of `incidents` over `window`; works with no view mounted. */
 export async function exportTimelinePng(o: TimelinePngOptions): Promise<Blob> {
@@ -52,7 +13,7 @@ export async function exportTimelinePng(o: TimelinePngOptions): Promise<Blob> {
   const scale = o.scale ?? 1
   const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(buildModel(o.incidents, o.groupBy ?? 'victim', o.actors).laneRows, new Set()).total + 8)
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width * scale, height * scale) : Object.assign(document.createElement('canvas'), { width: width * scale, height: height * scale })
-  const ctx = canvas.getContext('2d') as Ctx
+  const ctx = canvas.getContext('2d') as unknown as Ctx & { scale(x: number, y: number): void }
   ctx.scale(scale, scale)
   paintTimeline(ctx, { ...o, width, height })
   if (canvas instanceof HTMLCanvasElement) return new Promise((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('The PNG could not be encoded'))), 'image/png'))

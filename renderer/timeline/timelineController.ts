@@ -1,11 +1,11 @@
 // Owns the live timeline outside React: camera, lanes, canvas frames on rAF, pointer / wheel / key input, and change events.
 
-import type { Annotation } from './drawAxis'
-import { drawTimeline, GUTTER, type Frame, type Hit } from './drawTimeline'
-import { brushToFilter, hitAt, moveCursor, type Cursor } from './interaction'
-import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from './layout'
-import type { TimelineModel } from './timelineModel'
-import { fitWindow, panBy, timeAt, zoomAt, type Camera } from './timeScale'
+import type { Annotation } from '../../shared/timeline/drawAxis'
+import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
+import { brushToFilter, hitAt, moveCursor, type Cursor } from '../../shared/timeline/interaction'
+import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import type { TimelineModel } from '../../shared/timeline/timelineModel'
+import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
 
 export interface ControllerEvents {
   /** After every frame: the camera and what was drawn. */

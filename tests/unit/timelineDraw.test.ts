@@ -1,11 +1,12 @@
 // Drawing without a DOM: a recording 2D context shows what the timeline and its PNG export put on the canvas.
 import { describe, expect, it } from 'vitest'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
-import { drawTimeline, GUTTER } from '../../renderer/timeline/drawTimeline'
-import { paintTimeline } from '../../renderer/timeline/exportTimelinePng'
-import { layoutLanes } from '../../renderer/timeline/layout'
-import { buildModel } from '../../renderer/timeline/timelineModel'
-import { xOf } from '../../renderer/timeline/timeScale'
+import type { Ctx } from '../../shared/timeline/drawAxis'
+import { drawTimeline, GUTTER } from '../../shared/timeline/drawTimeline'
+import { paintTimeline } from '../../shared/timeline/paintTimeline'
+import { layoutLanes } from '../../shared/timeline/layout'
+import { buildModel } from '../../shared/timeline/timelineModel'
+import { xOf } from '../../shared/timeline/timeScale'
 import { generateIncidents } from '../support/generate'
 
 interface Call {
@@ -13,8 +14,8 @@ interface Call {
   args: unknown[]
 }
 
-/** A stand-in for CanvasRenderingContext2D that records every method call. */
-function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call[]; texts: () => { text: string; x: number; y: number }[] } {
+/** A stand-in for a 2D canvas context that records every method call. */
+function recordingContext(): { ctx: Ctx; calls: Call[]; texts: () => { text: string; x: number; y: number }[] } {
   const calls: Call[] = []
   const state: Record<string | symbol, unknown> = {}
   const ctx = new Proxy(state, {
@@ -28,7 +29,7 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call[]; tex
       target[prop] = value
       return true
     },
-  }) as unknown as CanvasRenderingContext2D
+  }) as unknown as Ctx
   const texts = () => calls.filter((c) => c.name === 'fillText').map((c) => ({ text: c.args[0] as string, x: c.args[1] as number, y: c.args[2] as number }))
   return { ctx, calls, texts }
 }

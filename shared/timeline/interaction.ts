@@ -1,7 +1,7 @@
 // Pure helpers for the timeline's input: hit testing, keyboard moves between items, and brush window <-> app filter.
 
-import type { IncidentFilter } from '../../shared/filter'
-import { partialDateRange, type PartialDate } from '../../shared/partialDate'
+import type { IncidentFilter } from '../filter'
+import { partialDateRange, type PartialDate } from '../partialDate'
 import { lowerBound } from './aggregate'
 import type { Hit } from './drawTimeline'
 import type { TimelineModel } from './timelineModel'

@@ -1,6 +1,7 @@
 // Marker symbols and colours: one shape per response type and one for attributions, shared by canvas, legend and export.
 
-import { RESPONSE_TYPES, type ResponseType } from '../../shared/domain'
+import { RESPONSE_TYPES, type ResponseType } from '../domain'
+import type { Ctx } from './drawAxis'
 import { ATTRIBUTION_KIND } from './timelineModel'
 
 export type Shape = 'triangle-down' | 'circle' | 'cross' | 'square' | 'triangle-right' | 'diamond' | 'star' | 'triangle-up' | 'hexagon' | 'plus' | 'ring' | 'square-outline'
@@ -40,7 +41,7 @@ export function markerStyle(kind: number): MarkerStyle {
 export const NEXUS_COLORS = { 'state-linked': '#4c9aff', criminal: '#e09b3d', unknown: '#8c97a8' } as const
 
 /** Traces a marker of radius r centred on (x, y) and fills or strokes it. */
-export function drawShape(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, shape: Shape, x: number, y: number, r: number, color: string): void {
+export function drawShape(ctx: Ctx, shape: Shape, x: number, y: number, r: number, color: string): void {
   ctx.fillStyle = color
   ctx.strokeStyle = color
   ctx.lineWidth = 2

@@ -1,8 +1,8 @@
 // The timeline's data, built once per incident list and grouping: lanes, and typed arrays of spans and markers sorted by time.
 
-import { countryName } from '../../shared/countries'
-import { INCIDENT_TYPE_LABELS, RESPONSE_TYPES, type Actor, type Incident } from '../../shared/domain'
-import { partialDateRange, precisionOf, type PartialDate } from '../../shared/partialDate'
+import { countryName } from '../countries'
+import { INCIDENT_TYPE_LABELS, RESPONSE_TYPES, type Actor, type Incident } from '../domain'
+import { partialDateRange, precisionOf, type PartialDate } from '../partialDate'
 
 export type GroupBy = 'victim' | 'sponsor' | 'type' | 'actor'
 export const GROUP_BY_LABELS: Record<GroupBy, string> = { victim: 'Victim country', sponsor: 'Sponsor', type: 'Incident type', actor: 'Actor' }

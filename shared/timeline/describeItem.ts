@@ -1,7 +1,7 @@
 // Words for a timeline item, as tooltips and the accessible list say them: "July 2022", never "2022-07-01".
 
-import { formatPartialDate } from '../../shared/partialDate'
-import { ATTRIBUTOR_KIND_LABELS } from '../../shared/domain'
+import { formatPartialDate } from '../partialDate'
+import { ATTRIBUTOR_KIND_LABELS } from '../domain'
 import type { Hit } from './drawTimeline'
 import { markerStyle } from './symbols'
 import { ATTRIBUTION_KIND, type TimelineModel } from './timelineModel'

@@ -1,11 +1,39 @@
 // Canvas drawing of the time axis, grid, brush window and dated annotations (no React, works on an offscreen canvas).
 
-import { partialDateRange, type PartialDate } from '../../shared/partialDate'
+import { partialDateRange, type PartialDate } from '../partialDate'
 import { AXIS_H } from './layout'
 import { chooseTicks, type Ticks } from './ticks'
 import { xOf, type Camera } from './timeScale'
 
-export type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
+/**
+ * The part of a 2D context the timeline draws with: a canvas's, an offscreen canvas's, or a test's
+ * recorder. Structural, so this module needs no DOM.
+ */
+export interface Ctx {
+  fillStyle: unknown
+  strokeStyle: unknown
+  lineWidth: number
+  font: string
+  textBaseline: string
+  globalAlpha: number
+  fillRect(x: number, y: number, w: number, h: number): void
+  strokeRect(x: number, y: number, w: number, h: number): void
+  fillText(text: string, x: number, y: number, maxWidth?: number): void
+  measureText(text: string): { width: number }
+  beginPath(): void
+  closePath(): void
+  moveTo(x: number, y: number): void
+  lineTo(x: number, y: number): void
+  rect(x: number, y: number, w: number, h: number): void
+  arc(x: number, y: number, r: number, a0: number, a1: number): void
+  fill(): void
+  stroke(): void
+  clip(): void
+  save(): void
+  restore(): void
+  setLineDash(segments: number[]): void
+  createLinearGradient(x0: number, y0: number, x1: number, y1: number): { addColorStop(offset: number, color: string): void }
+}
 
 /** A dated annotation on the timeline (dated notes once the notes view lands). */
 export interface Annotation {

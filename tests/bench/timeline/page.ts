@@ -1,11 +1,11 @@
 // The timeline bench page: the same scripted zoom-and-pan sequence on Watchfloor's canvas timeline and on vis-timeline.
-import { drawTimeline } from '../../../renderer/timeline/drawTimeline'
-import { layoutLanes } from '../../../renderer/timeline/layout'
-import { buildModel } from '../../../renderer/timeline/timelineModel'
-import { fitWindow, panBy, zoomAt, type Camera } from '../../../renderer/timeline/timeScale'
+import { drawTimeline } from '../../../shared/timeline/drawTimeline'
+import { layoutLanes } from '../../../shared/timeline/layout'
+import { buildModel } from '../../../shared/timeline/timelineModel'
+import { fitWindow, panBy, zoomAt, type Camera } from '../../../shared/timeline/timeScale'
 import { countryName } from '../../../shared/countries'
 import { partialDateRange } from '../../../shared/partialDate'
-import { generateIncidents } from '../generate'
+import { generateIncidents } from '../../support/generate'
 
 declare const vis: {
   Timeline: new (el: HTMLElement, items: unknown, groups: unknown, options: unknown) => { setWindow(a: Date, b: Date, o: unknown): void; redraw(): void; destroy(): void }
@@ -32,8 +32,13 @@ function pct(xs: number[], p: number): number {
 
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r))
 
-/** Draws the sequence on the canvas timeline with `count` generated incidents; times each frame's drawing. */
-async function ours(count: number) {
+/**
+ * Draws the sequence on the canvas timeline with `count` generated incidents, `passes` times. The
+ * context is a software canvas (willReadFrequently) and each frame ends with a 1-pixel read, so a
+ * frame's time includes rasterising it, not only recording draw calls. Returns p50/p95 of the
+ * first pass, and of each frame's best pass (which filters out time the OS gave other processes).
+ */
+async function ours(count: number, passes = 3) {
   const incidents = generateIncidents(count, 7)
   let t0 = performance.now()
   const model = buildModel(incidents, 'victim')
@@ -42,21 +47,24 @@ async function ours(count: number) {
   const canvas = document.getElementById('ours') as HTMLCanvasElement
   canvas.width = 1400
   canvas.height = 800
-  const ctx = canvas.getContext('2d')!
-  const draw: number[] = []
-  const interval: number[] = []
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!
+  const seq = sequence()
+  const runs: number[][] = []
   let aggregatedFrames = 0
-  let last = await nextFrame()
-  for (const cam of sequence()) {
-    t0 = performance.now()
-    const f = drawTimeline(ctx, { model, cam, width: 1400, height: 800, layout, scrollY: 0 })
-    draw.push(performance.now() - t0)
-    if (f.aggregated > 0) aggregatedFrames++
-    const now = await nextFrame()
-    interval.push(now - last)
-    last = now
+  for (let p = 0; p < passes; p++) {
+    const times: number[] = []
+    for (const cam of seq) {
+      t0 = performance.now()
+      const f = drawTimeline(ctx, { model, cam, width: 1400, height: 800, layout, scrollY: 0 })
+      ctx.getImageData(0, 0, 1, 1)
+      times.push(performance.now() - t0)
+      if (p === 0 && f.aggregated > 0) aggregatedFrames++
+    }
+    runs.push(times)
+    await nextFrame()
   }
-  return { count, items: model.spans.n + model.marks.n, buildMs, p50: pct(draw, 50), p95: pct(draw, 95), max: Math.max(...draw), intervalP50: pct(interval, 50), intervalP95: pct(interval, 95), frames: draw.length, aggregatedFrames }
+  const best = seq.map((_, k) => Math.min(...runs.map((r) => r[k])))
+  return { count, items: model.spans.n + model.marks.n, buildMs, p50: pct(runs[0], 50), p95: pct(runs[0], 95), max: Math.max(...runs[0]), bestP50: pct(best, 50), bestP95: pct(best, 95), frames: seq.length, passes, aggregatedFrames }
 }
 
 /** The same sequence on vis-timeline: `setWindow` then a synchronous `redraw` per frame, stopping at `capMs`. */
