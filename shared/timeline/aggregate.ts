@@ -21,12 +21,15 @@ export function visibleSlice(start: Float64Array, lo: number, hi: number, from: 
   return [lowerBound(start, lo, hi, from - maxDur), lowerBound(start, lo, hi, to)]
 }
 
-/** Above this many items per pixel column of the plot, a lane is drawn as density, not items. */
-export const AGGREGATE_PER_PX = 0.25
+/**
+ * Above one item per this many pixels of plot width, a lane is drawn as density, not items: more
+ * than ~30 items in a 1200 px lane overlap into an unreadable (and slow to paint) pile.
+ */
+export const PX_PER_ITEM = 40
 
 /** True when `count` items on a plot `width` px wide are too many to draw one by one. */
 export function shouldAggregate(count: number, width: number): boolean {
-  return count > width * AGGREGATE_PER_PX
+  return count > width / PX_PER_ITEM
 }
 
 /**
@@ -58,6 +61,13 @@ export function aggregateColumns(start: Float64Array, end: Float64Array, i0: num
     if (run > max) max = run
   }
   return max
+}
+
+/** How many items of the slice [i0, i1) end after `from` (the slice's margin holds some that do not). */
+export function countVisible(end: Float64Array, i0: number, i1: number, from: number): number {
+  let n = 0
+  for (let i = i0; i < i1; i++) if (end[i] > from) n++
+  return n
 }
 
 /** Density of item starts over [from, to) in `bins` equal bins (the overview strip). */

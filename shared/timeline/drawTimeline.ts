@@ -1,6 +1,6 @@
 // Draws one frame of the timeline on a 2D context: lanes, spans, markers, density when zoomed out, connectors, brush, annotations.
 
-import { aggregateColumns, itemExtent, shouldAggregate, visibleSlice } from './aggregate'
+import { aggregateColumns, countVisible, itemExtent, shouldAggregate, visibleSlice } from './aggregate'
 import { COLORS, FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
 import { AXIS_H, ROW_H, type LaneLayout } from './layout'
 import { NEXUS_COLORS, drawShape, markerStyle } from './symbols'
@@ -153,7 +153,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     const [i0, i1] = visibleSlice(spans.start, spans.offset[l], spans.offset[l + 1], cam.from, cam.to, spans.maxDur[l])
     const rowsTop = b.collapsed ? top + 3 : AXIS_H + b.rowsTop - scrollY
     const rowsH = b.collapsed ? b.height - 6 : model.laneRows[l] * ROW_H
-    if (b.collapsed || shouldAggregate(i1 - i0, plotW)) {
+    if (b.collapsed || shouldAggregate(countVisible(spans.end, i0, i1, cam.from), plotW)) {
       aggregated++
       const max = aggregateColumns(spans.start, spans.end, i0, i1, cam, columns)
       if (max > 0) density(ctx, columns, max, GUTTER, rowsTop, rowsH, 'rgba(76, 154, 255, 0.75)')
@@ -207,7 +207,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
 
     // Markers: attributions and responses.
     const [m0, m1] = visibleSlice(marks.start, marks.offset[l], marks.offset[l + 1], cam.from, cam.to, marks.maxDur[l])
-    if (shouldAggregate(m1 - m0, plotW)) {
+    if (shouldAggregate(countVisible(marks.end, m0, m1, cam.from), plotW)) {
       aggregated++
       const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
       if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, 'rgba(242, 204, 96, 0.7)')

@@ -40,7 +40,7 @@ try {
   await page.goto(`http://127.0.0.1:${port}/index.html`)
   await page.waitForFunction('document.title === "ready"')
   type Ours = { count: number; items: number; buildMs: number; p50: number; p95: number; max: number; bestP50: number; bestP95: number; frames: number; passes: number; aggregatedFrames: number }
-  type Vis = { count: number; items: number; firstDrawMs: number; frames: number; of: number; p50: number | null; p95: number | null }
+  type Vis = { count: number; items: number; firstDrawMs: number; frames: number; of: number; p50: number | null; p95: number | null; bestP95: number | null; passes: number }
   const runOurs = (n: number) => page.evaluate((c) => (globalThis as unknown as { bench: { ours(c: number): Promise<Ours> } }).bench.ours(c), n)
   const runVis = (n: number) => page.evaluate(([c, cap]) => (globalThis as unknown as { bench: { vis(c: number, cap: number): Promise<Vis> } }).bench.vis(c, cap), [n, VIS_CAP_MS])
 
@@ -59,7 +59,7 @@ try {
   let best: Vis | null = null
   for (const n of [1_000, 5_000]) {
     const v = await runVis(n)
-    console.log(`  ${String(n).padStart(7)} incidents (${v.items} items): first draw ${v.firstDrawMs.toFixed(0)} ms; ${v.frames}/${v.of} frames; frame p50 ${f(v.p50)} ms, p95 ${f(v.p95)} ms`)
+    console.log(`  ${String(n).padStart(7)} incidents (${v.items} items): first draw ${v.firstDrawMs.toFixed(0)} ms; ${v.frames}/${v.of} frames; first pass p50 ${f(v.p50)} ms, p95 ${f(v.p95)} ms; best of ${v.passes} per frame p95 ${f(v.bestP95)} ms`)
     if (v.frames < v.of) break
     best = v
     // Its first draw grows faster than linearly (5k took minutes here): only try more when this one was quick.
@@ -67,7 +67,9 @@ try {
   }
   if (best && best.p95 !== null) {
     const mine = results[best.count] ?? (await runOurs(best.count))
-    console.log(`Ratio at ${best.count} incidents: vis-timeline p95 ${f(best.p95)} ms / canvas p95 ${f(mine.p95)} ms = ${(best.p95 / mine.p95).toFixed(1)}×`)
+    console.log(`Ratio at ${best.count} incidents, first pass: vis-timeline p95 ${f(best.p95)} ms / canvas p95 ${f(mine.p95)} ms = ${(best.p95 / mine.p95).toFixed(1)}×`)
+    if (best.bestP95 !== null) console.log(`Ratio at ${best.count} incidents, best pass per frame: vis-timeline p95 ${f(best.bestP95)} ms / canvas p95 ${f(mine.bestP95)} ms = ${(best.bestP95 / mine.bestP95).toFixed(1)}×`)
+    console.log(`First draw at ${best.count} incidents: vis-timeline ${best.firstDrawMs.toFixed(0)} ms / canvas model build ${mine.buildMs.toFixed(0)} ms = ${(best.firstDrawMs / mine.buildMs).toFixed(0)}×`)
   } else console.log('vis-timeline did not finish the sequence at 1,000 incidents within the cap; no ratio.')
   const r100 = results[100_000]
   missed = r100.bestP95 > TARGET_P95_MS

@@ -142,7 +142,8 @@ describe('windowing and aggregation', () => {
     expect(max).toBe(2)
   })
   it('aggregates only when items outnumber the columns', () => {
-    expect(shouldAggregate(100, 1000)).toBe(false)
+    expect(shouldAggregate(20, 1000)).toBe(false)
+    expect(shouldAggregate(100, 1000)).toBe(true)
     expect(shouldAggregate(100_000, 1000)).toBe(true)
   })
   it('bins density for the overview strip', () => {

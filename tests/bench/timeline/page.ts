@@ -67,7 +67,7 @@ async function ours(count: number, passes = 3) {
   return { count, items: model.spans.n + model.marks.n, buildMs, p50: pct(runs[0], 50), p95: pct(runs[0], 95), max: Math.max(...runs[0]), bestP50: pct(best, 50), bestP95: pct(best, 95), frames: seq.length, passes, aggregatedFrames }
 }
 
-/** The same sequence on vis-timeline: `setWindow` then a synchronous `redraw` per frame, stopping at `capMs`. */
+/** The same sequence on vis-timeline (up to 3 passes): `setWindow` then a synchronous `redraw` per frame (DOM layout, not paint), stopping at `capMs`. */
 async function visTimeline(count: number, capMs: number) {
   const incidents = generateIncidents(count, 7)
   const groups = new Set<string>()
@@ -92,17 +92,25 @@ async function visTimeline(count: number, capMs: number) {
   })
   tl.redraw()
   const firstDrawMs = performance.now() - started
-  const frames: number[] = []
-  for (const cam of seq) {
-    if (performance.now() - started > capMs) break
-    const t0 = performance.now()
-    tl.setWindow(new Date(cam.from), new Date(cam.to), { animation: false })
-    tl.redraw()
-    frames.push(performance.now() - t0)
-    await nextFrame()
+  const runs: number[][] = []
+  for (let p = 0; p < 3 && performance.now() - started < capMs; p++) {
+    const frames: number[] = []
+    for (const cam of seq) {
+      if (performance.now() - started > capMs) break
+      const t0 = performance.now()
+      tl.setWindow(new Date(cam.from), new Date(cam.to), { animation: false })
+      tl.redraw()
+      frames.push(performance.now() - t0)
+      await nextFrame()
+    }
+    if (frames.length === seq.length) runs.push(frames)
+    else if (p === 0) runs.push(frames)
   }
+  const first = runs[0] ?? []
+  const complete = runs.filter((r) => r.length === seq.length)
+  const best = complete.length ? seq.map((_, k) => Math.min(...complete.map((r) => r[k]))) : []
   tl.destroy()
-  return { count, items: items.length, firstDrawMs, frames: frames.length, of: seq.length, p50: frames.length ? pct(frames, 50) : null, p95: frames.length ? pct(frames, 95) : null, cappedAtMs: capMs }
+  return { count, items: items.length, firstDrawMs, frames: first.length, of: seq.length, p50: first.length ? pct(first, 50) : null, p95: first.length ? pct(first, 95) : null, bestP95: best.length ? pct(best, 95) : null, passes: complete.length, cappedAtMs: capMs }
 }
 
 Object.assign(window, { bench: { ours, vis: visTimeline } })
