@@ -22,14 +22,15 @@ export function visibleSlice(start: Float64Array, lo: number, hi: number, from: 
 }
 
 /**
- * Above one item per this many pixels of plot width, a lane is drawn as density, not items: more
- * than ~30 items in a 1200 px lane overlap into an unreadable (and slow to paint) pile.
+ * A lane's spans are drawn as density above one per 40 px of plot width (at least 40 of them):
+ * more overlap into an unreadable, slow-to-paint pile. Markers are small: one per 12 px, at least 60.
  */
-export const PX_PER_ITEM = 40
+export const AGGREGATE = { spans: { pxPerItem: 40, min: 40 }, marks: { pxPerItem: 12, min: 60 } } as const
 
-/** True when `count` items on a plot `width` px wide are too many to draw one by one. */
-export function shouldAggregate(count: number, width: number): boolean {
-  return count > width / PX_PER_ITEM
+/** True when `count` items of a kind are too many to draw one by one on a plot `width` px wide. */
+export function shouldAggregate(count: number, width: number, kind: keyof typeof AGGREGATE = 'spans'): boolean {
+  const a = AGGREGATE[kind]
+  return count > Math.max(a.min, width / a.pxPerItem)
 }
 
 /**

@@ -207,7 +207,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
 
     // Markers: attributions and responses.
     const [m0, m1] = visibleSlice(marks.start, marks.offset[l], marks.offset[l + 1], cam.from, cam.to, marks.maxDur[l])
-    if (shouldAggregate(countVisible(marks.end, m0, m1, cam.from), plotW)) {
+    if (shouldAggregate(countVisible(marks.end, m0, m1, cam.from), plotW, 'marks')) {
       aggregated++
       const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
       if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, 'rgba(242, 204, 96, 0.7)')

@@ -144,6 +144,9 @@ describe('windowing and aggregation', () => {
   it('aggregates only when items outnumber the columns', () => {
     expect(shouldAggregate(20, 1000)).toBe(false)
     expect(shouldAggregate(100, 1000)).toBe(true)
+    expect(shouldAggregate(35, 600)).toBe(false)
+    expect(shouldAggregate(50, 600, 'marks')).toBe(false)
+    expect(shouldAggregate(100, 600, 'marks')).toBe(true)
     expect(shouldAggregate(100_000, 1000)).toBe(true)
   })
   it('bins density for the overview strip', () => {
