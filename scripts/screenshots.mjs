@@ -42,6 +42,19 @@ try {
   await page.locator('.map-tooltip', { hasText: 'Albania' }).waitFor()
   await page.screenshot({ path: 'docs/map-view.png' })
 
+  await page.getByLabel('Victim country').selectOption('')
+  await page.getByRole('tab', { name: 'Timeline' }).click()
+  await page.locator('.timeline-canvas[data-unit]').waitFor()
+  await page.locator('.filter-date', { hasText: 'From' }).locator('input').fill('Jun 2022')
+  await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill('Oct 2022')
+  await page.getByRole('button', { name: 'Zoom to filter' }).click()
+  await page.getByRole('button', { name: 'Clear filter' }).click()
+  const mark = page.locator('.timeline-items li[data-kind="mark"]', { hasText: 'Reduce or break diplomatic relations' })
+  const plot = await page.locator('.timeline-canvas').boundingBox()
+  await page.mouse.move(plot.x + Number(await mark.getAttribute('data-x')), plot.y + Number(await mark.getAttribute('data-y')))
+  await page.getByRole('tooltip').waitFor()
+  await page.screenshot({ path: 'docs/timeline-view.png' })
+
   // Notes: one written through the UI, linked to the Albania incident with [[ autocomplete, then the palette.
   await page.keyboard.press('Alt+5')
   await page.getByRole('button', { name: '+ New note' }).click()
@@ -70,7 +83,7 @@ try {
   await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
   await page.frameLocator('iframe[title="Briefing preview"]').locator('.section-incident-table').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/reports-view.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/notes-view.png, docs/palette.png and docs/reports-view.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png and docs/reports-view.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
