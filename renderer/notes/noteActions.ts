@@ -2,7 +2,7 @@
 import type { NoteInput } from '../../shared/domain'
 import type { RecordKind } from '../../shared/wikiLinks'
 import { client } from '../api'
-import { drop, errorMessage, guard, put, toast } from '../state/actions'
+import { deleteWithUndo, errorMessage, guard, put, toast } from '../state/actions'
 import { getState, setState } from '../state/store'
 import { dropDraft, flushNote } from './autosave'
 
@@ -27,25 +27,15 @@ export function openNote(id: string): void {
 
 export async function deleteNote(id: string): Promise<void> {
   dropDraft(id)
-  try {
-    const removed = await client.notes.delete({ id })
-    drop('notes', id)
-    setState((s) => ({ note: s.note.kind === 'existing' && s.note.id === id ? { kind: 'none' } : s.note }))
-    toast('info', `Deleted note “${removed.title}”.`, {
-      label: 'Undo',
-      run: () =>
-        void client.notes.restore(removed).then(
-          (back) => {
-            put('notes', back)
-            setState({ note: { kind: 'existing', id: back.id } })
-            toast('info', `Restored “${back.title}”.`)
-          },
-          (err) => toast('error', errorMessage(err)),
-        ),
-    })
-  } catch (err) {
-    toast('error', errorMessage(err))
-  }
+  await deleteWithUndo({
+    collection: 'notes',
+    noun: 'note',
+    name: (r) => r.title,
+    remove: () => client.notes.delete({ id }),
+    restore: (r) => client.notes.restore(r),
+    deleted: () => setState((s) => ({ note: s.note.kind === 'existing' && s.note.id === id ? { kind: 'none' } : s.note })),
+    restored: (back) => setState({ note: { kind: 'existing', id: back.id } }),
+  })
 }
 
 export const setNoteTag = (noteTag: string | null) => setState({ noteTag })
