@@ -13,7 +13,7 @@ import { join } from 'node:path'
 
 const USAGE = `usage:
   watchfloor init DIR [--sample] [--name NAME]   create a workspace (the bundled sample with --sample)
-  watchfloor stats DIR [--json]                  count the records of each type
+  watchfloor stats DIR [--json]                  count the records of each type (notes included)
   watchfloor validate DIR                        check the file, its schema and its references
   watchfloor report DIR --format pdf|docx|md|html --out FILE [--report NAME]
                                                  export a saved briefing (the whole workspace without --report)`
@@ -42,6 +42,7 @@ async function stats(dir: string, json: boolean): Promise<number> {
     responses: ws.incidents.reduce((n, i) => n + i.responses.length, 0),
     actors: ws.actors.length,
     sources: ws.sources.length,
+    notes: ws.notes.length,
   }
   if (json) out(JSON.stringify({ name: ws.name, schemaVersion: ws.schemaVersion, counts }, null, 2))
   else {
@@ -58,7 +59,7 @@ async function validate(dir: string): Promise<number> {
     return 1
   }
   for (const w of result.warnings) out(`warning: ${w}`)
-  out(`${resolve(dir)}: valid (${result.workspace.incidents.length} incidents, ${result.workspace.actors.length} actors, ${result.workspace.sources.length} sources)`)
+  out(`${resolve(dir)}: valid (${result.workspace.incidents.length} incidents, ${result.workspace.actors.length} actors, ${result.workspace.sources.length} sources, ${result.workspace.notes.length} notes)`)
   return 0
 }
 

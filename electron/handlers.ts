@@ -9,8 +9,8 @@ export function createHandlers(session: Session): Handlers {
   const s = () => session.services
   return {
     'workspace:snapshot': () => {
-      const { incidents, actors, sources, reports } = s().store.data
-      return { info: session.info(), incidents, actors, sources, reports }
+      const { incidents, actors, sources, notes, reports } = s().store.data
+      return { info: session.info(), incidents, actors, sources, notes, reports }
     },
     'workspace:info': () => session.info(),
     'workspace:restoreBackup': async () => {
@@ -30,6 +30,10 @@ export function createHandlers(session: Session): Handlers {
     'sources:update': ({ id, input }) => s().sources.update(id, input),
     'sources:delete': ({ id }) => s().sources.delete(id),
     'sources:restore': (record) => s().sources.restore(record),
+    'notes:create': (input) => s().notes.create(input),
+    'notes:update': ({ id, input }) => s().notes.update(id, input),
+    'notes:delete': ({ id }) => s().notes.delete(id),
+    'notes:restore': (record) => s().notes.restore(record),
     'reports:create': (input) => s().reports.create(input),
     'reports:update': ({ id, input }) => s().reports.update(id, input),
     'reports:delete': ({ id }) => s().reports.delete(id),

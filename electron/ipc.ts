@@ -1,6 +1,6 @@
 // IPC registration: one ipcMain.handle per contract channel, refusing calls that do not come from our own page.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { CHANNEL_NAMES, EVENTS } from '../shared/channels'
+import { CHANNEL_NAMES, EVENTS, REQUESTS } from '../shared/channels'
 import type { Handlers } from '../shared/contract'
 import { fail } from '../shared/result'
 import { isAppUrl, type RendererEntry } from './appState'
@@ -28,6 +28,14 @@ export function registerIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSende
       return fail('invalid-input', REFUSED_MESSAGE)
     })
   }
+}
+
+/** Menu actions the page may ask for (the command palette's Open workspace…), from our own page only. */
+export function registerRequests(ipcMain: IpcMain, isTrustedSender: SenderCheck, actions: { openWorkspace(): void }): void {
+  ipcMain.on(REQUESTS.openWorkspace, (event) => {
+    if (isTrustedSender(event as unknown as IpcMainInvokeEvent)) actions.openWorkspace()
+    else console.warn(`[watchfloor] refused ${REQUESTS.openWorkspace} from ${event.senderFrame?.url ?? 'a gone frame'}`)
+  })
 }
 
 /** Tells the page another workspace is open, so it reloads its snapshot. */

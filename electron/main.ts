@@ -16,7 +16,7 @@ import {
   type Settings,
 } from './appState'
 import { createHandlers } from './handlers'
-import { registerIpc, sendWorkspaceChanged, trustedSender } from './ipc'
+import { registerIpc, registerRequests, sendWorkspaceChanged, trustedSender } from './ipc'
 import { buildMenu, menuActions, type MenuActions } from './menu'
 import { hardenApp } from './security'
 import { Session } from './session'
@@ -110,6 +110,7 @@ export async function startApp(): Promise<RunningApp | null> {
     },
     version: app.getVersion(),
   })
+  registerRequests(ipcMain, trustedSender(() => win, entry), { openWorkspace: () => actions.openWorkspace() })
   function refreshMenu(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenu(actions, { recent: settings.recent, isPackaged: app.isPackaged, platform: process.platform })))
   }

@@ -1,7 +1,7 @@
 // The sandboxed preload: exposes the Bridge as window.workbench and nothing else of Electron.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Bridge } from '../shared/bridge'
-import { EVENTS, isChannel } from '../shared/channels'
+import { EVENTS, isChannel, REQUESTS } from '../shared/channels'
 import type { Result } from '../shared/result'
 
 const bridge: Bridge = {
@@ -19,6 +19,9 @@ const bridge: Bridge = {
     return () => {
       ipcRenderer.removeListener(EVENTS.workspaceChanged, relay)
     }
+  },
+  openWorkspace() {
+    ipcRenderer.send(REQUESTS.openWorkspace)
   },
 }
 

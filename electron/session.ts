@@ -50,7 +50,7 @@ export class Session {
       schemaVersion: data.schemaVersion,
       readOnly: store.readOnlyReason,
       restorableBackup: store.restorableBackup,
-      counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length },
+      counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length, notes: data.notes.length },
     }
   }
 }

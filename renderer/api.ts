@@ -4,6 +4,7 @@ import { createClient } from '../shared/contract'
 import { fail } from '../shared/result'
 
 const TOKEN_KEY = 'watchfloor.token'
+const KEEPALIVE_MAX_CHARS = 60_000
 
 /** The browser host puts its token in the URL fragment; keep it for this tab and clear it from the address bar. */
 function takeToken(): string {
@@ -20,10 +21,13 @@ function httpBridge(): Bridge {
   return {
     async invoke(channel, input) {
       try {
+        const body = JSON.stringify({ channel, input })
         const res = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Watchfloor-Token': token },
-          body: JSON.stringify({ channel, input }),
+          body,
+          // A call made as the page closes (a note's last autosave) still reaches the host; browsers cap keepalive bodies at 64 KiB.
+          keepalive: body.length < KEEPALIVE_MAX_CHARS,
         })
         return await res.json()
       } catch (err) {

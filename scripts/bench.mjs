@@ -21,6 +21,14 @@ const STEPS = [
     // Serves the built app (npm run build first) to Chromium through the browser host.
     args: ['--import', 'tsx', '--max-old-space-size=8192', 'tests/support/benchMap.ts'],
   },
+  {
+    name: 'search: index build and query p95 over 100k incidents + 10k notes',
+    args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchSearch.ts'],
+  },
+  {
+    name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
+    args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

@@ -7,4 +7,6 @@ export interface Bridge {
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>
   /** Called when the host opened another workspace (File menu); returns an unsubscribe function. */
   onWorkspaceChanged(listener: () => void): () => void
+  /** Shows File › Open workspace…'s folder dialog; only hosts that have one (the desktop app) provide it. */
+  openWorkspace?(): void
 }

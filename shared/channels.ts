@@ -16,6 +16,10 @@ export const CHANNEL_NAMES = [
   'sources:update',
   'sources:delete',
   'sources:restore',
+  'notes:create',
+  'notes:update',
+  'notes:delete',
+  'notes:restore',
   'reports:create',
   'reports:update',
   'reports:delete',
@@ -35,3 +39,6 @@ export function isChannel(name: unknown): name is Channel {
 
 /** Events the main side pushes to the window. */
 export const EVENTS = { workspaceChanged: 'workspace:changed' } as const
+
+/** One-way requests the window sends to the main side: menu actions the command palette runs. */
+export const REQUESTS = { openWorkspace: 'menu:openWorkspace' } as const

@@ -5,12 +5,15 @@ import {
   ActorSchema,
   IncidentInputSchema,
   IncidentSchema,
+  NoteInputSchema,
+  NoteSchema,
   ReportInputSchema,
   ReportSchema,
   SourceInputSchema,
   SourceSchema,
   type Actor,
   type Incident,
+  type Note,
   type Report,
   type Source,
 } from './domain'
@@ -34,7 +37,7 @@ export interface WorkspaceInfo {
   readOnly: string | null
   /** Newest backup that validates, offered when the workspace file is unreadable. */
   restorableBackup: string | null
-  counts: { incidents: number; actors: number; sources: number }
+  counts: { incidents: number; actors: number; sources: number; notes: number }
 }
 
 export interface Snapshot {
@@ -42,6 +45,7 @@ export interface Snapshot {
   incidents: Incident[]
   actors: Actor[]
   sources: Source[]
+  notes: Note[]
   reports: Report[]
 }
 
@@ -81,6 +85,10 @@ export const CHANNELS = {
   'sources:update': z.object({ id: z.string().min(1).max(100), input: SourceInputSchema }).strict(),
   'sources:delete': idInput,
   'sources:restore': SourceSchema,
+  'notes:create': NoteInputSchema,
+  'notes:update': z.object({ id: z.string().min(1).max(100), input: NoteInputSchema }).strict(),
+  'notes:delete': idInput,
+  'notes:restore': NoteSchema,
   'reports:create': ReportInputSchema,
   'reports:update': z.object({ id: z.string().min(1).max(100), input: ReportInputSchema }).strict(),
   'reports:delete': idInput,
@@ -113,6 +121,10 @@ export interface Outputs {
   'sources:update': Source
   'sources:delete': Source
   'sources:restore': Source
+  'notes:create': Note
+  'notes:update': Note
+  'notes:delete': Note
+  'notes:restore': Note
   'reports:create': Report
   'reports:update': Report
   'reports:delete': Report

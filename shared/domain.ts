@@ -1,4 +1,4 @@
-// Domain records of a workspace (incidents, actors, sources) as zod schemas and their types.
+// Domain records of a workspace (incidents, actors, sources, notes) as zod schemas and their types.
 import { z } from 'zod'
 import { isCountryCode } from './countries'
 import { isPartialDate } from './partialDate'
@@ -238,6 +238,19 @@ export const SourceInputSchema = z.object({
 })
 export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
+export const NoteInputSchema = z.object({
+  title: required('Title', 300),
+  body: text('Note text', 100000).default(''),
+  /** The incident the note is attached to (shown in its detail pane). */
+  incidentId: id.optional(),
+  /** A dated note sits on the timeline. */
+  date: partialDate.optional(),
+  tags,
+  /** Pinned notes go first in the list and into briefings. */
+  pinned: z.boolean().default(false),
+})
+export const NoteSchema = NoteInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+
 /** The app-wide incident filter as a report scope stores it (see shared/filter.ts). */
 export const FilterSchema = z
   .object({
@@ -303,6 +316,9 @@ export type ActorInput = z.input<typeof ActorInputSchema>
 export type Actor = z.infer<typeof ActorSchema>
 export type SourceInput = z.input<typeof SourceInputSchema>
 export type Source = z.infer<typeof SourceSchema>
+export type NoteInput = z.input<typeof NoteInputSchema>
+export type Note = z.infer<typeof NoteSchema>
+
 export type ReportScope = z.infer<typeof ReportScopeSchema>
 export type ReportInput = z.input<typeof ReportInputSchema>
 export type ReportDefinition = z.infer<typeof ReportInputSchema>

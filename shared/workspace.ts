@@ -1,9 +1,9 @@
 // The workspace file: its schema, version and the ordered migrations that bring older files up to date.
 import { z } from 'zod'
-import { ActorSchema, IncidentSchema, ReportSchema, SourceSchema } from './domain'
+import { ActorSchema, IncidentSchema, NoteSchema, ReportSchema, SourceSchema } from './domain'
 
 /** Version of the workspace file this build writes. Files from a newer version are refused. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const WorkspaceSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -13,6 +13,8 @@ export const WorkspaceSchema = z.object({
   incidents: z.array(IncidentSchema),
   actors: z.array(ActorSchema),
   sources: z.array(SourceSchema),
+  /** Notes (since version 3). */
+  notes: z.array(NoteSchema),
   /** Saved briefing definitions (since version 2). */
   reports: z.array(ReportSchema),
 })
@@ -28,6 +30,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   // 1 → 2: saved report definitions.
   { from: 1, migrate: (data) => ({ ...data, reports: Array.isArray(data.reports) ? data.reports : [] }) },
+  // 2 → 3: notes arrive; older files have none.
+  { from: 2, migrate: (data) => ({ ...data, notes: Array.isArray(data.notes) ? data.notes : [] }) },
 ]
 
 export type MigrationOutcome =
@@ -54,5 +58,5 @@ export function migrate(raw: unknown, migrations: readonly Migration[] = MIGRATI
 
 /** An empty workspace with the given name. */
 export function emptyWorkspace(name: string, now = new Date().toISOString()): Workspace {
-  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [], reports: [] }
+  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [], notes: [], reports: [] }
 }

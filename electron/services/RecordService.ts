@@ -7,7 +7,7 @@ import type { AuditLog } from '../store/AuditLog'
 import { changedFields } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 
-type Collection = 'incidents' | 'actors' | 'sources' | 'reports'
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
 type Stored<C extends Collection> = Workspace[C][number]
 type Fields<C extends Collection> = Omit<Stored<C>, 'id' | 'createdAt' | 'updatedAt'>
 

@@ -7,7 +7,7 @@ import type { Adapter } from 'lowdb'
  * Identifies the rules a fingerprint vouches for: bump it whenever validation gets stricter, so
  * files fingerprinted by an older build are validated in full again.
  */
-export const VALIDATOR_REVISION = 'v2.0'
+export const VALIDATOR_REVISION = 'v3.0'
 
 export interface ReadResult {
   text: string

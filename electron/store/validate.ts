@@ -3,17 +3,18 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeIssues, toFieldIssues } from '../../shared/issues'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../shared/workspace'
+import { linkedIds } from '../../shared/wikiLinks'
 import { WORKSPACE_FILE } from './WorkspaceStore'
 
 export type Validation = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; problems: string[] }
 
-/** Dangling references between records (an incident naming an actor or source that is not there). */
+/** Dangling references between records (an incident naming an actor or source that is not there, a note linking to nothing). */
 export function referenceProblems(ws: Workspace): string[] {
   const actors = new Set(ws.actors.map((a) => a.id))
   const sources = new Set(ws.sources.map((s) => s.id))
   const problems: string[] = []
   const ids = new Set<string>()
-  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources, ...ws.reports]) {
+  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources, ...ws.notes, ...ws.reports]) {
     if (ids.has(r.id)) problems.push(`Duplicate id ${r.id}`)
     ids.add(r.id)
   }
@@ -23,6 +24,11 @@ export function referenceProblems(ws: Workspace): string[] {
     for (const a of i.attributions) if (a.toActorId && !actors.has(a.toActorId)) problems.push(`${where} attributes to unknown actor ${a.toActorId}`)
     const cited = [...i.sourceIds, ...i.attributions.flatMap((a) => a.sourceIds), ...i.responses.flatMap((r) => r.sourceIds)]
     for (const s of cited) if (!sources.has(s)) problems.push(`${where} cites unknown source ${s}`)
+  }
+  const incidents = new Set(ws.incidents.map((i) => i.id))
+  for (const n of ws.notes) {
+    if (n.incidentId && !incidents.has(n.incidentId)) problems.push(`note ${n.id} is attached to unknown incident ${n.incidentId}`)
+    for (const id of linkedIds(n.body)) if (!ids.has(id)) problems.push(`note ${n.id} links to unknown record ${id}`)
   }
   return problems
 }

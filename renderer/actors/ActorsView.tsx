@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { countryName } from '../../shared/countries'
 import { ACTOR_KIND_LABELS } from '../../shared/domain'
 import { editActor } from '../state/actions'
+import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { ActorForm } from './ActorForm'
 
@@ -63,6 +64,7 @@ export function ActorsView() {
           ) : (
             <ActorForm key={editing.kind === 'new' ? 'new' : editing.id} actor={actor} />
           )}
+          {actor ? <Backlinks id={actor.id} /> : null}
         </section>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // The incident detail pane any view can show: the form for the incident being edited, and the rest of a multiple selection.
 import { formatPartialDate } from '../../shared/partialDate'
 import { focusSelected } from '../state/actions'
+import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { IncidentForm } from './IncidentForm'
 
@@ -31,6 +32,7 @@ export function IncidentDetail() {
       ) : (
         <IncidentForm key={editing.kind === 'new' ? 'new' : editing.id} incident={incident} />
       )}
+      {incident ? <Backlinks id={incident.id} attachable /> : null}
     </section>
   )
 }

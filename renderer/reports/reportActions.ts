@@ -4,7 +4,7 @@ import type { Figure } from '../../shared/report/blocks'
 import type { ExportFormat, ExportProgress, ExportResult } from '../../shared/report/exportTypes'
 import type { FigureSectionId } from '../../shared/report/sectionIds'
 import { client } from '../api'
-import { drop, errorMessage, guard, put, toast } from '../state/actions'
+import { deleteWithUndo, guard, put } from '../state/actions'
 import { setState, type Editing } from '../state/store'
 
 export const editReport = (report: Editing) => guard(() => setState({ report }))
@@ -17,27 +17,16 @@ export async function saveReport(id: string | null, input: ReportDefinition): Pr
   return saved
 }
 
-export async function deleteReport(id: string): Promise<void> {
-  try {
-    const removed = await client.reports.delete({ id })
-    drop('reports', id)
-    setState({ report: { kind: 'none' }, dirty: false })
-    toast('info', `Deleted report “${removed.name}”.`, {
-      label: 'Undo',
-      run: () =>
-        void client.reports.restore(removed).then(
-          (back) => {
-            put('reports', back)
-            setState({ report: { kind: 'existing', id: back.id } })
-            toast('info', `Restored “${back.name}”.`)
-          },
-          (err) => toast('error', errorMessage(err)),
-        ),
-    })
-  } catch (err) {
-    toast('error', errorMessage(err))
-  }
-}
+export const deleteReport = (id: string) =>
+  deleteWithUndo({
+    collection: 'reports',
+    noun: 'report',
+    name: (r) => r.name,
+    remove: () => client.reports.delete({ id }),
+    restore: (r) => client.reports.restore(r),
+    deleted: () => setState({ report: { kind: 'none' }, dirty: false }),
+    restored: (back) => setState({ report: { kind: 'existing', id: back.id } }),
+  })
 
 /** How often the view asks the host how far an export has got, in ms. */
 const PROGRESS_POLL_MS = 200

@@ -3,6 +3,8 @@ import { useEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
+import { CommandPalette } from '../palette/CommandPalette'
+import { useCommandKeys } from '../palette/useCommandKeys'
 import { loadWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
 import { getState, useApp } from '../state/store'
 import { useGlobalKeys } from './useGlobalKeys'
@@ -31,6 +33,7 @@ export function App() {
     onView: setView,
     onUndo: undoLast,
   })
+  useCommandKeys()
 
   if (status === 'loading') return <div className="splash">Opening workspace…</div>
   if (status === 'error') {
@@ -80,6 +83,7 @@ export function App() {
       </main>
       <Toasts />
       <ConfirmDiscard />
+      <CommandPalette />
     </div>
   )
 }

@@ -3,7 +3,9 @@ import type { ComponentType } from 'react'
 import { ActorsView } from '../actors/ActorsView'
 import { IncidentsView } from '../incidents/IncidentsView'
 import { MapView } from '../map/MapView'
+import { NotesView } from '../notes/NotesView'
 import { ReportsView } from '../reports/ReportsView'
+import { TimelineView } from '../timeline/TimelineView'
 
 export interface ViewSpec {
   id: string
@@ -17,5 +19,7 @@ export const VIEWS: ViewSpec[] = [
   { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
   { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
   { id: 'map', label: 'Map', key: '3', component: MapView },
+  { id: 'timeline', label: 'Timeline', key: '4', component: TimelineView },
+  { id: 'notes', label: 'Notes', key: '5', component: NotesView },
   { id: 'reports', label: 'Reports', key: '6', component: ReportsView },
 ]

@@ -46,8 +46,10 @@ export async function loadWorkspace(): Promise<void> {
       incidents: snap.incidents,
       actors: snap.actors,
       sources: snap.sources,
+      notes: snap.notes,
       reports: snap.reports,
       incident: s.incident.kind === 'existing' && !snap.incidents.some((i) => i.id === (s.incident as { id: string }).id) ? { kind: 'none' } : s.incident,
+      note: s.note.kind === 'existing' && !snap.notes.some((n) => n.id === (s.note as { id: string }).id) ? { kind: 'none' } : s.note,
     }))
   } catch (err) {
     setState({ status: 'error', loadError: errorMessage(err) })
@@ -91,7 +93,7 @@ export const selectIncidents = (ids: string[]) =>
 export const focusSelected = (id: string) => guard(() => setState({ incident: { kind: 'existing', id } }))
 export const editActor = (actor: Editing) => guard(() => setState({ actor }))
 
-type Collection = 'incidents' | 'actors' | 'sources' | 'reports'
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
 
 function replaceIn<T extends { id: string }>(list: T[], record: T): T[] {
   const at = list.findIndex((r) => r.id === record.id)
@@ -102,7 +104,7 @@ export function put(collection: Collection, record: { id: string }): void {
   setState((s) => ({ [collection]: replaceIn(s[collection] as { id: string }[], record) }))
 }
 
-export function drop(collection: Collection, id: string): void {
+function drop(collection: Collection, id: string): void {
   setState((s) => ({ [collection]: (s[collection] as { id: string }[]).filter((r) => r.id !== id) }))
 }
 
@@ -114,19 +116,31 @@ export async function saveIncident(id: string | null, input: IncidentInput) {
   return saved
 }
 
-export async function deleteIncident(id: string): Promise<void> {
+/**
+ * Deletes a record, drops it from the store and offers Undo (the toast, or Ctrl+Z), which puts it
+ * back with its id through `restore`. `deleted` and `restored` update the UI after each step.
+ */
+export async function deleteWithUndo<T extends { id: string }>(o: {
+  collection: Collection
+  noun: string
+  name(record: T): string
+  remove(): Promise<T>
+  restore(record: T): Promise<T>
+  deleted?(record: T): void
+  restored?(record: T): void
+}): Promise<void> {
   try {
-    const removed = await client.incidents.delete({ id })
-    drop('incidents', id)
-    setState((s) => ({ incident: { kind: 'none' }, selection: s.selection.filter((x) => x !== id), dirty: false }))
-    toast('info', `Deleted incident “${removed.title}”.`, {
+    const removed = await o.remove()
+    drop(o.collection, removed.id)
+    o.deleted?.(removed)
+    toast('info', `Deleted ${o.noun} “${o.name(removed)}”.`, {
       label: 'Undo',
       run: () =>
-        void client.incidents.restore(removed).then(
+        void o.restore(removed).then(
           (back) => {
-            put('incidents', back)
-            setState({ incident: { kind: 'existing', id: back.id }, selection: [back.id] })
-            toast('info', `Restored “${back.title}”.`)
+            put(o.collection, back)
+            o.restored?.(back)
+            toast('info', `Restored “${o.name(back)}”.`)
           },
           (err) => toast('error', errorMessage(err)),
         ),
@@ -135,6 +149,17 @@ export async function deleteIncident(id: string): Promise<void> {
     toast('error', errorMessage(err))
   }
 }
+
+export const deleteIncident = (id: string) =>
+  deleteWithUndo({
+    collection: 'incidents',
+    noun: 'incident',
+    name: (r) => r.title,
+    remove: () => client.incidents.delete({ id }),
+    restore: (r) => client.incidents.restore(r),
+    deleted: () => setState((s) => ({ incident: { kind: 'none' }, selection: s.selection.filter((x) => x !== id), dirty: false })),
+    restored: (back) => setState({ incident: { kind: 'existing', id: back.id }, selection: [back.id] }),
+  })
 
 export async function saveActor(id: string | null, input: ActorInput) {
   const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)
@@ -143,26 +168,15 @@ export async function saveActor(id: string | null, input: ActorInput) {
   return saved
 }
 
-export async function deleteActor(id: string): Promise<void> {
-  try {
-    const removed = await client.actors.delete({ id })
-    drop('actors', id)
-    setState({ actor: { kind: 'none' }, dirty: false })
-    toast('info', `Deleted actor “${removed.name}”.`, {
-      label: 'Undo',
-      run: () =>
-        void client.actors.restore(removed).then(
-          (back) => {
-            put('actors', back)
-            toast('info', `Restored “${back.name}”.`)
-          },
-          (err) => toast('error', errorMessage(err)),
-        ),
-    })
-  } catch (err) {
-    toast('error', errorMessage(err))
-  }
-}
+export const deleteActor = (id: string) =>
+  deleteWithUndo({
+    collection: 'actors',
+    noun: 'actor',
+    name: (r) => r.name,
+    remove: () => client.actors.delete({ id }),
+    restore: (r) => client.actors.restore(r),
+    deleted: () => setState({ actor: { kind: 'none' }, dirty: false }),
+  })
 
 /** Creates a source (from the incident form's "new source"); the caller links it. */
 export async function createSource(input: SourceInput) {

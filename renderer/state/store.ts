@@ -1,7 +1,7 @@
-// The renderer's app state (the only module that imports zustand): workspace data, app-wide filter, selection, toasts.
+// The renderer's app state (the only module that imports zustand): workspace data, app-wide filter, selection, notes, palette, toasts.
 import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
-import type { Actor, Incident, Report, Source } from '../../shared/domain'
+import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 
 /** Views of the shell; each is registered in shell/views.ts. */
@@ -14,6 +14,8 @@ export interface Toast {
   action?: { label: string; run: () => void }
 }
 
+export type NoteSave = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string }
+
 /** What the detail pane edits: an existing record by id, a new one, or nothing. */
 export type Editing = { kind: 'none' } | { kind: 'existing'; id: string } | { kind: 'new' }
 
@@ -24,6 +26,7 @@ export interface AppState {
   incidents: Incident[]
   actors: Actor[]
   sources: Source[]
+  notes: Note[]
   /** Saved briefing definitions. */
   reports: Report[]
   view: View
@@ -33,6 +36,14 @@ export interface AppState {
   /** The app-wide incident selection (table, map, timeline); the detail pane edits `incident`, one of them. */
   selection: string[]
   actor: Editing
+  /** The note open in the notes view (notes are created at once, so never `new`). */
+  note: Editing
+  /** Tag the note list is filtered to, or null for every note. */
+  noteTag: string | null
+  /** Autosave of the open note: what the user sees beside it. */
+  noteSave: NoteSave
+  /** The command palette (Ctrl/Cmd+K) is open. */
+  palette: boolean
   /** The report definition the Reports view edits. */
   report: Editing
   /** A form has edits not saved yet; navigation asks first. */
@@ -49,6 +60,7 @@ export const useApp = create<AppState>(() => ({
   incidents: [],
   actors: [],
   sources: [],
+  notes: [],
   reports: [],
   view: 'incidents',
   filter: EMPTY_FILTER,
@@ -56,6 +68,10 @@ export const useApp = create<AppState>(() => ({
   incident: { kind: 'none' },
   selection: [],
   actor: { kind: 'none' },
+  note: { kind: 'none' },
+  noteTag: null,
+  noteSave: { kind: 'saved' },
+  palette: false,
   report: { kind: 'none' },
   dirty: false,
   pending: null,

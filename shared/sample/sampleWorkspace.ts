@@ -404,6 +404,7 @@ export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
     incidents: INCIDENTS.map((i) => incident(i, stamp)),
     actors: ACTORS.map((a) => actor(a, stamp)),
     sources: SOURCES.map((s) => source(s, stamp)),
+    notes: [],
     reports: sampleReports(now),
   }
 }

@@ -146,10 +146,14 @@ const fake = vi.hoisted(() => {
   }
 
   const handlers = new Map<string, Call>()
+  const requests = new Map<string, Call>()
   const ipcMain = {
     handle: (channel: string, handler: Call) => {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
       handlers.set(channel, handler)
+    },
+    on: (channel: string, listener: Call) => {
+      requests.set(channel, listener)
     },
   }
   // The renderer side of a round trip: calls arrive from the main frame of the first window.
@@ -159,6 +163,10 @@ const fake = vi.hoisted(() => {
       const handler = handlers.get(channel)
       if (!handler) throw new Error(`No handler registered for '${channel}'`)
       return structuredClone(await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, structuredClone(input)))
+    }),
+    send: vi.fn((channel: string) => {
+      const win = BrowserWindow.created[BrowserWindow.created.length - 1]
+      requests.get(channel)?.({ sender: win.webContents, senderFrame: win.webContents.mainFrame })
     }),
   })
   const exposed: Record<string, unknown> = {}
@@ -183,7 +191,7 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: vi.fn(async () => undefined) },
     session: { defaultSession },
   }
-  return { electron, app, BrowserWindow, FakeFrame, handlers, exposed, menus, defaultSession, ipcRenderer }
+  return { electron, app, BrowserWindow, FakeFrame, handlers, requests, exposed, menus, defaultSession, ipcRenderer }
 })
 
 vi.mock('electron', () => ({ default: fake.electron, ...fake.electron }))
@@ -450,9 +458,20 @@ describe('preload', () => {
     bridge = fake.exposed.workbench as Bridge
   })
 
-  it('exposes only workbench.invoke and workbench.onWorkspaceChanged', () => {
+  it('exposes only workbench.invoke, workbench.onWorkspaceChanged and workbench.openWorkspace', () => {
     expect(Object.keys(fake.exposed)).toEqual(['workbench'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onWorkspaceChanged'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onWorkspaceChanged', 'openWorkspace'])
+  })
+
+  it('shows the Open workspace dialog when the page asks, and ignores the request from anywhere else', async () => {
+    fake.electron.dialog.showOpenDialog.mockClear()
+    bridge.openWorkspace!()
+    await vi.waitFor(() => expect(fake.electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1))
+    expect(fake.electron.dialog.showOpenDialog.mock.calls[0].at(-1)).toMatchObject({ title: 'Open workspace' })
+    const other = new fake.FakeFrame('https://evil.example/', null)
+    fake.requests.get('menu:openWorkspace')!({ sender: win().webContents, senderFrame: other })
+    await new Promise((done) => setTimeout(done, 50))
+    expect(fake.electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1)
   })
 
   it('refuses a non-channel without reaching IPC', async () => {

@@ -1,0 +1,66 @@
+// The note text editor: CodeMirror 6 with markdown highlighting, history, `[[` links, and the text reported on every change.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
+import { markdown } from '@codemirror/lang-markdown'
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { completionKeymap } from '@codemirror/autocomplete'
+import { EditorState } from '@codemirror/state'
+import { EditorView, keymap, placeholder } from '@codemirror/view'
+import { useEffect, useRef } from 'react'
+import { wikiLinkExtensions, type Lookup } from './wikiLinkExtensions'
+
+interface Props {
+  /** Text when the editor opens; later changes of this prop are ignored (the editor owns the text). */
+  initial: string
+  onChange(text: string): void
+  onBlur(): void
+  lookup: Lookup
+  readOnly: boolean
+}
+
+const theme = EditorView.theme(
+  {
+    '&': { height: '100%', backgroundColor: 'var(--bg)', color: 'var(--text)' },
+    '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '13px', caretColor: 'var(--text)' },
+    '.cm-cursor': { borderLeftColor: 'var(--text)' },
+    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: '#2f6fd155' },
+    '.cm-tooltip-autocomplete': { backgroundColor: 'var(--panel-2)', border: '1px solid var(--line)' },
+    '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent-2)', color: '#fff' },
+  },
+  { dark: true },
+)
+
+export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: Props) {
+  const host = useRef<HTMLDivElement>(null)
+  const callbacks = useRef({ onChange, onBlur, lookup })
+  callbacks.current = { onChange, onBlur, lookup }
+
+  useEffect(() => {
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: initial,
+        extensions: [
+          history(),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
+          markdown(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          EditorView.lineWrapping,
+          placeholder('Write in markdown. Type [[ to link an incident, actor, source or note.'),
+          wikiLinkExtensions(() => callbacks.current.lookup()),
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
+          EditorView.contentAttributes.of({ 'aria-label': 'Note text', 'aria-multiline': 'true' }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString())
+            if (u.focusChanged && !u.view.hasFocus) callbacks.current.onBlur()
+          }),
+          theme,
+        ],
+      }),
+    })
+    return () => view.destroy()
+    // The editor is created once per note (the parent keys it by note id).
+  }, [])
+
+  return <div className="notes-editor" ref={host} />
+}

@@ -1,0 +1,60 @@
+// Every user operation the palette and shortcuts offer, registered once: name, label, key test, predicate, perform.
+import { bridge } from '../api'
+import { createNote } from '../notes/noteActions'
+import { guard, setView } from '../state/actions'
+import { getState, setState } from '../state/store'
+import { VIEWS } from '../shell/views'
+
+export interface Command {
+  name: string
+  label: string
+  /** Shown beside the label; the key test is what runs it. */
+  shortcut?: string
+  keyTest?(e: KeyboardEvent): boolean
+  /** The command is offered (and its key works) only when this is true. */
+  predicate?(): boolean
+  perform(): void
+}
+
+const writable = () => !getState().info?.readOnly
+const mod = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey
+
+export function commands(): Command[] {
+  return [
+    {
+      name: 'palette',
+      label: 'Search and run a command',
+      shortcut: 'Ctrl+K',
+      keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'k',
+      perform: () => setState((s) => ({ palette: !s.palette })),
+    },
+    {
+      name: 'new-incident',
+      label: 'New incident',
+      predicate: writable,
+      perform: () => guard(() => setState({ view: 'incidents', incident: { kind: 'new' }, selection: [] })),
+    },
+    {
+      name: 'new-note',
+      label: 'New note',
+      shortcut: 'Alt+N',
+      keyTest: (e) => e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyN',
+      predicate: writable,
+      perform: () => void createNote(),
+    },
+    ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
+    {
+      name: 'open-workspace',
+      label: 'Open workspace…',
+      shortcut: 'Ctrl+O',
+      // Only the desktop app has a folder dialog; the browser host serves the one workspace it was started on.
+      predicate: () => typeof bridge.openWorkspace === 'function',
+      perform: () => bridge.openWorkspace?.(),
+    },
+  ]
+}
+
+/** Commands the palette lists: those whose predicate holds, minus the palette itself. */
+export function paletteCommands(): Command[] {
+  return commands().filter((c) => c.name !== 'palette' && (c.predicate?.() ?? true))
+}

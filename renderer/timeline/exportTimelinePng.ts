@@ -1,0 +1,21 @@
+// Renders a set of incidents over a time window to a PNG without the view open (offscreen canvas), for export and briefings.
+
+import type { Ctx } from '../../shared/timeline/drawAxis'
+import { AXIS_H, layoutLanes } from '../../shared/timeline/layout'
+import { paintTimeline, type TimelinePngOptions } from '../../shared/timeline/paintTimeline'
+import { buildModel } from '../../shared/timeline/timelineModel'
+
+export type { TimelinePngOptions }
+
+/** A PNG of the timeline of `incidents` over `window`; works with no view mounted. */
+export async function exportTimelinePng(o: TimelinePngOptions): Promise<Blob> {
+  const width = o.width ?? 1400
+  const scale = o.scale ?? 1
+  const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(buildModel(o.incidents, o.groupBy ?? 'victim', o.actors).laneRows, new Set()).total + 8)
+  const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width * scale, height * scale) : Object.assign(document.createElement('canvas'), { width: width * scale, height: height * scale })
+  const ctx = canvas.getContext('2d') as unknown as Ctx & { scale(x: number, y: number): void }
+  ctx.scale(scale, scale)
+  paintTimeline(ctx, { ...o, width, height })
+  if (canvas instanceof HTMLCanvasElement) return new Promise((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error('The PNG could not be encoded'))), 'image/png'))
+  return canvas.convertToBlob({ type: 'image/png' })
+}

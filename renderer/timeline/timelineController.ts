@@ -1,0 +1,272 @@
+// Owns the live timeline outside React: camera, lanes, canvas frames on rAF, pointer / wheel / key input, and change events.
+
+import type { Annotation } from '../../shared/timeline/drawAxis'
+import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
+import { brushToFilter, hitAt, moveCursor, type Cursor } from '../../shared/timeline/interaction'
+import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import type { TimelineModel } from '../../shared/timeline/timelineModel'
+import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
+
+export interface ControllerEvents {
+  /** After every frame: the camera and what was drawn. */
+  onFrame(cam: Camera, frame: Frame, layout: LaneLayout, scrollY: number): void
+  /** A click or Enter on an incident's item; `add` with Ctrl/Cmd. */
+  onSelect(incidentId: string, add: boolean): void
+  /** A brushed window as app-filter dates, or null when the brush is cleared. */
+  onBrush(window: { from: string; to: string } | null): void
+  onHover(hit: Hit | null, x: number, y: number): void
+}
+
+const DRAG_PX = 4
+
+export class TimelineController {
+  cam: Camera = fitWindow(Date.UTC(2000, 0, 1), Date.UTC(2026, 0, 1))
+  scrollY = 0
+  model: TimelineModel | null = null
+  layout: LaneLayout = { lanes: [], total: 0 }
+  collapsed = new Set<number>()
+  selected = new Uint8Array(0)
+  brush: [number, number] | null = null
+  annotations: readonly Annotation[] = []
+  cursor: Cursor | null = null
+  private hover: Hit | null = null
+  private frame: Frame | null = null
+  private raf = 0
+  private width = 0
+  private height = 0
+  private drag: { x: number; y: number; cam: Camera; scroll: number; mode: 'pan' | 'brush'; moved: boolean; t0: number } | null = null
+  private off: (() => void)[] = []
+  private ctx: CanvasRenderingContext2D
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    private events: ControllerEvents,
+  ) {
+    this.ctx = canvas.getContext('2d')!
+    const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
+      canvas.addEventListener(type, fn as EventListener, opts)
+      this.off.push(() => canvas.removeEventListener(type, fn as EventListener, opts))
+    }
+    on('wheel', (e) => this.onWheel(e), { passive: false })
+    on('pointerdown', (e) => this.onDown(e))
+    on('pointermove', (e) => this.onMove(e))
+    on('pointerup', (e) => this.onUp(e))
+    on('pointerleave', () => this.setHover(null, 0, 0))
+    on('keydown', (e) => this.onKey(e))
+    const ro = new ResizeObserver(() => this.resize())
+    ro.observe(canvas)
+    this.off.push(() => ro.disconnect())
+    this.resize()
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf)
+    for (const f of this.off) f()
+  }
+
+  get plotWidth(): number {
+    return Math.max(1, this.width - GUTTER)
+  }
+
+  setModel(model: TimelineModel, fit: boolean): void {
+    const sameLanes = this.model && this.model.groupBy === model.groupBy && this.model.lanes.length === model.lanes.length
+    this.model = model
+    if (!sameLanes) this.collapsed.clear()
+    this.cursor = null
+    this.relayout()
+    if (fit) this.fitAll()
+    this.request()
+  }
+
+  setCollapsed(lane: number, collapsed: boolean): void {
+    if (collapsed) this.collapsed.add(lane)
+    else this.collapsed.delete(lane)
+    this.relayout()
+    this.request()
+  }
+
+  setCamera(cam: Camera): void {
+    this.cam = cam
+    this.request()
+  }
+
+  fitAll(): void {
+    const e = this.model?.extent
+    if (e) this.cam = fitWindow(e[0], e[1])
+    this.request()
+  }
+
+  /** Redraws on the next animation frame (coalesced). */
+  request(): void {
+    if (this.raf) return
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0
+      this.draw()
+    })
+  }
+
+  private relayout(): void {
+    this.layout = layoutLanes(this.model?.laneRows ?? [], this.collapsed)
+    this.scrollY = clampScroll(this.scrollY, this.layout, this.height - AXIS_H)
+  }
+
+  private resize(): void {
+    const r = this.canvas.getBoundingClientRect()
+    const dpr = window.devicePixelRatio || 1
+    this.width = r.width
+    this.height = r.height
+    this.canvas.width = Math.round(r.width * dpr)
+    this.canvas.height = Math.round(r.height * dpr)
+    this.relayout()
+    this.draw()
+  }
+
+  draw(): void {
+    if (!this.model || this.width === 0) return
+    const dpr = window.devicePixelRatio || 1
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    const hoverIncident = this.hover ? (this.hover.kind === 'span' ? this.model.spans.incident[this.hover.i] : this.model.marks.incident[this.hover.i]) : -1
+    this.frame = drawTimeline(this.ctx, {
+      model: this.model,
+      cam: this.cam,
+      width: this.width,
+      height: this.height,
+      layout: this.layout,
+      scrollY: this.scrollY,
+      selected: this.selected,
+      hoverIncident,
+      focusSpan: this.cursor?.i ?? -1,
+      brush: this.brush,
+      annotations: this.annotations,
+    })
+    this.events.onFrame(this.cam, this.frame, this.layout, this.scrollY)
+  }
+
+  private local(e: MouseEvent): [number, number] {
+    const r = this.canvas.getBoundingClientRect()
+    return [e.clientX - r.left, e.clientY - r.top]
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault()
+    const [x] = this.local(e)
+    const anchor = timeAt(this.cam, this.plotWidth, Math.max(0, x - GUTTER))
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.height : 1
+    if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      const d = (e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX) * unit
+      this.cam = panBy(this.cam, (d / this.plotWidth) * (this.cam.to - this.cam.from))
+    } else {
+      // Trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
+      const k = e.ctrlKey ? 0.01 : 0.0015
+      this.cam = zoomAt(this.cam, Math.exp(-e.deltaY * unit * k), anchor)
+    }
+    this.request()
+  }
+
+  private onDown(e: PointerEvent): void {
+    if (e.button !== 0) return
+    const [x, y] = this.local(e)
+    this.canvas.focus()
+    this.canvas.setPointerCapture(e.pointerId)
+    const mode = e.shiftKey || (y < AXIS_H && x > GUTTER) ? 'brush' : 'pan'
+    this.drag = { x, y, cam: this.cam, scroll: this.scrollY, mode, moved: false, t0: timeAt(this.cam, this.plotWidth, x - GUTTER) }
+  }
+
+  private onMove(e: PointerEvent): void {
+    const [x, y] = this.local(e)
+    const d = this.drag
+    if (!d) {
+      this.setHover(this.frame ? hitAt(this.frame.hits, x, y) : null, x, y)
+      return
+    }
+    if (!d.moved && Math.hypot(x - d.x, y - d.y) < DRAG_PX) return
+    d.moved = true
+    if (d.mode === 'pan') {
+      const dt = ((d.x - x) / this.plotWidth) * (d.cam.to - d.cam.from)
+      this.cam = panBy(d.cam, dt)
+      this.scrollY = clampScroll(d.scroll + (d.y - y), this.layout, this.height - AXIS_H)
+    } else {
+      const t1 = timeAt(this.cam, this.plotWidth, Math.max(0, Math.min(this.plotWidth, x - GUTTER)))
+      this.brush = [Math.min(d.t0, t1), Math.max(d.t0, t1)]
+    }
+    this.request()
+  }
+
+  private onUp(e: PointerEvent): void {
+    const d = this.drag
+    this.drag = null
+    if (!d) return
+    const [x, y] = this.local(e)
+    if (d.mode === 'brush') {
+      if (d.moved && this.brush) this.events.onBrush(brushToFilter(this.brush[0], this.brush[1]) as { from: string; to: string })
+      else this.clearBrush()
+      return
+    }
+    if (d.moved) return
+    const hit = this.frame ? hitAt(this.frame.hits, x, y) : null
+    if (hit && this.model) {
+      const inc = hit.kind === 'span' ? this.model.spans.incident[hit.i] : this.model.marks.incident[hit.i]
+      if (hit.kind === 'span') this.cursor = { lane: this.model.spans.lane[hit.i], i: hit.i }
+      this.events.onSelect(this.model.incidents[inc].id, e.ctrlKey || e.metaKey)
+    }
+  }
+
+  clearBrush(): void {
+    this.brush = null
+    this.events.onBrush(null)
+    this.request()
+  }
+
+  private setHover(hit: Hit | null, x: number, y: number): void {
+    const same = hit?.kind === this.hover?.kind && hit?.i === this.hover?.i
+    this.hover = hit
+    this.events.onHover(hit, x, y)
+    if (!same) this.request()
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const m = this.model
+    if (!m) return
+    const span = this.cam.to - this.cam.from
+    const mid = (this.cam.from + this.cam.to) / 2
+    let handled = true
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      this.cam = panBy(this.cam, (e.key === 'ArrowLeft' ? -0.2 : 0.2) * span)
+    } else if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) {
+      this.cursor = moveCursor(m, this.cursor, e.key, this.cursor ? mid : this.cam.from)
+      this.reveal()
+    } else if (e.key === '+' || e.key === '=') {
+      this.cam = zoomAt(this.cam, 2, this.cursor ? (m.spans.start[this.cursor.i] + m.spans.end[this.cursor.i]) / 2 : mid)
+    } else if (e.key === '-' || e.key === '_') {
+      this.cam = zoomAt(this.cam, 0.5, mid)
+    } else if (e.key === '0') {
+      this.fitAll()
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      this.scrollY = clampScroll(this.scrollY + (e.key === 'PageDown' ? 1 : -1) * (this.height - AXIS_H) * 0.8, this.layout, this.height - AXIS_H)
+    } else if (e.key === 'Enter' && this.cursor) {
+      this.events.onSelect(m.incidents[m.spans.incident[this.cursor.i]].id, e.ctrlKey || e.metaKey)
+    } else if (e.key === 'Escape' && this.brush) {
+      this.clearBrush()
+    } else handled = false
+    if (handled) {
+      e.preventDefault()
+      this.request()
+    }
+  }
+
+  /** Pans (and scrolls lanes) so the cursor's span is in view, expanding a collapsed lane. */
+  private reveal(): void {
+    const m = this.model
+    const c = this.cursor
+    if (!m || !c) return
+    if (this.collapsed.has(c.lane)) this.setCollapsed(c.lane, false)
+    const s = m.spans.start[c.i]
+    const e = m.spans.end[c.i]
+    const span = this.cam.to - this.cam.from
+    if (e - s > span * 0.9) this.cam = fitWindow(s, e)
+    else if (s < this.cam.from || e > this.cam.to) this.cam = panBy(this.cam, (s + e) / 2 - (this.cam.from + this.cam.to) / 2)
+    const box = this.layout.lanes[c.lane]
+    const view = this.height - AXIS_H
+    if (box.top < this.scrollY || box.top + box.height > this.scrollY + view) this.scrollY = clampScroll(box.top - 8, this.layout, view)
+  }
+}

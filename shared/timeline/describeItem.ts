@@ -1,0 +1,44 @@
+// Words for a timeline item, as tooltips and the accessible list say them: "July 2022", never "2022-07-01".
+
+import { formatPartialDate } from '../partialDate'
+import { ATTRIBUTOR_KIND_LABELS } from '../domain'
+import type { Hit } from './drawTimeline'
+import { markerStyle } from './symbols'
+import { ATTRIBUTION_KIND, type TimelineModel } from './timelineModel'
+
+export interface ItemWords {
+  /** "Incident", "Attribution" or the response type. */
+  kind: string
+  title: string
+  /** The date at its own precision, long form: "15 July 2022", "July 2022", "2022". */
+  when: string
+  lane: string
+  /** The incident an attribution or response belongs to. */
+  incident: string
+  incidentId: string
+  /** The symbol, for markers. */
+  glyph?: string
+  color?: string
+}
+
+/** Describes a drawn item. */
+export function describeItem(m: TimelineModel, h: Pick<Hit, 'kind' | 'i'>): ItemWords {
+  if (h.kind === 'span') {
+    const inc = m.incidents[m.spans.incident[h.i]]
+    const start = formatPartialDate(inc.start, 'long')
+    const when = inc.end && inc.end !== inc.start ? `${start} – ${formatPartialDate(inc.end, 'long')}` : start
+    return { kind: 'Incident', title: inc.title, when, lane: m.lanes[m.spans.lane[h.i]].label, incident: inc.title, incidentId: inc.id }
+  }
+  const inc = m.incidents[m.marks.incident[h.i]]
+  const kind = m.marks.kind[h.i]
+  const style = markerStyle(kind)
+  const lane = m.lanes[m.marks.lane[h.i]].label
+  if (kind === ATTRIBUTION_KIND) {
+    const a = inc.attributions[m.marks.ref[h.i]]
+    const conf = a.confidence ? `, ${a.confidence} confidence` : ''
+    return { kind: 'Attribution', title: `${a.attributor} (${ATTRIBUTOR_KIND_LABELS[a.attributorKind].toLowerCase()}${conf})`, when: formatPartialDate(a.date, 'long'), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color: style.color }
+  }
+  const r = inc.responses[m.marks.ref[h.i]]
+  const target = r.target ? ` against ${r.target}` : ''
+  return { kind: style.label, title: `${r.actor}${target}`, when: formatPartialDate(r.date, 'long'), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color: style.color }
+}

@@ -1,0 +1,273 @@
+// Draws one frame of the timeline on a 2D context: lanes, spans, markers, density when zoomed out, connectors, brush, annotations.
+
+import { aggregateColumns, countVisible, itemExtent, shouldAggregate, visibleSlice } from './aggregate'
+import { COLORS, FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
+import { AXIS_H, ROW_H, type LaneLayout } from './layout'
+import { NEXUS_COLORS, drawShape, markerStyle } from './symbols'
+import type { Ticks } from './ticks'
+import { PREC, type TimelineModel } from './timelineModel'
+import { xOf, type Camera } from './timeScale'
+
+/** Width of the lane-label gutter left of the plot, px. */
+export const GUTTER = 170
+const MILESTONE_R = 5
+const MARK_R = 5
+const MAX_HITS = 5000
+
+/** An item drawn one by one this frame, with its box in canvas px. */
+export interface Hit {
+  kind: 'span' | 'mark'
+  /** Index into model.spans or model.marks. */
+  i: number
+  x0: number
+  x1: number
+  y0: number
+  y1: number
+}
+
+export interface Scene {
+  model: TimelineModel
+  cam: Camera
+  /** Canvas size in CSS px. */
+  width: number
+  height: number
+  layout: LaneLayout
+  scrollY: number
+  /** 1 for each selected incident index. */
+  selected?: Uint8Array
+  hoverIncident?: number
+  /** Index into model.spans of the keyboard cursor's span, drawn with a focus ring. */
+  focusSpan?: number
+  brush?: [number, number] | null
+  annotations?: readonly Annotation[]
+}
+
+export interface Frame {
+  ticks: Ticks
+  hits: Hit[]
+  /** Lanes drawn as density this frame. */
+  aggregated: number
+}
+
+let columns = new Float32Array(0)
+const widths = new Map<string, number>()
+
+/** `text` cut with an ellipsis to fit `max` px (widths cached per string and font size). */
+function fitText(ctx: Ctx, text: string, max: number): string {
+  let w = widths.get(text)
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear()
+    widths.set(text, (w = ctx.measureText(text).width))
+  }
+  if (w <= max) return text
+  const keep = Math.max(0, Math.floor((text.length * max) / w) - 2)
+  return keep < 3 ? '' : `${text.slice(0, keep)}…`
+}
+
+function softRect(ctx: Ctx, x0: number, x1: number, y: number, h: number, color: string, softStart: boolean, softEnd: boolean): void {
+  const w = x1 - x0
+  if (w < 8 || (!softStart && !softEnd)) {
+    ctx.globalAlpha = softStart || softEnd ? 0.55 : 0.9
+    ctx.fillStyle = color
+    ctx.fillRect(x0, y, Math.max(w, 1), h)
+    ctx.globalAlpha = 1
+    return
+  }
+  // An imprecise end fades in over the first (or out over the last) part of its month or year.
+  const edge = Math.min(w * 0.3, 40) / w
+  const g = ctx.createLinearGradient(x0, 0, x1, 0)
+  g.addColorStop(0, softStart ? 'rgba(0,0,0,0)' : color)
+  g.addColorStop(edge, color)
+  g.addColorStop(1 - edge, color)
+  g.addColorStop(1, softEnd ? 'rgba(0,0,0,0)' : color)
+  ctx.globalAlpha = 0.6
+  ctx.fillStyle = g
+  ctx.fillRect(x0, y, w, h)
+  ctx.globalAlpha = 1
+}
+
+/** Column counts as one filled step outline (log scale), bottom at y + h: one fill per lane, not one per column. */
+function density(ctx: Ctx, counts: Float32Array, max: number, left: number, y: number, h: number, color: string): void {
+  const base = y + h
+  const scale = h / Math.log1p(max)
+  ctx.fillStyle = color
+  ctx.beginPath()
+  ctx.moveTo(left, base)
+  let prev = 0
+  for (let c = 0; c < counts.length; c++) {
+    const v = counts[c]
+    const bh = v === 0 ? 0 : Math.max(2, Math.log1p(v) * scale)
+    if (bh !== prev) {
+      ctx.lineTo(left + c, base - prev)
+      ctx.lineTo(left + c, base - bh)
+      prev = bh
+    }
+  }
+  ctx.lineTo(left + counts.length, base - prev)
+  ctx.lineTo(left + counts.length, base)
+  ctx.closePath()
+  ctx.fill()
+}
+
+/** Draws the frame and returns what was drawn item by item (for hit testing and the accessible list). */
+export function drawTimeline(ctx: Ctx, s: Scene): Frame {
+  const { model, cam, width, height, layout, scrollY } = s
+  const plotW = Math.max(1, width - GUTTER)
+  if (columns.length !== Math.floor(plotW)) columns = new Float32Array(Math.floor(plotW))
+  ctx.fillStyle = COLORS.bg
+  ctx.fillRect(0, 0, width, height)
+
+  // Lane backgrounds first, so the grid lines sit on top of them.
+  const visibleLanes: number[] = []
+  for (let l = 0; l < layout.lanes.length; l++) {
+    const b = layout.lanes[l]
+    const top = AXIS_H + b.top - scrollY
+    if (top + b.height < AXIS_H || top > height) continue
+    visibleLanes.push(l)
+    ctx.fillStyle = l % 2 === 0 ? COLORS.bg : COLORS.laneAlt
+    ctx.fillRect(0, top, width, b.height)
+  }
+  const ticks = drawAxis(ctx, cam, GUTTER, plotW, height)
+  ctx.save()
+  ctx.beginPath()
+  ctx.rect(GUTTER, AXIS_H + 1, plotW, height - AXIS_H - 1)
+  ctx.clip()
+
+  const hits: Hit[] = []
+  let aggregated = 0
+  const { spans, marks, incidents } = model
+  const sel = s.selected
+  const x = (t: number) => GUTTER + xOf(cam, plotW, t)
+  for (const l of visibleLanes) {
+    const b = layout.lanes[l]
+    const top = AXIS_H + b.top - scrollY
+    const markY = AXIS_H + b.markY - scrollY
+    ctx.strokeStyle = COLORS.line
+    ctx.lineWidth = 1
+    ctx.beginPath()
+    ctx.moveTo(GUTTER, top + b.height - 0.5)
+    ctx.lineTo(width, top + b.height - 0.5)
+    ctx.stroke()
+
+    // Spans.
+    const [i0, i1] = visibleSlice(spans.start, spans.offset[l], spans.offset[l + 1], cam.from, cam.to, spans.maxDur[l])
+    const rowsTop = b.collapsed ? top + 3 : AXIS_H + b.rowsTop - scrollY
+    const rowsH = b.collapsed ? b.height - 6 : model.laneRows[l] * ROW_H
+    if (b.collapsed || shouldAggregate(countVisible(spans.end, i0, i1, cam.from), plotW)) {
+      aggregated++
+      const max = aggregateColumns(spans.start, spans.end, i0, i1, cam, columns)
+      if (max > 0) density(ctx, columns, max, GUTTER, rowsTop, rowsH, 'rgba(76, 154, 255, 0.75)')
+    } else {
+      ctx.font = FONT
+      ctx.textBaseline = 'middle'
+      for (let i = i0; i < i1; i++) {
+        if (spans.end[i] <= cam.from) continue
+        const inc = incidents[spans.incident[i]]
+        const color = NEXUS_COLORS[inc.nexus]
+        const y = rowsTop + spans.row[i] * ROW_H
+        const milestone = spans.startPrec[i] === PREC.day && spans.endPrec[i] === PREC.day && spans.end[i] - spans.start[i] <= 86_400_000
+        const isSel = sel?.[spans.incident[i]] === 1
+        let x0: number
+        let x1: number
+        if (milestone && x(spans.end[i]) - x(spans.start[i]) < 2 * MILESTONE_R) {
+          const cx = (x(spans.start[i]) + x(spans.end[i])) / 2
+          x0 = cx - MILESTONE_R
+          x1 = cx + MILESTONE_R
+          drawShape(ctx, 'diamond', cx, y + ROW_H / 2, MILESTONE_R, color)
+        } else {
+          ;[x0, x1] = itemExtent(cam, plotW, spans.start[i], spans.end[i], 3)
+          x0 += GUTTER
+          x1 += GUTTER
+          softRect(ctx, x0, x1, y + 3, ROW_H - 6, color, spans.startPrec[i] !== PREC.day, spans.endPrec[i] !== PREC.day)
+        }
+        if (isSel || s.hoverIncident === spans.incident[i]) {
+          ctx.strokeStyle = isSel ? '#ffffff' : COLORS.text
+          ctx.lineWidth = isSel ? 2 : 1
+          ctx.strokeRect(x0 - 1.5, y + 1.5, x1 - x0 + 3, ROW_H - 3)
+        }
+        // Titles where there is room: inside a long bar, else right of the item up to the next one in its row.
+        const inside = x1 - x0 > 120
+        const lx = inside ? Math.max(x0, GUTTER) + 4 : x1 + 4
+        let limit = inside ? Math.min(x1, width) - 4 : width - 4
+        if (!inside) {
+          for (let j = i + 1; j < i1 && j < i + 64; j++) {
+            if (spans.row[j] === spans.row[i]) {
+              limit = Math.min(limit, x(spans.start[j]) - 8)
+              break
+            }
+          }
+        }
+        if (limit - lx > 30) {
+          ctx.fillStyle = isSel ? '#ffffff' : COLORS.text
+          ctx.fillText(fitText(ctx, inc.title, Math.min(limit - lx, 360)), lx, y + ROW_H / 2)
+        }
+        if (hits.length < MAX_HITS) hits.push({ kind: 'span', i, x0, x1, y0: y, y1: y + ROW_H })
+      }
+    }
+
+    // Markers: attributions and responses.
+    const [m0, m1] = visibleSlice(marks.start, marks.offset[l], marks.offset[l + 1], cam.from, cam.to, marks.maxDur[l])
+    if (shouldAggregate(countVisible(marks.end, m0, m1, cam.from), plotW, 'marks')) {
+      aggregated++
+      const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
+      if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, 'rgba(242, 204, 96, 0.7)')
+    } else if (!b.collapsed || m1 - m0 < 200) {
+      // Markers on the same day would hide each other: each is nudged right of the previous one.
+      let right = -Infinity
+      let lastMid = -Infinity
+      for (let i = m0; i < m1; i++) {
+        if (marks.end[i] <= cam.from) continue
+        const xs = x(marks.start[i])
+        const xe = x(marks.end[i])
+        const st = markerStyle(marks.kind[i])
+        // A month- or year-precision marker shows the span it might fall in as a faint band.
+        if (marks.startPrec[i] !== PREC.day && xe - xs > 2 * MARK_R) softRect(ctx, xs, xe, markY - 3, 6, st.color, true, true)
+        const mid = (xs + xe) / 2
+        // Only markers in centre order are nudged (a month marker's centre can lie after later day markers).
+        const cx = mid >= lastMid ? Math.max(mid, right + MARK_R + 2) : mid
+        if (mid >= lastMid) {
+          right = cx + MARK_R
+          lastMid = mid
+        }
+        drawShape(ctx, st.shape, cx, markY, MARK_R, st.color)
+        if (hits.length < MAX_HITS) hits.push({ kind: 'mark', i, x0: cx - MARK_R, x1: cx + MARK_R, y0: markY - MARK_R, y1: markY + MARK_R })
+      }
+    }
+  }
+
+  drawConnectors(ctx, s, hits)
+  const f = s.focusSpan !== undefined && s.focusSpan >= 0 ? hits.find((h) => h.kind === 'span' && h.i === s.focusSpan) : undefined
+  if (f) {
+    ctx.strokeStyle = '#ffd33d'
+    ctx.lineWidth = 2
+    ctx.setLineDash([3, 2])
+    ctx.strokeRect(f.x0 - 3, f.y0 - 1, f.x1 - f.x0 + 6, f.y1 - f.y0 + 2)
+    ctx.setLineDash([])
+  }
+  if (s.annotations?.length) drawAnnotations(ctx, cam, GUTTER, plotW, height, s.annotations)
+  if (s.brush) drawBrush(ctx, cam, GUTTER, plotW, height, s.brush)
+  ctx.restore()
+  return { ticks, hits, aggregated }
+}
+
+/** Links each marker of a hovered or selected incident to its span in the same lane. */
+function drawConnectors(ctx: Ctx, s: Scene, hits: Hit[]): void {
+  const { spans, marks } = s.model
+  const linked = (inc: number) => s.hoverIncident === inc || s.selected?.[inc] === 1
+  const spanOf = new Map<string, Hit>()
+  for (const h of hits) if (h.kind === 'span' && linked(spans.incident[h.i])) spanOf.set(`${spans.incident[h.i]}:${spans.lane[h.i]}`, h)
+  if (spanOf.size === 0) return
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.65)'
+  ctx.lineWidth = 1
+  ctx.beginPath()
+  for (const h of hits) {
+    if (h.kind !== 'mark') continue
+    const span = spanOf.get(`${marks.incident[h.i]}:${marks.lane[h.i]}`)
+    if (!span) continue
+    const mx = (h.x0 + h.x1) / 2
+    const sx = Math.min(Math.max(mx, span.x0), span.x1)
+    ctx.moveTo(mx, h.y1)
+    ctx.lineTo(sx, span.y0 + 3)
+  }
+  ctx.stroke()
+}

@@ -1,0 +1,48 @@
+// Paints a whole timeline (lanes named in the gutter) for a set of incidents over a window: the export's drawing, DOM-free.
+
+import type { Actor, Incident } from '../domain'
+import { COLORS, FONT_BOLD, type Annotation, type Ctx } from './drawAxis'
+import { drawTimeline, GUTTER } from './drawTimeline'
+import { AXIS_H, LANE_HEAD_H, layoutLanes, type LaneLayout } from './layout'
+import { buildModel, type GroupBy, type TimelineModel } from './timelineModel'
+import type { Camera } from './timeScale'
+
+export interface TimelinePngOptions {
+  incidents: Incident[]
+  /** The time window to show, UTC ms. */
+  window: Camera
+  groupBy?: GroupBy
+  actors?: ReadonlyMap<string, Actor>
+  /** CSS px; the height defaults to fit every lane (at most 4000 px). */
+  width?: number
+  height?: number
+  /** Device pixels per CSS px (2 for a sharp image in print). */
+  scale?: number
+  selectedIds?: string[]
+  annotations?: Annotation[]
+  brush?: [number, number] | null
+}
+
+/** Lane names in the gutter (the live view shows them as buttons instead). */
+export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayout, scrollY: number, height: number): void {
+  ctx.font = FONT_BOLD
+  ctx.textBaseline = 'middle'
+  ctx.fillStyle = COLORS.text
+  layout.lanes.forEach((b, l) => {
+    const y = AXIS_H + b.top - scrollY + (b.collapsed ? b.height : LANE_HEAD_H) / 2
+    if (y > AXIS_H && y < height) ctx.fillText(model.lanes[l].label, 8, y, GUTTER - 16)
+  })
+}
+
+/** Draws the timeline on `ctx` (sized width × height CSS px) and returns the model it drew. */
+export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number; height: number }): TimelineModel {
+  const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
+  const layout = layoutLanes(model.laneRows, new Set())
+  const selected = new Uint8Array(model.incidents.length)
+  const ids = new Set(o.selectedIds ?? [])
+  model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))
+  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush })
+  drawLaneLabels(ctx, model, layout, 0, o.height)
+  return model
+}
+
