@@ -39,16 +39,19 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
     }
     definition = found
   }
-  // Figures (the situation map) are drawn by the renderer: its figures page in headless Chromium.
+  // Figures (situation map, timeline) are drawn by the renderer: its figures page in headless Chromium.
   const wanted = missingFigures({ definition, figures: {} })
+  const names = (ids: readonly FigureSectionId[]) => ids.map((id) => FIGURE_NAMES[id]).join(' and the ')
   let figures: Partial<Record<FigureSectionId, Figure>> = {}
+  let problems: Partial<Record<FigureSectionId, string>> = {}
   let why = 'this build has no renderer to draw them'
   if (wanted.length && o.rendererDir) {
     const started = performance.now()
-    process.stderr.write(`Drawing the ${wanted.map((id) => FIGURE_NAMES[id]).join(' and the ')} in headless Chromium\n`)
+    process.stderr.write(`Drawing the ${names(wanted)} in headless Chromium\n`)
     try {
-      figures = await drawFiguresInChromium(o.rendererDir, wanted, scopedIncidents(ws, definition), definition)
-      o.log(`Drew the ${wanted.map((id) => FIGURE_NAMES[id]).join(' and the ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+      ;({ figures, problems } = await drawFiguresInChromium(o.rendererDir, wanted, scopedIncidents(ws, definition), definition, ws.actors))
+      const drawn = wanted.filter((id) => figures[id])
+      if (drawn.length) o.log(`Drew the ${names(drawn)} in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
     } catch (err) {
       why = err instanceof Error ? err.message : String(err)
     }
@@ -57,8 +60,7 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
   try {
     const done = await exportBriefing({ data: ws, definition, format, figures, pdf, out: o.out, onProgress: (p) => process.stderr.write(`[${p.step}/${p.of}] ${p.stage}\n`) })
     o.log(`Wrote ${done.path} (${format.toUpperCase()}, ${Math.ceil(done.bytes / 1024)} kB, ${tlpLabel(done.tlp)}, ${done.incidents} incidents) in ${(done.ms / 1000).toFixed(1)} s.`)
-    const left = missingFigures({ definition, figures })
-    if (left.length) o.log(`Left out: the ${left.map((id) => FIGURE_NAMES[id]).join(' and the ')}, which could not be drawn: ${why}.`)
+    for (const id of missingFigures({ definition, figures })) o.log(`Left out: the ${FIGURE_NAMES[id]}, which could not be drawn: ${problems[id] ?? why}.`)
     return 0
   } finally {
     await pdf?.close()

@@ -1,11 +1,12 @@
-// The figures of the briefing being edited (the situation map), drawn by the map's PNG export for the incidents in scope and shared by the preview and the exports.
+// The figures of the briefing being edited (situation map, timeline), drawn by the map's PNG export for the incidents in scope and shared by the preview and the exports.
 import { useEffect, useMemo, useState } from 'react'
-import type { ReportDefinition } from '../../shared/domain'
+import type { Actor, ReportDefinition } from '../../shared/domain'
 import type { Figure } from '../../shared/report/blocks'
 import { scopedIncidents } from '../../shared/report/model'
 import type { FigureSectionId } from '../../shared/report/sectionIds'
 import { useApp } from '../state/store'
 import { drawMapFigure, mapTitle } from './mapFigure'
+import { drawTimelineFigure } from './timelineFigure'
 
 /** Quiet time after the scope changes before the map is drawn again, in ms. */
 const REDRAW_DELAY_MS = 400
@@ -27,22 +28,20 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
   return run
 }
 
-/** Draws the figures `definition` turns on, again whenever its scope or the incidents in it change. */
-export function useBriefingFigures(definition: ReportDefinition | null): BriefingFigures {
-  const incidents = useApp((s) => s.incidents)
-  const actors = useApp((s) => s.actors)
-  const wantsMap = !!definition?.sections.some((s) => s.id === 'map' && s.enabled)
-  const scoped = useMemo(() => (definition && wantsMap ? scopedIncidents({ name: '', incidents, actors, sources: [] }, definition) : []), [definition, wantsMap, incidents, actors])
-  const title = definition ? mapTitle(definition) : ''
-  // What the map depends on; unrelated edits (title, key judgments) do not redraw it.
-  const key = wantsMap && scoped.length > 0 ? JSON.stringify([title, scoped.map((i) => `${i.id}@${i.updatedAt}`)]) : ''
-  const [state, setState] = useState<{ key: string; figure?: Figure; error?: string }>({ key: '' })
+interface Drawn {
+  key: string
+  figure?: Figure
+  error?: string
+}
 
+/** One figure: drawn (after a quiet time, one at a time) whenever `key` changes; no key, no figure. */
+function useFigure(key: string, draw: () => Promise<Figure>): { drawing: boolean; figure?: Figure; error?: string } {
+  const [state, setState] = useState<Drawn>({ key: '' })
   useEffect(() => {
     if (!key || state.key === key) return
     let stale = false
     const timer = setTimeout(() => {
-      serial(() => (stale ? Promise.reject(new Error('stale')) : drawMapFigure(scoped, title))).then(
+      serial(() => (stale ? Promise.reject(new Error('stale')) : draw())).then(
         (figure) => !stale && setState({ key, figure }),
         (err: unknown) => !stale && setState({ key, error: err instanceof Error ? err.message : String(err) }),
       )
@@ -51,12 +50,38 @@ export function useBriefingFigures(definition: ReportDefinition | null): Briefin
       stale = true
       clearTimeout(timer)
     }
-    // `scoped` and `title` are captured with `key`, which changes whenever they do.
+    // What `draw` captures changes only with `key`.
   }, [key])
+  if (!key) return { drawing: false }
+  if (state.key !== key) return { drawing: true }
+  return { drawing: false, figure: state.figure, error: state.error }
+}
+
+/** Draws the figures `definition` turns on, again whenever its scope or the incidents in it change. */
+export function useBriefingFigures(definition: ReportDefinition | null): BriefingFigures {
+  const incidents = useApp((s) => s.incidents)
+  const actorList = useApp((s) => s.actors)
+  const actors = useMemo(() => new Map<string, Actor>(actorList.map((a) => [a.id, a])), [actorList])
+  const wants = (id: FigureSectionId) => !!definition?.sections.some((s) => s.id === id && s.enabled)
+  const wantsMap = wants('map')
+  const wantsTimeline = wants('timeline')
+  const scoped = useMemo(
+    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ name: '', incidents, actors: actorList, sources: [] }, definition) : []),
+    [definition, wantsMap, wantsTimeline, incidents, actorList],
+  )
+  const title = definition ? mapTitle(definition) : ''
+  // What each figure depends on; unrelated edits (title, key judgments) do not redraw it.
+  const scopeKey = scoped.length > 0 ? scoped.map((i) => `${i.id}@${i.updatedAt}`).join(',') : ''
+  const map = useFigure(wantsMap && scopeKey ? `${title}|${scopeKey}` : '', () => drawMapFigure(scoped, title))
+  const timeline = useFigure(wantsTimeline && scopeKey ? `timeline|${scopeKey}` : '', () => drawTimelineFigure(scoped, actors))
 
   return useMemo(() => {
-    if (!key) return { figures: {}, drawing: [], errors: {} }
-    if (state.key !== key) return { figures: {}, drawing: ['map'], errors: {} }
-    return { figures: state.figure ? { map: state.figure } : {}, drawing: [], errors: state.error ? { map: state.error } : {} }
-  }, [key, state])
+    const out: BriefingFigures = { figures: {}, drawing: [], errors: {} }
+    for (const [id, f] of [['map', map], ['timeline', timeline]] as const) {
+      if (f.drawing) out.drawing.push(id)
+      if (f.figure) out.figures[id] = f.figure
+      if (f.error) out.errors[id] = f.error
+    }
+    return out
+  }, [map.drawing, map.figure, map.error, timeline.drawing, timeline.figure, timeline.error])
 }

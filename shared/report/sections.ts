@@ -157,7 +157,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
 }
 
 /** How the method appendix names each figure section. */
-export const FIGURE_NAMES: Record<FigureSectionId, string> = { map: 'situation map' }
+export const FIGURE_NAMES: Record<FigureSectionId, string> = { map: 'situation map', timeline: 'timeline figure' }
 
 /** Figure sections the definition turns on but no image was supplied for (the command line draws none). */
 export function missingFigures(ctx: Pick<SectionContext, 'definition' | 'figures'>): FigureSectionId[] {
@@ -200,6 +200,13 @@ export const SECTIONS: readonly SectionSpec[] = [
     hint: 'The incidents in scope by victim country, with sponsor arcs (drawn by the map view)',
     build: (ctx) => (ctx.figures.map ? [{ kind: 'heading', level: 2, text: 'Situation map' }, { kind: 'figure', figure: ctx.figures.map }] : []),
     emptyWarning: 'The situation map has not been drawn, so that section is left out.',
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline figure',
+    hint: 'The incidents in scope over time by victim country, with attributions and responses (drawn by the timeline view)',
+    build: (ctx) => (ctx.figures.timeline ? [{ kind: 'heading', level: 2, text: 'Timeline' }, { kind: 'figure', figure: ctx.figures.timeline }] : []),
+    emptyWarning: 'The timeline figure has not been drawn, so that section is left out.',
   },
   {
     id: 'incident-table',

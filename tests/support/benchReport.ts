@@ -28,8 +28,9 @@ const definition = defaultReport(data.name)
 async function drawMap(): Promise<Figure> {
   const rendererDir = join(import.meta.dirname, '../../out/renderer')
   if (!existsSync(join(rendererDir, 'figures.html'))) throw new Error('No build: run `npm run build` first (the map figure is drawn by the built renderer).')
-  const { map } = await drawFiguresInChromium(rendererDir, ['map'], scopedIncidents(data, definition), definition)
-  return map!
+  const { figures, problems } = await drawFiguresInChromium(rendererDir, ['map'], scopedIncidents(data, definition), definition, data.actors)
+  if (!figures.map) throw new Error(`The map could not be drawn: ${problems.map}`)
+  return figures.map
 }
 const mapStart = performance.now()
 const map = await drawMap()

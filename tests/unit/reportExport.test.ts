@@ -53,7 +53,7 @@ describe('report definitions', () => {
     expect(snap.reports.map((r) => r.name)).toEqual(['Albania 2022 briefing'])
     const created = await client.reports.create({ name: 'Estonia', title: 'Estonia 2007', scope: { kind: 'incidents', ids: ['inc-estonia-2007-04'] } })
     expect(created.id).toMatch(/^report-/)
-    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'incident-table', 'incident-pages', 'sources', 'method'])
+    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'])
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = created
     const updated = await client.reports.update({ id: created.id, input: { ...fields, tlp: 'GREEN' } })
     expect(updated.tlp).toBe('GREEN')
@@ -130,9 +130,10 @@ describe('exports', () => {
     const [albania] = (await client.workspace.snapshot()).reports
     const { id: _i, createdAt: _c, updatedAt: _u, ...saved } = albania
     const definition = { ...saved, sections: saved.sections.map((s) => ({ ...s, enabled: true })) }
-    const done = await client.report.export({ report: definition, format: 'html', figures: { map } })
+    const done = await client.report.export({ report: definition, format: 'html', figures: { map, timeline: { ...map, alt: 'Timeline', caption: 'Timeline: test' } } })
     const html = await readFile(done.path, 'utf8')
     expect(html).toContain(`<section class="section-map"><h2>Situation map</h2>\n<figure><img src="data:image/png;base64,${PNG_1PX}" width="1" height="1" alt="World map">`)
+    expect(html).toContain(`<section class="section-timeline"><h2>Timeline</h2>\n<figure><img src="data:image/png;base64,${PNG_1PX}" width="1" height="1" alt="Timeline">`)
     expect(html).not.toContain('was turned on but is not in this export')
     const without = await readFile((await client.report.export({ report: definition, format: 'md' })).path, 'utf8')
     expect(without).not.toContain('Situation map')
@@ -147,7 +148,7 @@ describe('exports', () => {
     expect(await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, width: 100_000 } } }))).toMatchObject({ code: 'invalid-input' })
   })
 
-  it('from the CLI leave out a figure they cannot draw, and say why in the output and the method appendix', async () => {
+  it('from the CLI leave out the figures they cannot draw, and say why in the output and the method appendix', async () => {
     await session.services.store.flush()
     for (const [rendererDir, why] of [
       [undefined, 'this build has no renderer to draw them'],
@@ -156,10 +157,11 @@ describe('exports', () => {
       const lines: string[] = []
       const out = join(root, 'cli.md')
       expect(await reportCommand({ dir: join(root, 'ws'), format: 'md', out, report: undefined, rendererDir, log: (l) => lines.push(l) })).toBe(0)
-      expect(lines.at(-1)).toBe(`Left out: the situation map, which could not be drawn: ${why}.`)
+      expect(lines.slice(-2)).toEqual([`Left out: the situation map, which could not be drawn: ${why}.`, `Left out: the timeline figure, which could not be drawn: ${why}.`])
       const md = await readFile(out, 'utf8')
-      expect(md).not.toContain('## Situation map')
+      expect(md).not.toMatch(/## (Situation map|Timeline)/)
       expect(md).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
+      expect(md).toContain('The timeline figure was turned on but is not in this export: it could not be drawn when the export was made.')
     }
   })
 

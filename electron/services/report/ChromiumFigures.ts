@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import type { Incident, ReportDefinition } from '../../../shared/domain'
+import type { Actor, Incident, ReportDefinition } from '../../../shared/domain'
 import type { Figure } from '../../../shared/report/blocks'
 import type { FigureSectionId } from '../../../shared/report/sectionIds'
 import { CHROMIUM_ARGS, chromiumPath } from './ChromiumPdfRenderer'
@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** What renderer/figures.ts puts on the page (declared here: the main-process build does not see renderer files). */
 interface FiguresPage {
   map(incidents: Incident[], definition: ReportDefinition): Promise<Figure>
+  timeline(incidents: Incident[], actors: Actor[]): Promise<Figure>
 }
 /** Longest the figures may take to draw, in ms. */
 const TIMEOUT_MS = 60_000
@@ -39,9 +40,16 @@ async function serve(root: string): Promise<{ server: Server; origin: string }> 
 
 /**
  * Draws the figure sections in `wanted` for `incidents` (already in scope) with the renderer built in
- * `rendererDir`. Rejects with a readable reason when the build or Chromium is missing or drawing fails.
+ * `rendererDir`; a figure that cannot be drawn is in `problems` with the reason. Rejects with a
+ * readable reason when the build, Chromium or the page is missing.
  */
-export async function drawFiguresInChromium(rendererDir: string, wanted: readonly FigureSectionId[], incidents: Incident[], definition: ReportDefinition): Promise<Partial<Record<FigureSectionId, Figure>>> {
+export async function drawFiguresInChromium(
+  rendererDir: string,
+  wanted: readonly FigureSectionId[],
+  incidents: Incident[],
+  definition: ReportDefinition,
+  actors: Actor[],
+): Promise<{ figures: Partial<Record<FigureSectionId, Figure>>; problems: Partial<Record<FigureSectionId, string>> }> {
   const root = resolve(rendererDir)
   if (!existsSync(join(root, 'figures.html'))) throw new Error(`the built renderer is missing (${join(root, 'figures.html')}); run npm run build`)
   const { chromium } = await import('playwright-core')
@@ -61,15 +69,18 @@ export async function drawFiguresInChromium(rendererDir: string, wanted: readonl
       throw new Error(`the figures page did not load${errors.length ? `: ${errors[0]}` : ''}`)
     })
     const figures: Partial<Record<FigureSectionId, Figure>> = {}
+    // A figure that fails is left out with its reason; the others are still drawn.
+    const problems: Partial<Record<FigureSectionId, string>> = {}
     for (const id of wanted) {
-      if (id === 'map') {
-        figures.map = await page.evaluate(
-          ([list, def]) => (globalThis as unknown as { watchfloorFigures: FiguresPage }).watchfloorFigures.map(list, def),
-          [incidents, definition] as const,
-        )
+      try {
+        if (id === 'map')
+          figures.map = await page.evaluate(([list, def]) => (globalThis as unknown as { watchfloorFigures: FiguresPage }).watchfloorFigures.map(list, def), [incidents, definition] as const)
+        else figures.timeline = await page.evaluate(([list, people]) => (globalThis as unknown as { watchfloorFigures: FiguresPage }).watchfloorFigures.timeline(list, people), [incidents, actors] as const)
+      } catch (err) {
+        problems[id] = (err instanceof Error ? err.message : String(err)).replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]
       }
     }
-    return figures
+    return { figures, problems }
   } finally {
     await browser?.close()
     await new Promise<void>((done) => {
