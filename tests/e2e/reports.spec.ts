@@ -76,26 +76,30 @@ base.describe('the sample Albania briefing, exported by the CLI', () => {
     for (const png of pngs) expect(statSync(join(out, png)).size).toBeGreaterThan(2000)
   })
 
-  base('PDF: the situation map, drawn by the built renderer in headless Chromium, is on the first page; its section is left out where it is off', async ({ page }, testInfo) => {
-    // The whole-workspace briefing turns every section on, the map included.
+  base('PDF: the situation map and the timeline, drawn by the built renderer in headless Chromium; sections left out where they are off', async ({ page }, testInfo) => {
+    // The whole-workspace briefing turns every section on, the figures included.
     const file = join(out, 'all.pdf')
     const r = cli('report', ws.dir, '--format', 'pdf', '--out', file)
     expect(r.status, r.stderr).toBe(0)
-    expect(r.stdout).toMatch(/^Drew the situation map in \d+\.\d s\.$/m)
+    expect(r.stdout).toMatch(/^Drew the situation map and the timeline figure in \d+\.\d s\.$/m)
     expect(r.stdout).not.toContain('Left out')
+    // pdfimages -list: page num type width height …; both figures are 960 CSS px wide at 1.5 times the density.
     const images = sh('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
-    expect(images.map((c) => [c[0], c[2], c[3], c[4]])).toEqual([['1', 'image', '1440', '930']])
-    const first = sh('pdftotext', '-f', '1', '-l', '1', '-layout', file, '-')
-    expect(first).toContain('Situation map')
-    expect(first).toContain('Situation map: the 14 incidents in scope by victim country')
+    expect(images.map((c) => [c[2], c[3]])).toEqual([['image', '1440'], ['image', '1440']])
+    expect(images[0][4]).toBe('930')
+    const text = (p: string) => sh('pdftotext', '-f', p, '-l', p, '-layout', file, '-')
+    expect(text(images[0][0])).toContain('Situation map: the 14 incidents in scope by victim country')
+    expect(text(images[1][0])).toMatch(/Timeline: the incidents in scope by victim country, 27 Apr 2007 – \d+ \w+ 20\d\d/)
     expect(sh('pdftotext', file, '-')).not.toContain('could not be drawn')
-    const prefix = testInfo.outputPath('cli-pdf-page-1')
-    sh('pdftoppm', '-r', '60', '-f', '1', '-l', '1', '-png', '-singlefile', file, prefix)
-    expect(await distinctColours(page, readFileSync(`${prefix}.png`))).toBeGreaterThan(20)
-    // The saved Albania briefing has the map off: no drawing, no image, nothing to say.
-    const albania = cli('report', ws.dir, '--format', 'md', '--out', join(out, 'albania-no-map.md'), '--report', 'Albania 2022 briefing')
+    for (const [n, [p]] of images.entries()) {
+      const prefix = testInfo.outputPath(`cli-pdf-figure-${n + 1}`)
+      sh('pdftoppm', '-r', '60', '-f', p, '-l', p, '-png', '-singlefile', file, prefix)
+      expect(await distinctColours(page, readFileSync(`${prefix}.png`))).toBeGreaterThan(20)
+    }
+    // The saved Albania briefing has both figures off: no drawing, no image, nothing to say.
+    const albania = cli('report', ws.dir, '--format', 'md', '--out', join(out, 'albania-no-figures.md'), '--report', 'Albania 2022 briefing')
     expect(albania.stdout).not.toMatch(/Drew|Left out/)
-    expect(readFileSync(join(out, 'albania-no-map.md'), 'utf8')).not.toContain('data:image')
+    expect(readFileSync(join(out, 'albania-no-figures.md'), 'utf8')).not.toContain('data:image')
   })
 
   base('DOCX: headings and the incident table rows in word/document.xml', () => {
@@ -258,6 +262,40 @@ test.describe('the Reports view', () => {
     expect(await viewer.locator('.section-map img').evaluate((el) => [(el as unknown as PageImage).complete, (el as unknown as PageImage).naturalWidth])).toEqual([true, 1440])
     expect(requests).toEqual([])
     await viewer.close()
+  })
+
+  test('the timeline figure: drawn for the Albania briefing after the map, in the preview, the PDF and the HTML', async ({ app }) => {
+    const { page } = app
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+    const preview = page.frameLocator('iframe[title="Briefing preview"]')
+    await page.getByRole('checkbox', { name: /^Timeline figure/ }).check()
+    const img = preview.locator('.section-timeline figure img')
+    await expect(img).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/, { timeout: 30_000 })
+    await expect(preview.locator('.section-timeline h2')).toHaveText('Timeline')
+    await expect(img).toHaveAttribute('alt', /^Timeline of the 3 dated incidents in scope from 15 Jul 2022 – 19 Oct 2022, one lane per victim country \(Albania\)/)
+    await expect(preview.locator('.section-timeline figcaption')).toContainText('Timeline: the incidents in scope by victim country')
+    await page.getByRole('checkbox', { name: /^Situation map/ }).check()
+    await expect(preview.locator('.section-map figure img')).toBeVisible({ timeout: 30_000 })
+    await expect(preview.locator('.page > section')).toHaveClass(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => new RegExp(`^section-${id}\\b`)))
+    expect(await distinctColours(page, await img.screenshot())).toBeGreaterThan(8)
+
+    await page.getByRole('button', { name: 'Export PDF' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR, 3 incidents', { timeout: 30_000 })
+    const pdf = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.pdf'))!)
+    const images = sh('pdfimages', '-list', pdf).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
+    expect(images.map((c) => [c[2], c[3]])).toEqual([['image', '1440'], ['image', '1440']])
+    const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', pdf))![1])
+    for (let p = 1; p <= pages; p++) {
+      const lines = sh('pdftotext', '-f', String(p), '-l', String(p), '-layout', pdf, '-').split('\n').map((l) => l.trim()).filter(Boolean)
+      expect(lines[0], `header of page ${p}`).toBe('TLP:CLEAR')
+      expect(lines.at(-1), `footer of page ${p}`).toMatch(new RegExp(`TLP:CLEAR\\s+Page ${p} of ${pages}$`))
+    }
+
+    await page.getByRole('button', { name: 'Export HTML' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('.html')
+    const html = readFileSync(join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.html'))!), 'utf8')
+    expect(html).toMatch(/<section class="section-timeline"><h2>Timeline<\/h2>\n<figure><img src="data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+" width="960" height="\d+" alt="Timeline of the 3 dated incidents/)
   })
 
   test('orders sections from the keyboard and leaves out those turned off, in the preview and the saved file', async ({ app }) => {
