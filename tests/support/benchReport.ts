@@ -1,5 +1,5 @@
 // Benchmark of a 50-incident PDF briefing: cold (Chromium started for the export, as the CLI does) and warm (browser kept, as the browser host does).
-// The situation map is the real one, drawn for the 50 incidents by the built renderer in headless Chromium, as the CLI and the Reports view draw it.
+// The situation map and timeline are the real ones, drawn for the 50 incidents by the built renderer in headless Chromium, as the CLI and the Reports view draw them.
 // Run through `npm run bench` after `npm run build`; exits non-zero when the cold median misses the target.
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -24,24 +24,24 @@ const dir = await mkdtemp(join(tmpdir(), 'watchfloor-bench-report-'))
 const data = generateWorkspace(INCIDENTS)
 const definition = defaultReport(data.name)
 
-/** The situation map as the CLI draws it: the built renderer's figures page in headless Chromium (not timed: the exports below are). */
-async function drawMap(): Promise<Figure> {
+/** The situation map and timeline as the CLI draws them: the built renderer's figures page in headless Chromium (timed apart from the exports). */
+async function drawFigures(): Promise<{ map: Figure; timeline: Figure }> {
   const rendererDir = join(import.meta.dirname, '../../out/renderer')
   if (!existsSync(join(rendererDir, 'figures.html'))) throw new Error('No build: run `npm run build` first (the map figure is drawn by the built renderer).')
-  const { figures, problems } = await drawFiguresInChromium(rendererDir, ['map'], scopedIncidents(data, definition), definition, data.actors)
-  if (!figures.map) throw new Error(`The map could not be drawn: ${problems.map}`)
-  return figures.map
+  const { figures, problems } = await drawFiguresInChromium(rendererDir, ['map', 'timeline'], scopedIncidents(data, definition), definition, data.actors)
+  if (!figures.map || !figures.timeline) throw new Error(`The figures could not be drawn: ${JSON.stringify(problems)}`)
+  return { map: figures.map, timeline: figures.timeline }
 }
-const mapStart = performance.now()
-const map = await drawMap()
-const mapMs = performance.now() - mapStart
-const figures = { map }
+const figuresStart = performance.now()
+const figures = await drawFigures()
+const figuresMs = performance.now() - figuresStart
+const { map, timeline } = figures
 
 let size = 0
-const once = async (pdf: ChromiumPdfRenderer, n: number, withMap = true) => {
+const once = async (pdf: ChromiumPdfRenderer, n: number, withFigures = true) => {
   const start = performance.now()
-  const result = await exportBriefing({ data, definition, format: 'pdf', pdf, out: join(dir, `b${n}.pdf`), today: '2026-01-01', figures: withMap ? figures : {} })
-  if (withMap) size = result.bytes
+  const result = await exportBriefing({ data, definition, format: 'pdf', pdf, out: join(dir, `b${n}.pdf`), today: '2026-01-01', figures: withFigures ? figures : {} })
+  if (withFigures) size = result.bytes
   return performance.now() - start
 }
 try {
@@ -55,7 +55,7 @@ try {
     }
   }
   const warm: number[] = []
-  // The same export without the map, interleaved, for what the figure costs under the same load.
+  // The same export without the figures, interleaved, for what they cost under the same load.
   const bare: number[] = []
   const pdf = new ChromiumPdfRenderer()
   try {
@@ -71,11 +71,12 @@ try {
   const html = renderHtml(resolveBriefing(data, definition, { today: '2026-01-01', figures }))
   const htmlMs = performance.now() - htmlStart
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`PDF briefing of ${INCIDENTS} incidents (${Math.round(size / 1024)} kB; every section, with the situation map drawn by the renderer: ${map.width} × ${map.height} at 1.5×, ${Math.round((map.png.length * 3) / 4 / 1024)} kB of PNG):`)
+  const kB = (f: Figure) => `${f.width} × ${f.height} at 1.5×, ${Math.round((f.png.length * 3) / 4 / 1024)} kB of PNG`
+  console.log(`PDF briefing of ${INCIDENTS} incidents (${Math.round(size / 1024)} kB; every section, with the figures drawn by the renderer: map ${kB(map)}; timeline ${kB(timeline)}):`)
   console.log(`  cold (launch Chromium + render + write), median of ${cold.length}: ${s(median(cold))}   [${cold.map(s).join(', ')}]`)
   console.log(`  warm (browser already running),        median of ${warm.length}: ${s(median(warm))}   [${warm.map(s).join(', ')}]`)
-  console.log(`  warm without the map, interleaved,       median of ${bare.length}: ${s(median(bare))}   [${bare.map(s).join(', ')}]`)
-  console.log(`  drawing the map in headless Chromium (the CLI's extra step; the app draws it while the analyst edits): ${s(mapMs)}`)
+  console.log(`  warm without the figures, interleaved,   median of ${bare.length}: ${s(median(bare))}   [${bare.map(s).join(', ')}]`)
+  console.log(`  drawing both figures in headless Chromium (the CLI's extra step; the app draws them while the analyst edits): ${s(figuresMs)}`)
   console.log(`  of which resolving and writing the HTML (${Math.round(html.length / 1024)} kB): ${htmlMs.toFixed(0)} ms; the rest is Chromium`)
   console.log(`  machine load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`)
   const ok = median(cold) <= TARGET_S * 1000
