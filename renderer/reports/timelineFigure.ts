@@ -24,7 +24,8 @@ export async function drawTimelineFigure(incidents: readonly Incident[], actors:
   const list = [...incidents]
   const model = buildModel(list, 'victim', actors)
   if (!model.extent) throw new Error('no incident in scope has a date to place on a timeline')
-  const window = fitWindow(model.extent[0], model.extent[1])
+  // A wider margin than the view's fit: markers of a busy day are nudged sideways and would run off the edge.
+  const window = fitWindow(model.extent[0], model.extent[1], 0.08)
   const blob = await exportTimelinePng({ incidents: list, window, groupBy: 'victim', actors, width: TIMELINE_WIDTH, scale: TIMELINE_SCALE })
   const bitmap = await createImageBitmap(blob)
   const size = { width: Math.round(bitmap.width / TIMELINE_SCALE), height: Math.round(bitmap.height / TIMELINE_SCALE) }
