@@ -324,6 +324,28 @@ export type ReportInput = z.input<typeof ReportInputSchema>
 export type ReportDefinition = z.infer<typeof ReportInputSchema>
 export type Report = z.infer<typeof ReportSchema>
 
+/** An incident's own fields with every default filled in: a blank form, or the base of a record built in code. */
+export function blankIncident(): Omit<Incident, 'id' | 'createdAt' | 'updatedAt'> {
+  return {
+    title: '',
+    summary: '',
+    status: 'draft',
+    types: [],
+    victims: [],
+    sponsorCountries: [],
+    actorIds: [],
+    nexus: 'unknown',
+    impact: '',
+    techniques: [],
+    tags: [],
+    tlp: 'CLEAR',
+    sourceIds: [],
+    attributions: [],
+    responses: [],
+    locations: [],
+  }
+}
+
 /** `B2`-style Admiralty grade of a source. */
 export function admiraltyGrade(source: Pick<Source, 'reliability' | 'credibility'>): string {
   return `${source.reliability}${source.credibility}`

@@ -1,30 +1,11 @@
 // The incident form's draft: every field present, built from a stored incident or blank, plus error lookup.
-import type { Incident } from '../../shared/domain'
+import { blankIncident, type Incident } from '../../shared/domain'
 import type { FieldIssue } from '../../shared/result'
 
 /** An incident's own fields, defaults filled in, as the form edits them. */
 export type Draft = Omit<Incident, 'id' | 'createdAt' | 'updatedAt'>
 
-export function blankDraft(): Draft {
-  return {
-    title: '',
-    summary: '',
-    status: 'draft',
-    types: [],
-    victims: [],
-    sponsorCountries: [],
-    actorIds: [],
-    nexus: 'unknown',
-    impact: '',
-    techniques: [],
-    tags: [],
-    tlp: 'CLEAR',
-    sourceIds: [],
-    attributions: [],
-    responses: [],
-    locations: [],
-  }
-}
+export const blankDraft: () => Draft = blankIncident
 
 export function draftOf(incident: Incident): Draft {
   const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = incident

@@ -20,7 +20,7 @@ export function Backlinks({ id, attachable }: Props) {
       <h3>
         Notes <span className="muted">({found.length})</span>
         {attachable ? (
-          <button type="button" disabled={!!readOnly} onClick={() => void createNote({ incidentId: id, body: `About [[${id}]]\n\n` })}>
+          <button type="button" disabled={!!readOnly} onClick={() => createNote({ incidentId: id, body: `About [[${id}]]\n\n` })}>
             + New note on this incident
           </button>
         ) : null}

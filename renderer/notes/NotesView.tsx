@@ -9,6 +9,7 @@ import { createNote } from './noteActions'
 export function NotesView() {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const count = useApp((s) => s.notes.length)
+  const creating = useApp((s) => s.note.kind === 'new')
   const note = useApp((s) => (s.note.kind === 'existing' ? (s.notes.find((n) => n.id === (s.note as { id: string }).id) ?? null) : null))
 
   useEffect(() => installFlushOnLeave(), [])
@@ -18,7 +19,7 @@ export function NotesView() {
       <div className="split notes-split">
         <section className="list-pane" aria-label="Note list">
           <div className="toolbar">
-            <button type="button" className="primary" disabled={!!readOnly} onClick={() => void createNote()}>
+            <button type="button" className="primary" disabled={!!readOnly || creating} onClick={() => createNote()}>
               + New note
             </button>
             <span className="filter-count">{count === 1 ? '1 note' : `${count} notes`}</span>
@@ -28,7 +29,11 @@ export function NotesView() {
           </div>
         </section>
         <section className="detail-pane" aria-label="Note">
-          {note ? (
+          {creating ? (
+            <div className="empty-state" role="status">
+              Creating note…
+            </div>
+          ) : note ? (
             <NoteDetail key={note.id} note={note} />
           ) : (
             <div className="empty-state">

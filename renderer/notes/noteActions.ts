@@ -6,17 +6,28 @@ import { deleteWithUndo, errorMessage, guard, put, toast } from '../state/action
 import { getState, setState } from '../state/store'
 import { dropDraft, flushNote } from './autosave'
 
-/** Creates a note at once (it autosaves from then on) and opens it in the notes view. */
-export async function createNote(patch: Partial<NoteInput> = {}): Promise<void> {
+/**
+ * Creates a note at once (it autosaves from then on) and opens it in the notes view. The pane shows
+ * "Creating note…" from the click on, so nothing typed meanwhile lands in the note being left.
+ */
+export function createNote(patch: Partial<NoteInput> = {}): void {
   if (getState().info?.readOnly) return toast('error', `This workspace is read-only: ${getState().info!.readOnly}`)
-  await flushNote()
-  try {
-    const note = await client.notes.create({ title: 'Untitled note', body: '', ...patch })
-    put('notes', note)
-    guard(() => setState({ view: 'notes', note: { kind: 'existing', id: note.id }, noteSave: { kind: 'saved' } }))
-  } catch (err) {
-    toast('error', errorMessage(err))
-  }
+  guard(() => {
+    const previous = getState().note
+    setState({ view: 'notes', note: { kind: 'new' } })
+    void flushNote()
+      .then(() => client.notes.create({ title: 'Untitled note', body: '', ...patch }))
+      .then(
+        (note) => {
+          put('notes', note)
+          setState({ note: { kind: 'existing', id: note.id }, noteSave: { kind: 'saved' } })
+        },
+        (err: unknown) => {
+          setState({ note: previous })
+          toast('error', errorMessage(err))
+        },
+      )
+  })
 }
 
 /** Opens note `id` in the notes view, saving the one being left first. */

@@ -40,7 +40,7 @@ export function commands(): Command[] {
       shortcut: 'Alt+N',
       keyTest: (e) => e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyN',
       predicate: writable,
-      perform: () => void createNote(),
+      perform: () => createNote(),
     },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
     {

@@ -1,6 +1,6 @@
 // The sample workspace: public-record cases of state-linked cyber operations, written for this app.
 // Every record is flagged `sample: true` so the UI can label it and the analyst can clear it.
-import type { Actor, Attribution, Incident, IncidentResponse, Source } from '../domain'
+import { blankIncident, type Actor, type Attribution, type Incident, type IncidentResponse, type Source } from '../domain'
 import { SCHEMA_VERSION, type Workspace } from '../workspace'
 import { sampleReports } from './sampleReports'
 
@@ -24,18 +24,8 @@ const resp = (r: ResponseSeed): IncidentResponse => ({ target: '', description: 
 function incident(seed: IncidentSeed, stamp: Stamp): Incident {
   const { attributions = [], responses = [], summary, ...rest } = seed
   return {
+    ...blankIncident(),
     status: 'confirmed',
-    types: [],
-    victims: [],
-    sponsorCountries: [],
-    actorIds: [],
-    nexus: 'unknown',
-    impact: '',
-    techniques: [],
-    tags: [],
-    tlp: 'CLEAR',
-    sourceIds: [],
-    locations: [],
     ...rest,
     summary: `${summary}\n\n${SAMPLE_NOTE}`,
     attributions: attributions.map(att),

@@ -1,16 +1,16 @@
 // The handler table driven as the window drives it, through the typed client over a cloning loopback transport.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir, userInfo } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createClient, type Channel, type Client } from '../../shared/contract'
+import type { Channel, Client } from '../../shared/contract'
 import type { IncidentInput } from '../../shared/domain'
-import { WorkbenchError } from '../../shared/result'
 import type { Workspace } from '../../shared/workspace'
 import { createHandlers, loopback } from '../../electron/handlers'
-import { Session } from '../../electron/session'
+import type { Session } from '../../electron/session'
 import { AUDIT_FILE, type AuditEntry } from '../../electron/store/AuditLog'
 import { WORKSPACE_FILE } from '../../electron/store/WorkspaceStore'
+import { closeTestWorkspace, failure, openTestWorkspace } from '../support/testWorkspace'
 
 let root: string
 let dir: string
@@ -18,17 +18,10 @@ let session: Session
 let client: Client
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'watchfloor-handlers-'))
-  dir = join(root, 'ws')
-  session = new Session()
-  await session.open(dir, { create: { name: 'Albania desk' } })
-  client = createClient(loopback(createHandlers(session)))
+  ;({ root, dir, session, client } = await openTestWorkspace('handlers', { create: { name: 'Albania desk' } }))
 })
 
-afterEach(async () => {
-  await session.close()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => closeTestWorkspace({ root, session }))
 
 const onDisk = async () => JSON.parse(await readFile(join(dir, WORKSPACE_FILE), 'utf8')) as Workspace
 const fileBytes = () => readFile(join(dir, WORKSPACE_FILE))
@@ -38,15 +31,6 @@ const auditLines = async () =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as AuditEntry)
 
-/** The error a call rejects with, checked to be the client's WorkbenchError. */
-async function failure(call: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(WorkbenchError)
-  return err as WorkbenchError
-}
 
 const albania: IncidentInput = { title: 'Wiper attack on Albanian government', start: '2022-07-15', victims: [{ country: 'AL' }], sponsorCountries: ['IR'], types: ['wiper'] }
 

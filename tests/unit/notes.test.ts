@@ -1,16 +1,14 @@
 // Notes through the handler table (links checked, backlinks block deletion, undo) and the 1 → 2 workspace migration.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createClient, type Client } from '../../shared/contract'
-import { WorkbenchError } from '../../shared/result'
+import type { Client } from '../../shared/contract'
 import { migrate, SCHEMA_VERSION, type Workspace } from '../../shared/workspace'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
-import { createHandlers, loopback } from '../../electron/handlers'
 import { Session } from '../../electron/session'
 import { validateWorkspace } from '../../electron/store/validate'
 import { WORKSPACE_FILE } from '../../electron/store/WorkspaceStore'
+import { closeTestWorkspace, failure, openTestWorkspace } from '../support/testWorkspace'
 
 let root: string
 let dir: string
@@ -18,26 +16,11 @@ let session: Session
 let client: Client
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'watchfloor-notes-'))
-  dir = join(root, 'ws')
-  session = new Session()
-  await session.open(dir, { create: { data: sampleWorkspace() } })
-  client = createClient(loopback(createHandlers(session)))
+  ;({ root, dir, session, client } = await openTestWorkspace('notes', { create: { data: sampleWorkspace() } }))
 })
 
-afterEach(async () => {
-  await session.close()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => closeTestWorkspace({ root, session }))
 
-async function failure(call: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(WorkbenchError)
-  return err as WorkbenchError
-}
 
 describe('notes', () => {
   it('are created with links and an attached incident, counted and written to disk', async () => {

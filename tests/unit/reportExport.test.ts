@@ -1,6 +1,5 @@
 // Report definitions through the handler table, exports written whole or not at all, and the 1→2 migration that adds reports.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, loopback } from '../../electron/handlers'
@@ -10,10 +9,10 @@ import type { PdfRenderer } from '../../electron/services/report/PdfRenderer'
 import { Session } from '../../electron/session'
 import { WORKSPACE_FILE } from '../../electron/store/WorkspaceStore'
 import { createClient, MAX_FIGURE_BASE64, type Client } from '../../shared/contract'
-import { WorkbenchError } from '../../shared/result'
 import { defaultReport } from '../../shared/report/model'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema } from '../../shared/workspace'
+import { closeTestWorkspace, failure, openTestWorkspace } from '../support/testWorkspace'
 
 let root: string
 let session: Session
@@ -27,25 +26,10 @@ const failingPdf: PdfRenderer = {
 }
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'watchfloor-report-'))
-  session = new Session(failingPdf)
-  await session.open(join(root, 'ws'), { create: { data: sampleWorkspace() } })
-  client = createClient(loopback(createHandlers(session)))
+  ;({ root, session, client } = await openTestWorkspace('report', { create: { data: sampleWorkspace() } }, failingPdf))
 })
 
-afterEach(async () => {
-  await session.close()
-  await rm(root, { recursive: true, force: true })
-})
-
-async function failure(call: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(WorkbenchError)
-  return err as WorkbenchError
-}
+afterEach(() => closeTestWorkspace({ root, session }))
 
 describe('report definitions', () => {
   it('are in the snapshot, created, updated, deleted and restored, and written to the file', async () => {
