@@ -43,7 +43,8 @@ export default defineConfig({
     plugins: [react(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
-      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+      // figures.html: no UI, draws briefing figures (the situation map) for the CLI in headless Chromium.
+      rolldownOptions: { input: { index: resolve('renderer/index.html'), figures: resolve('renderer/figures.html') } },
     },
   },
 })

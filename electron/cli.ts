@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     case 'validate':
       return validate(dir)
     case 'report':
-      return reportCommand({ dir, format: stringFlag(args, 'format'), out: stringFlag(args, 'out'), report: stringFlag(args, 'report'), log: out })
+      return reportCommand({ dir, format: stringFlag(args, 'format'), out: stringFlag(args, 'out'), report: stringFlag(args, 'report'), rendererDir: join(import.meta.dirname, '../renderer'), log: out })
     default:
       throw new ServiceError('invalid-input', `Unknown command ${command}.\n${USAGE}`)
   }

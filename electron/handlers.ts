@@ -38,7 +38,7 @@ export function createHandlers(session: Session): Handlers {
     'reports:update': ({ id, input }) => s().reports.update(id, input),
     'reports:delete': ({ id }) => s().reports.delete(id),
     'reports:restore': (record) => s().reports.restore(record),
-    'report:export': ({ report, format }) => s().exports.export(report, format),
+    'report:export': ({ report, format, figures }) => s().exports.export(report, format, figures),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
   }
 }

@@ -1,8 +1,12 @@
 // `watchfloor report DIR --format F --out FILE [--report NAME]`: exports a saved briefing, or the whole-workspace default, without opening the workspace for writing.
 import { ServiceError } from '../shared/result'
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/report/exportTypes'
-import { defaultReport } from '../shared/report/model'
+import type { Figure } from '../shared/report/blocks'
+import { defaultReport, scopedIncidents } from '../shared/report/model'
+import type { FigureSectionId } from '../shared/report/sectionIds'
 import { tlpLabel } from '../shared/report/blocks'
+import { FIGURE_NAMES, missingFigures } from '../shared/report/sections'
+import { drawFiguresInChromium } from './services/report/ChromiumFigures'
 import { ChromiumPdfRenderer } from './services/report/ChromiumPdfRenderer'
 import { exportBriefing } from './services/report/exportBriefing'
 import { validateWorkspace } from './store/validate'
@@ -13,6 +17,8 @@ export interface ReportOptions {
   out: string | undefined
   /** Name (or id) of a saved report; the whole-workspace default when absent. */
   report: string | undefined
+  /** The built renderer (out/renderer), whose figures page draws the map in headless Chromium; without it, figures are left out. */
+  rendererDir?: string
   log(line: string): void
 }
 
@@ -33,10 +39,28 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
     }
     definition = found
   }
+  // Figures (situation map, timeline) are drawn by the renderer: its figures page in headless Chromium.
+  const wanted = missingFigures({ definition, figures: {} })
+  const names = (ids: readonly FigureSectionId[]) => ids.map((id) => FIGURE_NAMES[id]).join(' and the ')
+  let figures: Partial<Record<FigureSectionId, Figure>> = {}
+  let problems: Partial<Record<FigureSectionId, string>> = {}
+  let why = 'this build has no renderer to draw them'
+  if (wanted.length && o.rendererDir) {
+    const started = performance.now()
+    process.stderr.write(`Drawing the ${names(wanted)} in headless Chromium\n`)
+    try {
+      ;({ figures, problems } = await drawFiguresInChromium(o.rendererDir, wanted, scopedIncidents(ws, definition), definition, ws.actors))
+      const drawn = wanted.filter((id) => figures[id])
+      if (drawn.length) o.log(`Drew the ${names(drawn)} in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+    } catch (err) {
+      why = err instanceof Error ? err.message : String(err)
+    }
+  }
   const pdf = format === 'pdf' ? new ChromiumPdfRenderer() : undefined
   try {
-    const done = await exportBriefing({ data: ws, definition, format, pdf, out: o.out, onProgress: (p) => process.stderr.write(`[${p.step}/${p.of}] ${p.stage}\n`) })
+    const done = await exportBriefing({ data: ws, definition, format, figures, pdf, out: o.out, onProgress: (p) => process.stderr.write(`[${p.step}/${p.of}] ${p.stage}\n`) })
     o.log(`Wrote ${done.path} (${format.toUpperCase()}, ${Math.ceil(done.bytes / 1024)} kB, ${tlpLabel(done.tlp)}, ${done.incidents} incidents) in ${(done.ms / 1000).toFixed(1)} s.`)
+    for (const id of missingFigures({ definition, figures })) o.log(`Left out: the ${FIGURE_NAMES[id]}, which could not be drawn: ${problems[id] ?? why}.`)
     return 0
   } finally {
     await pdf?.close()

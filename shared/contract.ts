@@ -18,6 +18,7 @@ import {
   type Source,
 } from './domain'
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
+import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
 
@@ -48,6 +49,25 @@ export interface Snapshot {
   reports: Report[]
 }
 
+/** Largest figure image accepted, as base64 characters (about 7.5 MB of PNG); the browser host refuses request bodies over 32 MB. */
+export const MAX_FIGURE_BASE64 = 10 * 1024 * 1024
+/** Largest side of a figure, in pixels. */
+export const MAX_FIGURE_SIDE = 8000
+
+/** A PNG figure (map, timeline) sent with an export: base64 bytes, pixel size, alt text and caption. */
+export const FigureSchema = z
+  .object({
+    png: z
+      .string()
+      .max(MAX_FIGURE_BASE64, { error: `The figure image is larger than ${MAX_FIGURE_BASE64 / 1024 / 1024} MB of base64; export it smaller.` })
+      .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, { error: 'The figure is not a base64-encoded PNG image.' }),
+    width: z.number().int().min(1).max(MAX_FIGURE_SIDE),
+    height: z.number().int().min(1).max(MAX_FIGURE_SIDE),
+    alt: z.string().max(2000),
+    caption: z.string().max(2000),
+  })
+  .strict()
+
 /** Channel → input schema. Every handler parses its input with this before anything else. */
 export const CHANNELS = {
   'workspace:snapshot': none,
@@ -73,7 +93,14 @@ export const CHANNELS = {
   'reports:update': z.object({ id: z.string().min(1).max(100), input: ReportInputSchema }).strict(),
   'reports:delete': idInput,
   'reports:restore': ReportSchema,
-  'report:export': z.object({ report: ReportInputSchema, format: z.enum(EXPORT_FORMATS, { error: 'Pick a format: pdf, docx, md or html' }) }).strict(),
+  'report:export': z
+    .object({
+      report: ReportInputSchema,
+      format: z.enum(EXPORT_FORMATS, { error: 'Pick a format: pdf, docx, md or html' }),
+      /** Images of the figure sections, drawn by the renderer's views; sections without one are left out. */
+      figures: z.partialRecord(z.enum(FIGURE_SECTION_IDS, { error: 'Unknown figure section' }), FigureSchema).optional(),
+    })
+    .strict(),
   'report:progress': none,
 } as const satisfies Record<Channel, z.ZodType>
 

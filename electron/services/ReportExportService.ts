@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import type { ReportDefinition } from '../../shared/domain'
 import { ServiceError } from '../../shared/result'
+import type { Figure } from '../../shared/report/blocks'
 import type { ExportFormat, ExportProgress, ExportResult } from '../../shared/report/exportTypes'
 import type { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
@@ -29,13 +30,13 @@ export class ReportExportService {
     return this.running
   }
 
-  /** Exports `definition` against the current data to `exports/<name>-<UTC time>.<ext>`. */
-  async export(definition: ReportDefinition, format: ExportFormat): Promise<ExportResult> {
+  /** Exports `definition` against the current data to `exports/<name>-<UTC time>.<ext>`, with the figures the renderer drew (map, timeline). */
+  async export(definition: ReportDefinition, format: ExportFormat, figures?: Partial<Record<string, Figure>>): Promise<ExportResult> {
     if (this.running) throw new ServiceError('conflict', `An export (${this.running.format.toUpperCase()}) is already running; wait for it to finish.`)
     this.running = { format, stage: 'Starting', step: 0, of: 3 }
     try {
       const out = join(this.store.dir, EXPORTS_DIR, `${slug(definition.name)}-${stamp()}.${format}`)
-      const result = await exportBriefing({ data: this.store.data, definition, format, pdf: this.pdf, out, onProgress: (p) => (this.running = p) })
+      const result = await exportBriefing({ data: this.store.data, definition, format, figures, pdf: this.pdf, out, onProgress: (p) => (this.running = p) })
       // A read-only workspace belongs to another process (or is damaged): its audit log is not ours to write.
       if (!this.store.readOnlyReason) {
         await this.audit

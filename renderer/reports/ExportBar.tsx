@@ -4,24 +4,29 @@ import type { ReportDefinition } from '../../shared/domain'
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat, type ExportProgress, type ExportResult } from '../../shared/report/exportTypes'
 import { tlpLabel } from '../../shared/report/blocks'
 import { errorMessage, toast } from '../state/actions'
+import { FIGURE_NAMES } from '../../shared/report/sections'
 import { runExport } from './reportActions'
+import type { BriefingFigures } from './useBriefingFigures'
 
 interface Props {
   /** The definition to export (the form's current state, saved or not); null while it is invalid. */
   definition: ReportDefinition | null
+  /** The figures drawn for it; exports wait while one is being drawn. */
+  figures: BriefingFigures
 }
 
-export function ExportBar({ definition }: Props) {
+export function ExportBar({ definition, figures }: Props) {
   const [running, setRunning] = useState<ExportFormat | null>(null)
   const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [last, setLast] = useState<ExportResult | null>(null)
+  const drawing = figures.drawing.length > 0
 
   async function go(format: ExportFormat) {
     if (!definition) return
     setRunning(format)
     setLast(null)
     try {
-      const result = await runExport(definition, format, setProgress)
+      const result = await runExport(definition, format, setProgress, figures.figures)
       setLast(result)
       toast('info', `Exported ${EXPORT_FORMAT_LABELS[format]} to ${result.path}`)
     } catch (err) {
@@ -35,7 +40,7 @@ export function ExportBar({ definition }: Props) {
     <div className="report-export" aria-label="Export">
       <div className="report-export-buttons">
         {EXPORT_FORMATS.map((f) => (
-          <button key={f} type="button" disabled={!definition || running !== null} onClick={() => void go(f)}>
+          <button key={f} type="button" disabled={!definition || running !== null || drawing} onClick={() => void go(f)}>
             Export {EXPORT_FORMAT_LABELS[f]}
           </button>
         ))}
@@ -48,6 +53,8 @@ export function ExportBar({ definition }: Props) {
               Exporting {EXPORT_FORMAT_LABELS[running]}… {progress ? `${progress.stage} (${progress.step}/${progress.of})` : ''}
             </span>
           </>
+        ) : drawing ? (
+          <span className="muted">Drawing the {figures.drawing.map((id) => FIGURE_NAMES[id]).join(' and the ')} for the export…</span>
         ) : last ? (
           <span className="report-export-done">
             Wrote <code>{last.path}</code> ({Math.ceil(last.bytes / 1024)} kB, {tlpLabel(last.tlp)}, {last.incidents} incidents, {(last.ms / 1000).toFixed(1)} s)

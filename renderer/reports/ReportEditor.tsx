@@ -15,6 +15,7 @@ import { deleteReport, saveReport } from './reportActions'
 import { ReportPreview } from './ReportPreview'
 import { ScopePicker } from './ScopePicker'
 import { SectionList } from './SectionList'
+import { useBriefingFigures } from './useBriefingFigures'
 
 function draftOf(report: Report | null, scope: ReportDefinition['scope']): ReportDefinition {
   if (report) {
@@ -44,6 +45,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
 
   const parsed = useMemo(() => ReportInputSchema.safeParse(draft), [draft])
   const live = parsed.success ? parsed.data : null
+  const figures = useBriefingFigures(live)
   const issues = useMemo(() => (parsed.success ? {} : errorsOf(toFieldIssues(parsed.error))), [parsed])
   const shown = { ...issues, ...errors }
   const minimum: Tlp = useMemo(() => contentTlp(scopedIncidents({ name: '', incidents, actors, sources: [] }, draft)), [incidents, actors, draft])
@@ -132,8 +134,8 @@ export function ReportEditor({ report }: { report: Report | null }) {
         </footer>
       </form>
       <div className="report-output">
-        <ExportBar definition={live} />
-        <ReportPreview definition={live} />
+        <ExportBar definition={live} figures={figures} />
+        <ReportPreview definition={live} figures={figures} />
       </div>
     </>
   )

@@ -1,6 +1,8 @@
 // What the Reports view does to the workspace: save and delete (with undo) report definitions, and run exports while polling their progress.
 import type { Report, ReportDefinition } from '../../shared/domain'
+import type { Figure } from '../../shared/report/blocks'
 import type { ExportFormat, ExportProgress, ExportResult } from '../../shared/report/exportTypes'
+import type { FigureSectionId } from '../../shared/report/sectionIds'
 import { client } from '../api'
 import { deleteWithUndo, guard, put } from '../state/actions'
 import { setState, type Editing } from '../state/store'
@@ -29,8 +31,13 @@ export const deleteReport = (id: string) =>
 /** How often the view asks the host how far an export has got, in ms. */
 const PROGRESS_POLL_MS = 200
 
-/** Runs one export, calling `onProgress` with the host's stage while it runs. */
-export async function runExport(report: ReportDefinition, format: ExportFormat, onProgress: (p: ExportProgress | null) => void): Promise<ExportResult> {
+/** Runs one export with the figures the views drew, calling `onProgress` with the host's stage while it runs. */
+export async function runExport(
+  report: ReportDefinition,
+  format: ExportFormat,
+  onProgress: (p: ExportProgress | null) => void,
+  figures: Partial<Record<FigureSectionId, Figure>> = {},
+): Promise<ExportResult> {
   let done = false
   const poll = async () => {
     while (!done) {
@@ -42,7 +49,7 @@ export async function runExport(report: ReportDefinition, format: ExportFormat, 
   }
   void poll()
   try {
-    return await client.report.export({ report, format })
+    return await client.report.export({ report, format, figures })
   } finally {
     done = true
     onProgress(null)

@@ -44,7 +44,8 @@ dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.6mm 4m
 dl.fields dt { font-weight: 700; }
 dl.fields dd { margin: 0; }
 figure { margin: 0 0 4mm; break-inside: avoid; }
-figure img { max-width: 100%; height: auto; border: 1px solid #999; }
+/* A tall figure (a timeline of many lanes) shrinks to fit one printed page, keeping its proportions. */
+figure img { max-width: 100%; max-height: 225mm; width: auto; height: auto; border: 1px solid #999; }
 figcaption { font-size: 9pt; color: #333; }
 section.break, h2.break { break-before: page; }
 section > h2.break:first-child { margin-top: 0; }

@@ -20,7 +20,7 @@ import { formatPartialDate } from '../partialDate'
 import type { Block, Figure } from './blocks'
 import { tlpLabel } from './blocks'
 import { estimativeWarnings } from './estimative'
-import type { ReportSectionId } from './sectionIds'
+import { FIGURE_SECTION_IDS, type FigureSectionId, type ReportSectionId } from './sectionIds'
 
 /** Everything a section may draw on, resolved once per briefing. */
 export interface SectionContext {
@@ -156,6 +156,14 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   return blocks
 }
 
+/** How the method appendix names each figure section. */
+export const FIGURE_NAMES: Record<FigureSectionId, string> = { map: 'situation map', timeline: 'timeline figure' }
+
+/** Figure sections the definition turns on but no image was supplied for (the command line draws none). */
+export function missingFigures(ctx: Pick<SectionContext, 'definition' | 'figures'>): FigureSectionId[] {
+  return FIGURE_SECTION_IDS.filter((id) => !ctx.figures[id] && ctx.definition.sections.some((s) => s.id === id && s.enabled))
+}
+
 const METHOD_TEXT = [
   'Sources are graded on the Admiralty scale: the reliability of the source from A (completely reliable) to F (cannot be judged), and the credibility of the information from 1 (confirmed) to 6 (cannot be judged); "B2" is a usually reliable source reporting information that is probably true.',
   'Judgments use the estimative language of ICD 203. A likelihood term expresses how probable an event or development is; a confidence level (low, moderate, high) expresses how well the judgment is supported by sources and reasoning. The two are stated in separate sentences.',
@@ -185,6 +193,20 @@ export const SECTIONS: readonly SectionSpec[] = [
       return body.length ? [{ kind: 'heading', level: 2, text: 'Key judgments' }, ...body] : []
     },
     emptyWarning: 'The key judgments are empty, so that section is left out.',
+  },
+  {
+    id: 'map',
+    label: 'Situation map',
+    hint: 'The incidents in scope by victim country, with sponsor arcs (drawn by the map view)',
+    build: (ctx) => (ctx.figures.map ? [{ kind: 'heading', level: 2, text: 'Situation map' }, { kind: 'figure', figure: ctx.figures.map }] : []),
+    emptyWarning: 'The situation map has not been drawn, so that section is left out.',
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline figure',
+    hint: 'The incidents in scope over time by victim country, with attributions and responses (drawn by the timeline view)',
+    build: (ctx) => (ctx.figures.timeline ? [{ kind: 'heading', level: 2, text: 'Timeline' }, { kind: 'figure', figure: ctx.figures.timeline }] : []),
+    emptyWarning: 'The timeline figure has not been drawn, so that section is left out.',
   },
   {
     id: 'incident-table',
@@ -248,6 +270,9 @@ export const SECTIONS: readonly SectionSpec[] = [
       { kind: 'heading', level: 2, text: 'Method' },
       { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.drawnOn}.` },
       ...METHOD_TEXT.map((text): Block => ({ kind: 'paragraph', text })),
+      ...missingFigures(ctx).map(
+        (id): Block => ({ kind: 'paragraph', text: `The ${FIGURE_NAMES[id]} was turned on but is not in this export: it could not be drawn when the export was made.` }),
+      ),
       {
         kind: 'table',
         caption: 'ICD 203 likelihood terms',

@@ -15,6 +15,8 @@ export function sampleReports(now: string): Report[] {
     author: 'Sample analyst',
     date: '2022-10',
     scope: { kind: 'filter', filter: { text: '', victim: 'AL', sponsor: null, type: null, nexus: null, from: null, to: null } },
+    // Every section but the figures (new in a later build), which the analyst turns on.
+    sections: ['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => ({ id, enabled: id !== 'map' && id !== 'timeline' })),
     bluf: ALBANIA_BLUF,
     tlp: 'CLEAR',
     sample: true,

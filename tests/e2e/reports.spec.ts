@@ -1,15 +1,39 @@
 // Briefings: the sample's Albania briefing exported in every format (checked as files), and the Reports view driven as an analyst would.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { cli, tempWorkspace } from './support/host'
 
 const ALBANIA_TITLES = ['Destructive attack on Albanian government systems', 'Attack on Albania’s TIMS border control system', 'HomeLand Justice leaks of Albanian government data']
 const sh = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
+
+// What the page-side code below touches of the browser (this file is type-checked without the DOM library).
+type PageContext2D = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): PageContext2D | null } }
+declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
+type PageImage = { complete: boolean; naturalWidth: number }
+
+/** Distinct colours in a PNG (sampled), decoded in the page. */
+function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.width
+    c.height = img.height
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const all = ctx.getImageData(0, 0, c.width, c.height).data
+    const seen = new Set<number>()
+    for (let i = 0; i < all.length; i += 4 * 7) seen.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
+    return seen.size
+  }, png.toString('base64'))
+}
 
 base.describe('the sample Albania briefing, exported by the CLI', () => {
   let ws: { dir: string; remove(): Promise<void> }
@@ -52,7 +76,31 @@ base.describe('the sample Albania briefing, exported by the CLI', () => {
     for (const png of pngs) expect(statSync(join(out, png)).size).toBeGreaterThan(2000)
   })
 
-  base.skip('PDF: the situation map image is present (the map PNG export of #3 is not merged yet)', () => undefined)
+  base('PDF: the situation map and the timeline, drawn by the built renderer in headless Chromium; sections left out where they are off', async ({ page }, testInfo) => {
+    // The whole-workspace briefing turns every section on, the figures included.
+    const file = join(out, 'all.pdf')
+    const r = cli('report', ws.dir, '--format', 'pdf', '--out', file)
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^Drew the situation map and the timeline figure in \d+\.\d s\.$/m)
+    expect(r.stdout).not.toContain('Left out')
+    // pdfimages -list: page num type width height …; both figures are 960 CSS px wide at 1.5 times the density.
+    const images = sh('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
+    expect(images.map((c) => [c[2], c[3]])).toEqual([['image', '1440'], ['image', '1440']])
+    expect(images[0][4]).toBe('930')
+    const text = (p: string) => sh('pdftotext', '-f', p, '-l', p, '-layout', file, '-')
+    expect(text(images[0][0])).toContain('Situation map: the 14 incidents in scope by victim country')
+    expect(text(images[1][0])).toMatch(/Timeline: the incidents in scope by victim country, 27 Apr 2007 – \d+ \w+ 20\d\d/)
+    expect(sh('pdftotext', file, '-')).not.toContain('could not be drawn')
+    for (const [n, [p]] of images.entries()) {
+      const prefix = testInfo.outputPath(`cli-pdf-figure-${n + 1}`)
+      sh('pdftoppm', '-r', '60', '-f', p, '-l', p, '-png', '-singlefile', file, prefix)
+      expect(await distinctColours(page, readFileSync(`${prefix}.png`))).toBeGreaterThan(20)
+    }
+    // The saved Albania briefing has both figures off: no drawing, no image, nothing to say.
+    const albania = cli('report', ws.dir, '--format', 'md', '--out', join(out, 'albania-no-figures.md'), '--report', 'Albania 2022 briefing')
+    expect(albania.stdout).not.toMatch(/Drew|Left out/)
+    expect(readFileSync(join(out, 'albania-no-figures.md'), 'utf8')).not.toContain('data:image')
+  })
 
   base('DOCX: headings and the incident table rows in word/document.xml', () => {
     const xml = sh('unzip', '-p', exportAs('docx'), 'word/document.xml')
@@ -157,6 +205,97 @@ test.describe('the Reports view', () => {
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(/^albania-2022-briefing-\d{8}-\d{6}\.pdf$/)
     expect(sh('pdftotext', join(app.dir, 'exports', files[0]), '-')).toContain('Further leaks are very likely, with high confidence')
+  })
+
+  test('the situation map: drawn for the Albania briefing, shown in the preview, embedded in the PDF with the marking on every page, inlined in the HTML', async ({ app }, testInfo) => {
+    const { page } = app
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+    const preview = page.frameLocator('iframe[title="Briefing preview"]')
+    await expect(preview.locator('.section-map')).toHaveCount(0)
+    await page.getByRole('checkbox', { name: /^Situation map/ }).check()
+    await expect(page.locator('.report-preview .report-warnings')).toContainText('Drawing the situation map…')
+    await expect(page.getByRole('button', { name: 'Export PDF' })).toBeDisabled()
+    const img = preview.locator('.section-map figure img')
+    await expect(img).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/, { timeout: 30_000 })
+    await expect(preview.locator('.section-map h2')).toHaveText('Situation map')
+    await expect(preview.locator('.section-map figcaption')).toContainText('Situation map: the 3 incidents in scope by victim country')
+    await expect(img).toHaveAttribute('alt', /^World map of the 3 incidents in scope.*\(Albania\)/)
+    await expect(preview.locator('.page > section')).toHaveClass(['title', 'bluf', 'map', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => new RegExp(`^section-${id}\\b`)))
+    await expect(page.locator('.report-preview .report-warnings')).toHaveCount(0)
+    // The image is drawn in the preview: a screenshot of it holds the map's many colours, not a blank box.
+    const shot = await img.screenshot()
+    writeFileSync(testInfo.outputPath('preview-map.png'), shot)
+    expect(await distinctColours(page, shot)).toBeGreaterThan(8)
+
+    await page.getByRole('button', { name: 'Export PDF' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR, 3 incidents', { timeout: 30_000 })
+    const pdf = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.pdf'))!)
+    // pdfimages -list: page num type width height …; the map is 1440 × 930 pixels (960 × 620 at 1.5 times the density).
+    const images = sh('pdfimages', '-list', pdf).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
+    expect(images.map((c) => [c[2], c[3], c[4]])).toContainEqual(['image', '1440', '930'])
+    const mapPage = Number(images.find((c) => c[3] === '1440')![0])
+    const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', pdf))![1])
+    for (let p = 1; p <= pages; p++) {
+      const lines = sh('pdftotext', '-f', String(p), '-l', String(p), '-layout', pdf, '-').split('\n').map((l) => l.trim()).filter(Boolean)
+      expect(lines[0], `header of page ${p}`).toBe('TLP:CLEAR')
+      expect(lines.at(-1), `footer of page ${p}`).toMatch(new RegExp(`TLP:CLEAR\\s+Page ${p} of ${pages}$`))
+    }
+    expect(sh('pdftotext', '-f', String(mapPage), '-l', String(mapPage), pdf, '-')).toContain('Situation map')
+    // The printed page, rasterised: the map brings many colours to a page that is otherwise black text on white.
+    const prefix = testInfo.outputPath('pdf-map-page')
+    sh('pdftoppm', '-r', '60', '-f', String(mapPage), '-l', String(mapPage), '-png', '-singlefile', pdf, prefix)
+    expect(await distinctColours(page, readFileSync(`${prefix}.png`))).toBeGreaterThan(20)
+
+    await page.getByRole('button', { name: 'Export HTML' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('.html')
+    const html = readFileSync(join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.html'))!), 'utf8')
+    expect(html).toMatch(/<figure><img src="data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+" width="960" height="620" alt="World map/)
+    expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i)
+    const viewer = await page.context().newPage()
+    const requests: string[] = []
+    await viewer.route('**/*', (route) => {
+      requests.push(route.request().url())
+      return route.abort()
+    })
+    await viewer.setContent(html, { waitUntil: 'load' })
+    expect(await viewer.locator('.section-map img').evaluate((el) => [(el as unknown as PageImage).complete, (el as unknown as PageImage).naturalWidth])).toEqual([true, 1440])
+    expect(requests).toEqual([])
+    await viewer.close()
+  })
+
+  test('the timeline figure: drawn for the Albania briefing after the map, in the preview, the PDF and the HTML', async ({ app }) => {
+    const { page } = app
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+    const preview = page.frameLocator('iframe[title="Briefing preview"]')
+    await page.getByRole('checkbox', { name: /^Timeline figure/ }).check()
+    const img = preview.locator('.section-timeline figure img')
+    await expect(img).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/, { timeout: 30_000 })
+    await expect(preview.locator('.section-timeline h2')).toHaveText('Timeline')
+    await expect(img).toHaveAttribute('alt', /^Timeline of the 3 dated incidents in scope from 15 Jul 2022 – 19 Oct 2022, one lane per victim country \(Albania\)/)
+    await expect(preview.locator('.section-timeline figcaption')).toContainText('Timeline: the incidents in scope by victim country')
+    await page.getByRole('checkbox', { name: /^Situation map/ }).check()
+    await expect(preview.locator('.section-map figure img')).toBeVisible({ timeout: 30_000 })
+    await expect(preview.locator('.page > section')).toHaveClass(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => new RegExp(`^section-${id}\\b`)))
+    expect(await distinctColours(page, await img.screenshot())).toBeGreaterThan(8)
+
+    await page.getByRole('button', { name: 'Export PDF' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR, 3 incidents', { timeout: 30_000 })
+    const pdf = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.pdf'))!)
+    const images = sh('pdfimages', '-list', pdf).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/))
+    expect(images.map((c) => [c[2], c[3]])).toEqual([['image', '1440'], ['image', '1440']])
+    const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', pdf))![1])
+    for (let p = 1; p <= pages; p++) {
+      const lines = sh('pdftotext', '-f', String(p), '-l', String(p), '-layout', pdf, '-').split('\n').map((l) => l.trim()).filter(Boolean)
+      expect(lines[0], `header of page ${p}`).toBe('TLP:CLEAR')
+      expect(lines.at(-1), `footer of page ${p}`).toMatch(new RegExp(`TLP:CLEAR\\s+Page ${p} of ${pages}$`))
+    }
+
+    await page.getByRole('button', { name: 'Export HTML' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('.html')
+    const html = readFileSync(join(app.dir, 'exports', readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.html'))!), 'utf8')
+    expect(html).toMatch(/<section class="section-timeline"><h2>Timeline<\/h2>\n<figure><img src="data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+" width="960" height="\d+" alt="Timeline of the 3 dated incidents/)
   })
 
   test('orders sections from the keyboard and leaves out those turned off, in the preview and the saved file', async ({ app }) => {

@@ -3,11 +3,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers, loopback } from '../../electron/handlers'
+import { reportCommand } from '../../electron/reportCommand'
 import { exportBriefing } from '../../electron/services/report/exportBriefing'
 import type { PdfRenderer } from '../../electron/services/report/PdfRenderer'
 import { Session } from '../../electron/session'
 import { WORKSPACE_FILE } from '../../electron/store/WorkspaceStore'
-import { createClient, type Client } from '../../shared/contract'
+import { createClient, MAX_FIGURE_BASE64, type Client } from '../../shared/contract'
 import { defaultReport } from '../../shared/report/model'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema } from '../../shared/workspace'
@@ -30,14 +31,13 @@ beforeEach(async () => {
 
 afterEach(() => closeTestWorkspace({ root, session }))
 
-
 describe('report definitions', () => {
   it('are in the snapshot, created, updated, deleted and restored, and written to the file', async () => {
     const snap = await client.workspace.snapshot()
     expect(snap.reports.map((r) => r.name)).toEqual(['Albania 2022 briefing'])
     const created = await client.reports.create({ name: 'Estonia', title: 'Estonia 2007', scope: { kind: 'incidents', ids: ['inc-estonia-2007-04'] } })
     expect(created.id).toMatch(/^report-/)
-    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'incident-table', 'incident-pages', 'sources', 'method'])
+    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'])
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = created
     const updated = await client.reports.update({ id: created.id, input: { ...fields, tlp: 'GREEN' } })
     expect(updated.tlp).toBe('GREEN')
@@ -56,7 +56,7 @@ describe('report definitions', () => {
     const err = await failure(client.reports.create({ name: ' ', title: '', sections: [{ id: 'title', enabled: true }, { id: 'title', enabled: false }] } as never))
     expect(err.code).toBe('invalid-input')
     expect(err.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['name: Report name is required', 'title: Briefing title is required', 'sections: A section is listed twice'])
-    const unknown = await failure(client.reports.create({ name: 'x', title: 'y', sections: [{ id: 'map', enabled: true }] } as never))
+    const unknown = await failure(client.reports.create({ name: 'x', title: 'y', sections: [{ id: 'chart', enabled: true }] } as never))
     expect(unknown.issues[0]).toMatchObject({ path: 'sections.0.id', message: 'Unknown section' })
   })
 })
@@ -106,6 +106,47 @@ describe('exports', () => {
     expect(await client.report.progress()).toBeNull()
     const audit = (await readFile(join(root, 'ws', 'audit.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
     expect(audit.at(-1)).toMatchObject({ action: 'export', collection: 'reports', title: 'x: briefing', fields: ['pdf', done.path] })
+  })
+
+  it('carry the figures the renderer drew through report:export into the file, and refuse figures that are too big, not PNG or unknown', async () => {
+    const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    const map = { png: PNG_1PX, width: 1, height: 1, alt: 'World map', caption: 'Situation map: test' }
+    const [albania] = (await client.workspace.snapshot()).reports
+    const { id: _i, createdAt: _c, updatedAt: _u, ...saved } = albania
+    const definition = { ...saved, sections: saved.sections.map((s) => ({ ...s, enabled: true })) }
+    const done = await client.report.export({ report: definition, format: 'html', figures: { map, timeline: { ...map, alt: 'Timeline', caption: 'Timeline: test' } } })
+    const html = await readFile(done.path, 'utf8')
+    expect(html).toContain(`<section class="section-map"><h2>Situation map</h2>\n<figure><img src="data:image/png;base64,${PNG_1PX}" width="1" height="1" alt="World map">`)
+    expect(html).toContain(`<section class="section-timeline"><h2>Timeline</h2>\n<figure><img src="data:image/png;base64,${PNG_1PX}" width="1" height="1" alt="Timeline">`)
+    expect(html).not.toContain('was turned on but is not in this export')
+    const without = await readFile((await client.report.export({ report: definition, format: 'md' })).path, 'utf8')
+    expect(without).not.toContain('Situation map')
+    expect(without).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
+
+    const big = await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, png: PNG_1PX + 'A'.repeat(MAX_FIGURE_BASE64) } } }))
+    expect(big.message).toContain('The figure image is larger than 10 MB of base64; export it smaller.')
+    const notPng = await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, png: '/9j/4AAQSkZJRg==' } } }))
+    expect(notPng.message).toContain('The figure is not a base64-encoded PNG image.')
+    const unknown = await failure(client.report.export({ report: definition, format: 'md', figures: { chart: map } as never }))
+    expect(unknown.code).toBe('invalid-input')
+    expect(await failure(client.report.export({ report: definition, format: 'md', figures: { map: { ...map, width: 100_000 } } }))).toMatchObject({ code: 'invalid-input' })
+  })
+
+  it('from the CLI leave out the figures they cannot draw, and say why in the output and the method appendix', async () => {
+    await session.services.store.flush()
+    for (const [rendererDir, why] of [
+      [undefined, 'this build has no renderer to draw them'],
+      [root, `the built renderer is missing (${join(root, 'figures.html')}); run npm run build`],
+    ] as const) {
+      const lines: string[] = []
+      const out = join(root, 'cli.md')
+      expect(await reportCommand({ dir: join(root, 'ws'), format: 'md', out, report: undefined, rendererDir, log: (l) => lines.push(l) })).toBe(0)
+      expect(lines.slice(-2)).toEqual([`Left out: the situation map, which could not be drawn: ${why}.`, `Left out: the timeline figure, which could not be drawn: ${why}.`])
+      const md = await readFile(out, 'utf8')
+      expect(md).not.toMatch(/## (Situation map|Timeline)/)
+      expect(md).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
+      expect(md).toContain('The timeline figure was turned on but is not in this export: it could not be drawn when the export was made.')
+    }
   })
 
   it('say so plainly when the host cannot print PDFs', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ReportInputSchema, type ReportDefinition } from '../../shared/domain'
 import { EMPTY_FILTER } from '../../shared/filter'
 import { defaultReport, describeFilter, resolveBriefing, scopedIncidents, sectionOrder } from '../../shared/report/model'
-import { SECTIONS } from '../../shared/report/sections'
+import { missingFigures, sectionSpec, SECTIONS } from '../../shared/report/sections'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 
 const ws = sampleWorkspace()
@@ -38,6 +38,60 @@ describe('marking', () => {
     expect(resolveBriefing(marked, { ...albania, tlp: 'RED' }).tlp).toBe('RED')
     expect(resolveBriefing(ws, albania).tlp).toBe('CLEAR')
     expect(resolveBriefing(marked, albania).contentTlp).toBe('AMBER')
+  })
+})
+
+describe('the situation map section', () => {
+  const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+  const map = { png: PNG_1PX, width: 960, height: 620, alt: 'World map', caption: 'Situation map' }
+  const withMap = { ...albania, sections: albania.sections.map((s) => (s.id === 'map' ? { ...s, enabled: true } : s)) }
+
+  it('is off in the sample briefing, right after the key judgments, and appended (off) to definitions saved before it existed', () => {
+    expect(albania.sections.map((s) => [s.id, s.enabled]).slice(0, 5)).toEqual([['title', true], ['bluf', true], ['map', false], ['timeline', false], ['incident-table', true]])
+    expect(sectionOrder(albania.sections.filter((s) => s.id !== 'map')).at(-1)).toEqual({ id: 'map', enabled: false })
+    expect(resolveBriefing(ws, albania, { figures: { map } }).sections.map((s) => s.id)).not.toContain('map')
+  })
+
+  it('builds a heading and a figure block when the map was drawn, and says nothing about figures', () => {
+    const b = resolveBriefing(ws, withMap, { today: '2026-01-05', figures: { map } })
+    expect(b.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'incident-table', 'incident-pages', 'sources', 'method'])
+    expect(b.warnings).toEqual([])
+    expect(b.sections[2].blocks).toEqual([{ kind: 'heading', level: 2, text: 'Situation map' }, { kind: 'figure', figure: map }])
+    expect(JSON.stringify(b.sections.at(-1))).not.toContain('situation map')
+  })
+
+  it('is left out with a warning, and a line in the method appendix, when no map was supplied', () => {
+    const b = resolveBriefing(ws, withMap, { today: '2026-01-05' })
+    expect(b.sections.map((s) => s.id)).not.toContain('map')
+    expect(b.warnings).toContain(sectionSpec('map')!.emptyWarning)
+    expect(sectionSpec('map')!.emptyWarning).toBe('The situation map has not been drawn, so that section is left out.')
+    expect(JSON.stringify(b.sections.at(-1))).toContain('The situation map was turned on but is not in this export: it could not be drawn when the export was made.')
+    expect(missingFigures({ definition: withMap, figures: {} })).toEqual(['map'])
+    expect(missingFigures({ definition: albania, figures: {} })).toEqual([])
+  })
+})
+
+describe('the timeline section', () => {
+  const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+  const timeline = { png: PNG_1PX, width: 960, height: 700, alt: 'Timeline', caption: 'Timeline' }
+  const withTimeline = { ...albania, sections: albania.sections.map((s) => (s.id === 'timeline' ? { ...s, enabled: true } : s)) }
+
+  it('comes after the map, and is appended (off) to definitions saved before it existed', () => {
+    expect(SECTIONS.map((s) => s.id).indexOf('timeline')).toBe(SECTIONS.map((s) => s.id).indexOf('map') + 1)
+    expect(sectionOrder(albania.sections.filter((s) => s.id !== 'timeline')).at(-1)).toEqual({ id: 'timeline', enabled: false })
+  })
+
+  it('builds a heading and a figure block when the timeline was drawn', () => {
+    const b = resolveBriefing(ws, withTimeline, { figures: { timeline } })
+    expect(b.sections.find((s) => s.id === 'timeline')!.blocks).toEqual([{ kind: 'heading', level: 2, text: 'Timeline' }, { kind: 'figure', figure: timeline }])
+    expect(b.warnings).toEqual([])
+  })
+
+  it('is left out with a warning and a line in the method appendix when it was not drawn', () => {
+    const b = resolveBriefing(ws, withTimeline, { figures: {} })
+    expect(b.sections.map((s) => s.id)).not.toContain('timeline')
+    expect(b.warnings).toEqual(['The timeline figure has not been drawn, so that section is left out.'])
+    expect(JSON.stringify(b.sections.at(-1))).toContain('The timeline figure was turned on but is not in this export: it could not be drawn when the export was made.')
   })
 })
 

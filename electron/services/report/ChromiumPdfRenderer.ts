@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/result'
 import type { PdfPage, PdfRenderer } from './PdfRenderer'
 
 /** Flags for headless Chromium run as root in containers, without background traffic. */
-const ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 /** Chromium to use: $CHROMIUM_PATH, else the Debian path when present, else playwright-core's own download. */
 export function chromiumPath(): string | undefined {
@@ -18,7 +18,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
 
   private launch(): Promise<Browser> {
     this.browser ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath: chromiumPath(), args: ARGS }))
+      .then(({ chromium }) => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }))
       .catch((err: Error) => {
         this.browser = null
         throw new ServiceError('internal', `Could not start Chromium to print the PDF (${err.message.split('\n')[0]}). Set CHROMIUM_PATH to a Chromium or Chrome binary.`)

@@ -22,6 +22,8 @@ import { TLP_COLOURS, tlpLabel } from '../../../shared/report/blocks'
 
 /** Widest figure on an A4 page with 16 mm margins, in pixels at 96 dpi. */
 const MAX_FIGURE_PX = 670
+/** Tallest figure that leaves room for its caption on an A4 page, in pixels at 96 dpi (about 225 mm). */
+const MAX_FIGURE_HEIGHT_PX = 850
 
 function markingRun(briefing: Briefing): TextRun {
   return new TextRun({
@@ -66,7 +68,7 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
         new Paragraph({}),
       ]
     case 'figure': {
-      const scale = Math.min(1, MAX_FIGURE_PX / b.figure.width)
+      const scale = Math.min(1, MAX_FIGURE_PX / b.figure.width, MAX_FIGURE_HEIGHT_PX / b.figure.height)
       return [
         new Paragraph({
           pageBreakBefore,

@@ -1,0 +1,87 @@
+// The figures of the briefing being edited (situation map, timeline), drawn by the map's PNG export for the incidents in scope and shared by the preview and the exports.
+import { useEffect, useMemo, useState } from 'react'
+import type { Actor, ReportDefinition } from '../../shared/domain'
+import type { Figure } from '../../shared/report/blocks'
+import { scopedIncidents } from '../../shared/report/model'
+import type { FigureSectionId } from '../../shared/report/sectionIds'
+import { useApp } from '../state/store'
+import { drawMapFigure, mapTitle } from './mapFigure'
+import { drawTimelineFigure } from './timelineFigure'
+
+/** Quiet time after the scope changes before the map is drawn again, in ms. */
+const REDRAW_DELAY_MS = 400
+
+export interface BriefingFigures {
+  /** Figures drawn for the current scope, keyed by section id; only sections turned on get one. */
+  figures: Partial<Record<FigureSectionId, Figure>>
+  /** Figure sections being drawn now; an export waits for them. */
+  drawing: FigureSectionId[]
+  /** Why a figure could not be drawn, by section. */
+  errors: Partial<Record<FigureSectionId, string>>
+}
+
+// One map at a time: each draw holds a WebGL context, and the machine may be small.
+let queue: Promise<unknown> = Promise.resolve()
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job)
+  queue = run.catch(() => undefined)
+  return run
+}
+
+interface Drawn {
+  key: string
+  figure?: Figure
+  error?: string
+}
+
+/** One figure: drawn (after a quiet time, one at a time) whenever `key` changes; no key, no figure. */
+function useFigure(key: string, draw: () => Promise<Figure>): { drawing: boolean; figure?: Figure; error?: string } {
+  const [state, setState] = useState<Drawn>({ key: '' })
+  useEffect(() => {
+    if (!key || state.key === key) return
+    let stale = false
+    const timer = setTimeout(() => {
+      serial(() => (stale ? Promise.reject(new Error('stale')) : draw())).then(
+        (figure) => !stale && setState({ key, figure }),
+        (err: unknown) => !stale && setState({ key, error: err instanceof Error ? err.message : String(err) }),
+      )
+    }, REDRAW_DELAY_MS)
+    return () => {
+      stale = true
+      clearTimeout(timer)
+    }
+    // What `draw` captures changes only with `key`.
+  }, [key])
+  if (!key) return { drawing: false }
+  if (state.key !== key) return { drawing: true }
+  return { drawing: false, figure: state.figure, error: state.error }
+}
+
+/** Draws the figures `definition` turns on, again whenever its scope or the incidents in it change. */
+export function useBriefingFigures(definition: ReportDefinition | null): BriefingFigures {
+  const incidents = useApp((s) => s.incidents)
+  const actorList = useApp((s) => s.actors)
+  const actors = useMemo(() => new Map<string, Actor>(actorList.map((a) => [a.id, a])), [actorList])
+  const wants = (id: FigureSectionId) => !!definition?.sections.some((s) => s.id === id && s.enabled)
+  const wantsMap = wants('map')
+  const wantsTimeline = wants('timeline')
+  const scoped = useMemo(
+    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ name: '', incidents, actors: actorList, sources: [] }, definition) : []),
+    [definition, wantsMap, wantsTimeline, incidents, actorList],
+  )
+  const title = definition ? mapTitle(definition) : ''
+  // What each figure depends on; unrelated edits (title, key judgments) do not redraw it.
+  const scopeKey = scoped.length > 0 ? scoped.map((i) => `${i.id}@${i.updatedAt}`).join(',') : ''
+  const map = useFigure(wantsMap && scopeKey ? `${title}|${scopeKey}` : '', () => drawMapFigure(scoped, title))
+  const timeline = useFigure(wantsTimeline && scopeKey ? `timeline|${scopeKey}` : '', () => drawTimelineFigure(scoped, actors))
+
+  return useMemo(() => {
+    const out: BriefingFigures = { figures: {}, drawing: [], errors: {} }
+    for (const [id, f] of [['map', map], ['timeline', timeline]] as const) {
+      if (f.drawing) out.drawing.push(id)
+      if (f.figure) out.figures[id] = f.figure
+      if (f.error) out.errors[id] = f.error
+    }
+    return out
+  }, [map.drawing, map.figure, map.error, timeline.drawing, timeline.figure, timeline.error])
+}
