@@ -48,7 +48,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
   const figures = useBriefingFigures(live)
   const issues = useMemo(() => (parsed.success ? {} : errorsOf(toFieldIssues(parsed.error))), [parsed])
   const shown = { ...issues, ...errors }
-  const minimum: Tlp = useMemo(() => contentTlp(scopedIncidents({ name: '', incidents, actors, sources: [] }, draft)), [incidents, actors, draft])
+  const minimum: Tlp = useMemo(() => contentTlp(scopedIncidents({ incidents, actors }, draft)), [incidents, actors, draft])
   const effective = TLP_LEVELS.indexOf(draft.tlp) < TLP_LEVELS.indexOf(minimum) ? minimum : draft.tlp
 
   async function save(e: FormEvent) {

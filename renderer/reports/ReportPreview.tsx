@@ -18,7 +18,8 @@ export function ReportPreview({ definition, figures }: { definition: ReportDefin
   const incidents = useApp((s) => s.incidents)
   const actors = useApp((s) => s.actors)
   const sources = useApp((s) => s.sources)
-  const briefing = useMemo(() => (deferred ? resolveBriefing({ name, incidents, actors, sources }, deferred, { previewLimit: PREVIEW_LIMIT, figures: figures.figures }) : null), [deferred, name, incidents, actors, sources, figures.figures])
+  const notes = useApp((s) => s.notes)
+  const briefing = useMemo(() => (deferred ? resolveBriefing({ name, incidents, actors, sources, notes }, deferred, { previewLimit: PREVIEW_LIMIT, figures: figures.figures }) : null), [deferred, name, incidents, actors, sources, notes, figures.figures])
   const html = useMemo(() => (briefing ? renderHtml(briefing) : ''), [briefing])
 
   // A figure being drawn, or one that failed, says so instead of the generic "not drawn" warning.

@@ -66,7 +66,7 @@ export function useBriefingFigures(definition: ReportDefinition | null): Briefin
   const wantsMap = wants('map')
   const wantsTimeline = wants('timeline')
   const scoped = useMemo(
-    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ name: '', incidents, actors: actorList, sources: [] }, definition) : []),
+    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ incidents, actors: actorList }, definition) : []),
     [definition, wantsMap, wantsTimeline, incidents, actorList],
   )
   const title = definition ? mapTitle(definition) : ''

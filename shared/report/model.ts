@@ -1,8 +1,9 @@
 // Resolves a report definition against workspace data: the incidents in scope, the marking, and the ordered sections as blocks.
 import { countryName } from '../countries'
-import { highestTlp, INCIDENT_TYPE_LABELS, ReportInputSchema, STATE_NEXUS_LABELS, type Actor, type Incident, type ReportDefinition, type ReportInput, type Source, type Tlp } from '../domain'
+import { highestTlp, INCIDENT_TYPE_LABELS, ReportInputSchema, STATE_NEXUS_LABELS, type Actor, type Incident, type Note, type ReportDefinition, type ReportInput, type Source, type Tlp } from '../domain'
 import { compileFilter, isEmptyFilter, searchableText, type IncidentFilter } from '../filter'
 import { comparePartialDates, formatPartialDate } from '../partialDate'
+import { linkedIds } from '../wikiLinks'
 import type { Briefing, Figure, ResolvedSection } from './blocks'
 import { blufWarnings, sectionSpec, SECTIONS, type SectionContext } from './sections'
 
@@ -12,6 +13,7 @@ export interface BriefingData {
   incidents: readonly Incident[]
   actors: readonly Actor[]
   sources: readonly Source[]
+  notes: readonly Note[]
 }
 
 export interface ResolveOptions {
@@ -24,7 +26,7 @@ export interface ResolveOptions {
 }
 
 /** The incidents a definition's scope selects, oldest first; hand-picked ids no longer present are skipped. */
-export function scopedIncidents(data: BriefingData, def: Pick<ReportDefinition, 'scope'>): Incident[] {
+export function scopedIncidents(data: Pick<BriefingData, 'incidents' | 'actors'>, def: Pick<ReportDefinition, 'scope'>): Incident[] {
   let list: Incident[]
   if (def.scope.kind === 'incidents') {
     const byId = new Map(data.incidents.map((i) => [i.id, i]))
@@ -35,6 +37,14 @@ export function scopedIncidents(data: BriefingData, def: Pick<ReportDefinition, 
     list = data.incidents.filter((i) => test(i, () => searchableText(i, actors)))
   }
   return list.sort((a, b) => comparePartialDates(a.start, b.start) || a.title.localeCompare(b.title))
+}
+
+/** Pinned notes attached to, or linking to, one of `incidents`; dated ones first, oldest first. */
+export function pinnedNotes(notes: readonly Note[], incidents: readonly Incident[]): Note[] {
+  const inScope = new Set(incidents.map((i) => i.id))
+  return notes
+    .filter((n) => n.pinned && ((n.incidentId !== undefined && inScope.has(n.incidentId)) || linkedIds(n.body).some((id) => inScope.has(id))))
+    .sort((a, b) => comparePartialDates(a.date, b.date) || a.title.localeCompare(b.title))
 }
 
 /** Highest marking of the content in scope (CLEAR when nothing is marked). */
@@ -79,6 +89,13 @@ export function resolveBriefing(data: BriefingData, def: ReportDefinition, optio
     scopeText: scopeText(def, incidents.length),
     figures: options.figures ?? {},
     previewLimit: options.previewLimit,
+    notes: pinnedNotes(data.notes, incidents),
+    titles: new Map<string, string>([
+      ...data.incidents.map((i): [string, string] => [i.id, i.title]),
+      ...data.actors.map((a): [string, string] => [a.id, a.name]),
+      ...data.sources.map((s): [string, string] => [s.id, s.title]),
+      ...data.notes.map((n): [string, string] => [n.id, n.title]),
+    ]),
   }
   const warnings: string[] = []
   const sections: ResolvedSection[] = []

@@ -1,10 +1,7 @@
 // The ids of briefing sections a report definition may turn on, in their default order; free of dependencies so the schema can use them.
 
-/**
- * Sections built today. The pinned-notes section joins this list when it is wired into briefings
- * (see shared/report/sections.ts for how a section is registered).
- */
-export const REPORT_SECTION_IDS = ['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'] as const
+/** Every section a briefing can carry, in default order (shared/report/sections.ts registers how each is built). */
+export const REPORT_SECTION_IDS = ['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'pinned-notes', 'sources', 'method'] as const
 
 export type ReportSectionId = (typeof REPORT_SECTION_IDS)[number]
 

@@ -12,6 +12,7 @@ import {
   STATE_NEXUS_LABELS,
   type Actor,
   type Incident,
+  type Note,
   type ReportDefinition,
   type Source,
   type Tlp,
@@ -20,6 +21,7 @@ import { formatPartialDate } from '../partialDate'
 import type { Block, Figure } from './blocks'
 import { tlpLabel } from './blocks'
 import { estimativeWarnings } from './estimative'
+import { WIKI_LINK } from '../wikiLinks'
 import { FIGURE_SECTION_IDS, type FigureSectionId, type ReportSectionId } from './sectionIds'
 
 /** Everything a section may draw on, resolved once per briefing. */
@@ -41,6 +43,10 @@ export interface SectionContext {
   previewLimit?: number
   /** Images supplied by the views that draw them (map, timeline), keyed by section id. */
   figures: Partial<Record<string, Figure>>
+  /** Pinned notes attached to, or linking to, an incident in scope; oldest date first. */
+  notes: Note[]
+  /** Title of any record by id, to show the links of a note. */
+  titles: ReadonlyMap<string, string>
 }
 
 export interface SectionSpec {
@@ -89,6 +95,15 @@ function limited<T>(list: T[], ctx: SectionContext, what: string): { items: T[];
   const max = ctx.previewLimit
   if (max === undefined || list.length <= max) return { items: list, note: [] }
   return { items: list.slice(0, max), note: [{ kind: 'paragraph', text: `Preview: the first ${max} ${what} of ${list.length}; the export has them all.`, muted: true }] }
+}
+
+/** A note's markdown as briefing text: links shown by the record's title, heading and emphasis marks dropped. */
+export function plainNoteText(body: string, titles: ReadonlyMap<string, string>): string {
+  return body
+    .replace(WIKI_LINK, (_all, id: string, label?: string) => label?.trim() || titles.get(id.trim()) || id.trim())
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|\*|`)(?=\S)(.+?)(?<=\S)\1/g, '$2')
 }
 
 function paragraphs(text: string): Block[] {
@@ -241,6 +256,22 @@ export const SECTIONS: readonly SectionSpec[] = [
       return [...items.flatMap((i) => incidentPage(i, ctx)), ...note]
     },
     emptyWarning: 'No incident is in scope, so there are no incident pages.',
+  },
+  {
+    id: 'pinned-notes',
+    label: 'Pinned notes',
+    hint: 'The analyst’s pinned notes on the incidents in scope',
+    build: (ctx) =>
+      ctx.notes.length === 0
+        ? []
+        : [
+            { kind: 'heading', level: 2, text: 'Analyst notes' },
+            ...ctx.notes.flatMap((n): Block[] => [
+              { kind: 'heading', level: 3, text: n.date ? `${n.title} (${formatPartialDate(n.date)})` : n.title },
+              ...paragraphs(plainNoteText(n.body, ctx.titles)),
+            ]),
+          ],
+    emptyWarning: 'No pinned note concerns the incidents in scope, so that section is left out.',
   },
   {
     id: 'sources',

@@ -16,7 +16,7 @@ export function sampleReports(now: string): Report[] {
     date: '2022-10',
     scope: { kind: 'filter', filter: { text: '', victim: 'AL', sponsor: null, type: null, nexus: null, from: null, to: null } },
     // Every section but the figures (new in a later build), which the analyst turns on.
-    sections: ['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'].map((id) => ({ id, enabled: id !== 'map' && id !== 'timeline' })),
+    sections: ['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'pinned-notes', 'sources', 'method'].map((id) => ({ id, enabled: id !== 'map' && id !== 'timeline' && id !== 'pinned-notes' })),
     bluf: ALBANIA_BLUF,
     tlp: 'CLEAR',
     sample: true,

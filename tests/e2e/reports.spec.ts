@@ -207,6 +207,33 @@ test.describe('the Reports view', () => {
     expect(sh('pdftotext', join(app.dir, 'exports', files[0]), '-')).toContain('Further leaks are very likely, with high confidence')
   })
 
+  test('pinned notes: a note pinned on the Albania attack appears in the briefing with its links shown by title', async ({ app }) => {
+    const { page } = app
+    await page.keyboard.press('Alt+5')
+    await page.getByRole('button', { name: '+ New note' }).click()
+    await page.getByLabel('Title', { exact: true }).fill('Why the timing mattered')
+    await page.getByLabel('Date', { exact: true }).fill('Jul 2022')
+    await page.getByLabel('Attached to incident').selectOption({ label: 'Destructive attack on Albanian government systems' })
+    await page.getByLabel(/^Pinned/).check()
+    await page.getByRole('textbox', { name: 'Note text' }).click()
+    await page.keyboard.type('The wiper hit days before the **summit**; see [[actor-mois]].')
+    await expect(page.locator('.notes-save')).toHaveText('Saved')
+
+    await page.keyboard.press('Alt+6')
+    await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
+    const preview = page.frameLocator('iframe[title="Briefing preview"]')
+    await expect(preview.locator('.section-pinned-notes')).toHaveCount(0)
+    await page.getByRole('checkbox', { name: /^Pinned notes/ }).check()
+    await expect(preview.locator('.section-pinned-notes h2')).toHaveText('Analyst notes')
+    await expect(preview.locator('.section-pinned-notes h3')).toHaveText('Why the timing mattered (Jul 2022)')
+    await expect(preview.locator('.section-pinned-notes p')).toHaveText('The wiper hit days before the summit; see Ministry of Intelligence and Security (MOIS).')
+
+    await page.getByRole('button', { name: 'Export Markdown' }).click()
+    await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR')
+    const md = readdirSync(join(app.dir, 'exports')).find((f) => f.endsWith('.md'))!
+    expect(readFileSync(join(app.dir, 'exports', md), 'utf8')).toContain('### Why the timing mattered (Jul 2022)')
+  })
+
   test('the situation map: drawn for the Albania briefing, shown in the preview, embedded in the PDF with the marking on every page, inlined in the HTML', async ({ app }, testInfo) => {
     const { page } = app
     await page.keyboard.press('Alt+6')

@@ -37,7 +37,7 @@ describe('report definitions', () => {
     expect(snap.reports.map((r) => r.name)).toEqual(['Albania 2022 briefing'])
     const created = await client.reports.create({ name: 'Estonia', title: 'Estonia 2007', scope: { kind: 'incidents', ids: ['inc-estonia-2007-04'] } })
     expect(created.id).toMatch(/^report-/)
-    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'sources', 'method'])
+    expect(created.sections.map((s) => s.id)).toEqual(['title', 'bluf', 'map', 'timeline', 'incident-table', 'incident-pages', 'pinned-notes', 'sources', 'method'])
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = created
     const updated = await client.reports.update({ id: created.id, input: { ...fields, tlp: 'GREEN' } })
     expect(updated.tlp).toBe('GREEN')

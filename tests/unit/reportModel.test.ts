@@ -1,6 +1,6 @@
 // Resolving a report definition: scope by filter or by hand, the marking floor, section order and the sample's Albania briefing.
 import { describe, expect, it } from 'vitest'
-import { ReportInputSchema, type ReportDefinition } from '../../shared/domain'
+import { ReportInputSchema, type Note, type ReportDefinition } from '../../shared/domain'
 import { EMPTY_FILTER } from '../../shared/filter'
 import { defaultReport, describeFilter, resolveBriefing, scopedIncidents, sectionOrder } from '../../shared/report/model'
 import { missingFigures, sectionSpec, SECTIONS } from '../../shared/report/sections'
@@ -143,5 +143,39 @@ describe('sections', () => {
     const b = resolveBriefing(ws, defaultReport(ws.name))
     expect(b.incidentCount).toBe(ws.incidents.length)
     expect(b.sections.map((s) => s.id)).toEqual(['title', 'incident-table', 'incident-pages', 'sources', 'method'])
+  })
+})
+
+describe('pinned notes', () => {
+  const note = (patch: Partial<Note>): Note => ({ id: 'note-x', title: 'A note', body: '', tags: [], pinned: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...patch })
+  const notes: Note[] = [
+    note({ id: 'note-attached', title: 'Why July', date: '2022-07', incidentId: 'inc-albania-2022-07', body: '## Judgement\n\nTimed before the **summit**; see [[actor-mois]].\n\n- first dump\n- second dump' }),
+    note({ id: 'note-linked', title: 'Border system', body: 'Same hand as [[inc-albania-2022-07|the July attack]] per [[inc-albania-tims-2022-09]].' }),
+    note({ id: 'note-unpinned', title: 'Draft thought', pinned: false, incidentId: 'inc-albania-2022-07' }),
+    note({ id: 'note-elsewhere', title: 'Sony thought', incidentId: 'inc-sony-2014-11' }),
+  ]
+  const withNotes = { ...ws, notes }
+  const on = def({ scope: albania.scope, sections: [{ id: 'pinned-notes', enabled: true }] })
+
+  it('are the pinned notes attached to or linking to an incident in scope, dated first', () => {
+    const b = resolveBriefing(withNotes, on, { today: '2026-01-05' })
+    const blocks = b.sections.find((s) => s.id === 'pinned-notes')!.blocks
+    expect(blocks.filter((x) => x.kind === 'heading').map((x) => x.kind === 'heading' && x.text)).toEqual(['Analyst notes', 'Why July (Jul 2022)', 'Border system'])
+    expect(JSON.stringify(blocks)).not.toMatch(/Draft thought|Sony thought/)
+  })
+
+  it('show links by the record title and drop markdown marks', () => {
+    const b = resolveBriefing(withNotes, on, { today: '2026-01-05' })
+    const blocks = b.sections.find((s) => s.id === 'pinned-notes')!.blocks
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'Judgement' })
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'Timed before the summit; see Ministry of Intelligence and Security (MOIS).' })
+    expect(blocks).toContainEqual({ kind: 'list', items: ['first dump', 'second dump'] })
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'Same hand as the July attack per Attack on Albania’s TIMS border control system.' })
+  })
+
+  it('leave the section out, with a warning, when none concerns the scope', () => {
+    const b = resolveBriefing(ws, on, { today: '2026-01-05' })
+    expect(b.sections.some((s) => s.id === 'pinned-notes')).toBe(false)
+    expect(b.warnings).toContain('No pinned note concerns the incidents in scope, so that section is left out.')
   })
 })
