@@ -6,16 +6,13 @@ import { highestTlp } from '../../shared/domain'
 import { greatCircle, type LonLat } from '../../shared/mapData'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 import { expect, test, type WatchfloorPage } from './support/fixtures'
+import { decodePng, type Rgb } from './support/png'
 
 const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer/public/geo/labels.json'), 'utf8')) as { features: { properties: { iso: string }; geometry: { coordinates: LonLat } }[] }
 const anchor = (iso: string) => labels.features.find((f) => f.properties.iso === iso)!.geometry.coordinates
 type Handle = { map: import('mapbox-gl').Map; stats: { version: number; idleAt: number } }
-type Rgb = [number, number, number]
 // What the page-side code below touches of the browser (this file is type-checked without the DOM library).
-type PageContext2D = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
 declare const window: { __watchfloorMap?: Handle }
-declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): PageContext2D | null } }
-declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
 
 /** Opens the map tab and waits until the map has drawn the current data and is idle. */
 async function openMap(app: WatchfloorPage): Promise<void> {
@@ -53,28 +50,6 @@ async function screenPoint(page: Page, lonLat: LonLat): Promise<{ x: number; y: 
   const box = (await page.locator('.map-canvas canvas').boundingBox())!
   const p = await page.evaluate((ll) => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.project(ll as LonLat), lonLat)
   return { x: box.x + p.x, y: box.y + p.y }
-}
-
-/** Decodes PNG bytes in the page and returns the colour at (x, y) and the number of distinct colours. */
-async function decodePng(page: Page, png: Buffer, at: { x: number; y: number }): Promise<{ width: number; height: number; rgb: Rgb; colours: number }> {
-  return page.evaluate(
-    async ({ b64, x, y }) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${b64}`
-      await img.decode()
-      const c = document.createElement('canvas')
-      c.width = img.width
-      c.height = img.height
-      const ctx = c.getContext('2d')!
-      ctx.drawImage(img, 0, 0)
-      const all = ctx.getImageData(0, 0, c.width, c.height).data
-      const seen = new Set<number>()
-      for (let i = 0; i < all.length; i += 4 * 97) seen.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
-      const px = ctx.getImageData(x, y, 1, 1).data
-      return { width: img.width, height: img.height, rgb: [px[0], px[1], px[2]] as Rgb, colours: seen.size }
-    },
-    { b64: png.toString('base64'), ...at },
-  )
 }
 
 /** The colour a user sees at a place on the map (read back from a screenshot). */

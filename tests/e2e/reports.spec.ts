@@ -4,36 +4,16 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, type Page } from '@playwright/test'
+import { test as base } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { cli, tempWorkspace } from './support/host'
+import { distinctColours } from './support/png'
 
 const ALBANIA_TITLES = ['Destructive attack on Albanian government systems', 'Attack on Albania’s TIMS border control system', 'HomeLand Justice leaks of Albanian government data']
 const sh = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
 
 // What the page-side code below touches of the browser (this file is type-checked without the DOM library).
-type PageContext2D = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
-declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): PageContext2D | null } }
-declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
 type PageImage = { complete: boolean; naturalWidth: number }
-
-/** Distinct colours in a PNG (sampled), decoded in the page. */
-function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = document.createElement('canvas')
-    c.width = img.width
-    c.height = img.height
-    const ctx = c.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    const all = ctx.getImageData(0, 0, c.width, c.height).data
-    const seen = new Set<number>()
-    for (let i = 0; i < all.length; i += 4 * 7) seen.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
-    return seen.size
-  }, png.toString('base64'))
-}
 
 base.describe('the sample Albania briefing, exported by the CLI', () => {
   let ws: { dir: string; remove(): Promise<void> }
@@ -337,6 +317,8 @@ test.describe('the Reports view', () => {
     await sources.focus()
     await page.keyboard.press('Alt+ArrowUp')
     await expect(sources).toBeFocused()
+    // Up past the pinned notes (off in the sample) and the incident pages, then the table.
+    await page.keyboard.press('Alt+ArrowUp')
     await page.keyboard.press('Alt+ArrowUp')
     await page.getByRole('checkbox', { name: /^Method appendix/ }).uncheck()
     await expect(sections).toHaveClass(inOrder(['title', 'bluf', 'sources', 'incident-table', 'incident-pages']))
