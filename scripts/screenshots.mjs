@@ -65,6 +65,7 @@ try {
   await page.keyboard.type('## Judgement\n\nThe attack on ')
   await page.keyboard.type('[[Destructive')
   await page.locator('.cm-tooltip-autocomplete li', { hasText: 'Destructive attack on Albanian' }).waitFor()
+  await page.waitForTimeout(150)
   await page.keyboard.press('Enter')
   await page.keyboard.type(' came days before the *Free Iran World Summit* at Manëz (23–24 July).\n\n- ROADSWEEP ransom note names the "DURRES terrorists"\nPersona: ')
   await page.keyboard.type('[[HomeLand')

@@ -24,6 +24,9 @@ test('writes a note linking the Albania incident, follows the backlink, finds it
   const option = page.locator('.cm-tooltip-autocomplete li', { hasText: ALBANIA })
   await expect(option).toBeVisible()
   await expect(option).toContainText('Incident')
+  await expect(option).toHaveAttribute('aria-selected', 'true')
+  // CodeMirror ignores an Enter within 75 ms of the list (re)opening, which no person is fast enough to hit.
+  await page.waitForTimeout(150)
   await page.keyboard.press('Enter')
   await page.keyboard.type(' for the timeline.')
 
