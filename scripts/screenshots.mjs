@@ -49,6 +49,9 @@ try {
   await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill('Oct 2022')
   await page.getByRole('button', { name: 'Zoom to filter' }).click()
   await page.getByRole('button', { name: 'Clear filter' }).click()
+  await page.locator('.timeline-canvas[data-unit="month"]').waitFor()
+  // The accessible item list (which carries each item's position) follows the frame a moment later.
+  await page.waitForTimeout(500)
   const mark = page.locator('.timeline-items li[data-kind="mark"]', { hasText: 'Reduce or break diplomatic relations' })
   const plot = await page.locator('.timeline-canvas').boundingBox()
   await page.mouse.move(plot.x + Number(await mark.getAttribute('data-x')), plot.y + Number(await mark.getAttribute('data-y')))
