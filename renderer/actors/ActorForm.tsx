@@ -1,12 +1,13 @@
 // The actor form: name, aliases, kind, country and description, with validation and delete with undo.
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import { ACTOR_KINDS, ACTOR_KIND_LABELS, ActorInputSchema, type Actor } from '../../shared/domain'
 import { toFieldIssues } from '../../shared/issues'
 import { WorkbenchError } from '../../shared/result'
 import { CountrySelect } from '../components/CountrySelect'
 import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
-import { deleteActor, errorMessage, saveActor, setDirty, toast } from '../state/actions'
+import { useDraft } from '../components/useDraft'
+import { deleteActor, errorMessage, saveActor, toast } from '../state/actions'
 import { useApp } from '../state/store'
 import { errorsOf, type Errors } from '../incidents/draft'
 
@@ -21,15 +22,8 @@ function draftOf(actor: Actor | null): ActorDraft {
 export function ActorForm({ actor }: { actor: Actor | null }) {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const initial = useMemo(() => draftOf(actor), [actor])
-  const [draft, setDraft] = useState(initial)
+  const { draft, dirty, set, revert } = useDraft<ActorDraft>(initial)
   const [errors, setErrors] = useState<Errors>({})
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial)
-  useEffect(() => setDraft(initial), [initial])
-  useEffect(() => {
-    setDirty(dirty)
-  }, [dirty])
-  useEffect(() => () => void setDirty(false), [])
-  const set = (patch: Partial<ActorDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -81,7 +75,7 @@ export function ActorForm({ actor }: { actor: Actor | null }) {
         <button type="submit" className="primary" disabled={!!readOnly}>
           {actor ? 'Save changes' : 'Create actor'}
         </button>
-        <button type="button" disabled={!dirty} onClick={() => setDraft(initial)}>
+        <button type="button" disabled={!dirty} onClick={revert}>
           Revert
         </button>
         {actor ? (

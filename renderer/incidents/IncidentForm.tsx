@@ -18,7 +18,8 @@ import { Chips } from '../components/Chips'
 import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
-import { deleteIncident, errorMessage, saveIncident, setDirty, toast } from '../state/actions'
+import { useDraft } from '../components/useDraft'
+import { deleteIncident, errorMessage, saveIncident, toast } from '../state/actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
@@ -33,22 +34,11 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const actors = useApp((s) => s.actors)
   const initial = useMemo(() => (incident ? draftOf(incident) : blankDraft()), [incident])
-  const [draft, setDraft] = useState<Draft>(initial)
+  const { draft, dirty, set, revert } = useDraft<Draft>(initial)
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const form = useRef<HTMLFormElement>(null)
-  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
-
-  useEffect(() => {
-    setDraft(initial)
-    setErrors({})
-  }, [initial])
-  useEffect(() => {
-    setDirty(dirty)
-  }, [dirty])
-  useEffect(() => () => void setDirty(false), [])
-
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  useEffect(() => setErrors({}), [initial])
   const actorOptions = useMemo(() => actors.map((a) => ({ value: a.id, label: a.country ? `${a.name} (${countryName(a.country)})` : a.name })), [actors])
 
   function showErrors(found: Errors) {
@@ -188,7 +178,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         <button type="submit" className="primary" disabled={!!readOnly || saving} title="Save (Ctrl+S)">
           {saving ? 'Saving…' : incident ? 'Save changes' : 'Create incident'}
         </button>
-        <button type="button" disabled={!dirty} onClick={() => (setDraft(initial), setErrors({}))}>
+        <button type="button" disabled={!dirty} onClick={() => (revert(), setErrors({}))}>
           Revert
         </button>
         {incident ? (

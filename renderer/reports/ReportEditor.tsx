@@ -1,5 +1,5 @@
 // The report definition form: name, title, author, date, marking, scope, sections and key judgments, with validation, save, revert and delete with undo.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { ReportInputSchema, TLP_LEVELS, type Report, type ReportDefinition, type Tlp } from '../../shared/domain'
 import { toFieldIssues } from '../../shared/issues'
 import { WorkbenchError } from '../../shared/result'
@@ -7,7 +7,8 @@ import { contentTlp, scopedIncidents, sectionOrder } from '../../shared/report/m
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { errorsOf, type Errors } from '../incidents/draft'
-import { errorMessage, setDirty, toast } from '../state/actions'
+import { useDraft } from '../components/useDraft'
+import { errorMessage, toast } from '../state/actions'
 import { useApp } from '../state/store'
 import { EstimativeHelper } from './EstimativeHelper'
 import { ExportBar } from './ExportBar'
@@ -32,16 +33,9 @@ export function ReportEditor({ report }: { report: Report | null }) {
   const actors = useApp((s) => s.actors)
   // A new report starts from the filter in force when it was opened; later filter changes must not reset the form.
   const initial = useMemo(() => draftOf(report, { kind: 'filter', filter: { ...appFilter } }), [report])
-  const [draft, setDraft] = useState(initial)
+  const { draft, dirty, set, revert } = useDraft<ReportDefinition>(initial)
   const [errors, setErrors] = useState<Errors>({})
   const bluf = useRef<HTMLTextAreaElement>(null)
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial)
-  useEffect(() => setDraft(initial), [initial])
-  useEffect(() => {
-    setDirty(dirty)
-  }, [dirty])
-  useEffect(() => () => void setDirty(false), [])
-  const set = (patch: Partial<ReportDefinition>) => setDraft((d) => ({ ...d, ...patch }))
 
   const parsed = useMemo(() => ReportInputSchema.safeParse(draft), [draft])
   const live = parsed.success ? parsed.data : null
@@ -123,7 +117,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
           <button type="submit" className="primary" disabled={!!readOnly}>
             {report ? 'Save report' : 'Create report'}
           </button>
-          <button type="button" disabled={!report || !dirty} onClick={() => setDraft(initial)}>
+          <button type="button" disabled={!report || !dirty} onClick={revert}>
             Revert
           </button>
           {report ? (
