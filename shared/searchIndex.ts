@@ -126,17 +126,19 @@ export class SearchIndex {
   }
 
   /**
-   * The same index, built `chunkSize` records at a time with `pause()` awaited between chunks
-   * (a page passes a timer), so the page stays responsive while 100k records are indexed.
+   * The same index, built in slices of about `budgetMs` with `pause()` awaited between them (a page
+   * passes a background task), so the page keeps drawing frames while 100k records are indexed.
    */
-  static async buildAsync(records: Records, pause: () => Promise<void>, chunkSize = 2000): Promise<SearchIndex> {
+  static async buildAsync(records: Records, pause: () => Promise<void>, budgetMs = 8, now: () => number = Date.now): Promise<SearchIndex> {
     const index = new SearchIndex()
-    const docs = allDocs(records)
-    for (let at = 0; at < docs.length; at += chunkSize) {
-      const chunk = docs.slice(at, at + chunkSize)
-      index.index.addAll(chunk)
-      for (const doc of chunk) index.track(doc)
-      await pause()
+    let sliceStart = now()
+    for (const doc of allDocs(records)) {
+      index.index.add(doc)
+      index.track(doc)
+      if (now() - sliceStart >= budgetMs) {
+        await pause()
+        sliceStart = now()
+      }
     }
     return index
   }

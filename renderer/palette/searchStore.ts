@@ -12,13 +12,21 @@ const listeners = new Set<() => void>()
 const records = (s: AppState): Records => ({ incidents: s.incidents, actors: s.actors, sources: s.sources, notes: s.notes })
 const notify = () => listeners.forEach((l) => l())
 
+type PostTask = (task: () => void, options: { priority: 'background' }) => Promise<void>
+
+/** Resolves when the page has nothing more urgent to do (a background-priority task where the browser has them, else a timer). */
+function backgroundTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler
+  return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'background' }) : new Promise((done) => setTimeout(done, 0))
+}
+
 /** Builds the index from the current records without blocking the page; the newest call wins. */
 function rebuild(): void {
   const mine = ++generation
   const from = records(getState())
   index = null
   notify()
-  building = SearchIndex.buildAsync(from, () => new Promise((done) => setTimeout(done, 0))).then((built) => {
+  building = SearchIndex.buildAsync(from, backgroundTask).then((built) => {
     if (mine !== generation) return
     // Records edited while the index was built are brought in now.
     syncIndex(built, from, records(getState()))
