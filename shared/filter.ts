@@ -37,12 +37,12 @@ export function searchableText(incident: Incident, actors: ReadonlyMap<string, A
   return parts.join(' \u0000 ').toLowerCase()
 }
 
-/** A compiled filter: `test(incident, text)` where `text` is the incident's searchableText. */
-export function compileFilter(f: IncidentFilter): (incident: Incident, text: () => string) => boolean {
+/** A compiled filter: `test(incident, textOf)` where `textOf(incident)` gives its searchableText (asked only when words are set). */
+export function compileFilter(f: IncidentFilter): (incident: Incident, textOf: (incident: Incident) => string) => boolean {
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean)
   const from = f.from ? partialDateRange(f.from)[0] : undefined
   const to = f.to ? partialDateRange(f.to)[1] : undefined
-  return (i, text) => {
+  return (i, textOf) => {
     if (f.victim && !i.victims.some((v) => v.country === f.victim)) return false
     if (f.sponsor && !i.sponsorCountries.includes(f.sponsor)) return false
     if (f.type && !i.types.includes(f.type)) return false
@@ -51,7 +51,7 @@ export function compileFilter(f: IncidentFilter): (incident: Incident, text: () 
       if (!i.start || !overlapsWindow(i.start, from, to, i.end)) return false
     }
     if (words.length > 0) {
-      const haystack = text()
+      const haystack = textOf(i)
       if (!words.every((w) => haystack.includes(w))) return false
     }
     return true

@@ -22,7 +22,7 @@ export function useFilteredIncidents(): { rows: Incident[]; total: number } {
       if (t === undefined) textCache.set(i, (t = searchableText(i, actorMap)))
       return t
     }
-    return sorted.filter((i) => test(i, () => textOf(i)))
+    return sorted.filter((i) => test(i, textOf))
   }, [sorted, actorMap, textCache, filter])
   return { rows, total: incidents.length }
 }

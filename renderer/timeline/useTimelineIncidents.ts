@@ -22,7 +22,7 @@ export function useTimelineIncidents(): { incidents: Incident[]; actors: Readonl
       if (t === undefined) textCache.set(i, (t = searchableText(i, actors)))
       return t
     }
-    return all.filter((i) => test(i, () => textOf(i)))
+    return all.filter((i) => test(i, textOf))
   }, [all, actors, text, victim, sponsor, type, nexus])
   return { incidents, actors }
 }

@@ -34,7 +34,7 @@ export function scopedIncidents(data: Pick<BriefingData, 'incidents' | 'actors'>
   } else {
     const test = compileFilter(def.scope.filter)
     const actors = new Map(data.actors.map((a) => [a.id, a]))
-    list = data.incidents.filter((i) => test(i, () => searchableText(i, actors)))
+    list = data.incidents.filter((i) => test(i, (x) => searchableText(x, actors)))
   }
   return list.sort((a, b) => comparePartialDates(a.start, b.start) || a.title.localeCompare(b.title))
 }
