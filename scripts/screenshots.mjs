@@ -36,7 +36,7 @@ try {
   await page.getByRole('tab', { name: 'Map' }).click()
   await page.waitForFunction(() => (window.__watchfloorMap?.stats.idleAt ?? 0) > 0)
   await page.evaluate(() => new Promise((done) => { window.__watchfloorMap.map.once('idle', done); window.__watchfloorMap.map.jumpTo({ center: [30, 42], zoom: 3.4 }) }))
-  const box = await page.locator('.map-canvas canvas').boundingBox()
+  const box = await page.locator('.map-canvas canvas.mapboxgl-canvas').boundingBox()
   const albania = await page.evaluate(() => window.__watchfloorMap.map.project([20.2, 40.1]))
   await page.mouse.move(box.x + albania.x, box.y + albania.y)
   await page.locator('.map-tooltip', { hasText: 'Albania' }).waitFor()

@@ -1,7 +1,8 @@
-// Pure builders of the map's data from incidents: per-country counts, class breaks, sponsor→victim arcs, points, bounds.
+// Pure builders of the map's data from incidents: per-country counts, class breaks, sponsor→victim arcs, places, bounds.
 import { geoInterpolate } from 'd3-geo'
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson'
+import type { Feature, FeatureCollection, LineString } from 'geojson'
 import type { Incident } from './domain'
+import { mercator, type Place } from './mapClusters'
 
 /** Which side of an incident a country is shaded for. */
 export type CountryRole = 'victim' | 'sponsor'
@@ -126,8 +127,13 @@ export function buildArcs(incidents: readonly Incident[], anchors: ReadonlyMap<s
   return arcsFromPairs(ids, anchors, steps)
 }
 
+/** Great-circle lines by arc key, per set of anchors: a filter change computes none anew. */
+const arcLines = new WeakMap<ReadonlyMap<string, LonLat>, Map<string, LonLat[]>>()
+
 /** Arc features for sponsor>victim pairs; pairs without both anchors are dropped from `ids` too. */
 function arcsFromPairs(ids: Map<string, string[]>, anchors: ReadonlyMap<string, LonLat>, steps: number): ArcData {
+  let lines = arcLines.get(anchors)
+  if (!lines) arcLines.set(anchors, (lines = new Map()))
   const features: Feature<LineString, ArcProps>[] = []
   for (const [key, list] of ids) {
     const [from, to] = key.split('>')
@@ -137,7 +143,9 @@ function arcsFromPairs(ids: Map<string, string[]>, anchors: ReadonlyMap<string, 
       ids.delete(key)
       continue
     }
-    features.push({ type: 'Feature', properties: { key, from, to, count: list.length }, geometry: { type: 'LineString', coordinates: greatCircle(a, b, steps) } })
+    let line = lines.get(key)
+    if (!line || line.length !== steps + 1) lines.set(key, (line = greatCircle(a, b, steps)))
+    features.push({ type: 'Feature', properties: { key, from, to, count: list.length }, geometry: { type: 'LineString', coordinates: line } })
   }
   return { arcs: { type: 'FeatureCollection', features }, ids }
 }
@@ -158,20 +166,18 @@ export function greatCircle(a: LonLat, b: LonLat, steps = 64): LonLat[] {
   return out
 }
 
-export interface PointProps {
-  id: string
-  title: string
-  place: string
+/** Every place of the incidents, in order (incidents without locations add none). */
+export function buildPlaces(incidents: readonly Incident[]): Place[] {
+  return incidents.flatMap((i) => {
+    const owner = ++owners
+    return i.locations.map((l) => {
+      const [x, y] = mercator(l.lon, l.lat)
+      return { owner, id: i.id, title: i.title, label: l.label, lon: l.lon, lat: l.lat, x, y }
+    })
+  })
 }
 
-/** One point per incident location (incidents without locations add none). */
-export function buildPoints(incidents: readonly Incident[]): FeatureCollection<Point, PointProps> {
-  const features: Feature<Point, PointProps>[] = []
-  for (const i of incidents) {
-    for (const l of i.locations) features.push({ type: 'Feature', properties: { id: i.id, title: i.title, place: l.label }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } })
-  }
-  return { type: 'FeatureCollection', features }
-}
+let owners = 0
 
 /** Arc keys that carry any of the selected incidents (for the highlight layer's filter). */
 export function arcKeysFor(selection: readonly string[], ids: ReadonlyMap<string, string[]>): string[] {
@@ -220,7 +226,8 @@ export interface MapData {
   breaks: Record<CountryRole, number[]>
   max: Record<CountryRole, number>
   arcs: ArcData
-  points: FeatureCollection<Point, PointProps>
+  /** Every place of the incidents, clustered by the map (shared/mapClusters). */
+  places: Place[]
   bounds: [LonLat, LonLat] | null
   /** Incidents drawn (under the filter). */
   shown: number
@@ -228,80 +235,69 @@ export interface MapData {
   mappable: boolean
 }
 
-// Point features are cached per incident record (an edited incident is a new object), so a filter change allocates none.
-const pointCache = new WeakMap<Incident, Feature<Point, PointProps>[]>()
+/** What one incident adds to the map, worked out once per incident record (an edited incident is a new object). */
+interface Contribution {
+  /** Victim countries, each once. */
+  victims: string[]
+  sponsors: readonly string[]
+  /** sponsor>victim keys, each once. */
+  pairs: string[]
+  places: Place[]
+}
 
-function pointsOf(i: Incident): Feature<Point, PointProps>[] {
-  let list = pointCache.get(i)
-  if (!list) {
-    list = i.locations.map((l) => ({ type: 'Feature', properties: { id: i.id, title: i.title, place: l.label }, geometry: { type: 'Point', coordinates: [l.lon, l.lat] } }))
-    pointCache.set(i, list)
-  }
-  return list
+const contributions = new WeakMap<Incident, Contribution>()
+
+function contributionOf(i: Incident): Contribution {
+  let c = contributions.get(i)
+  if (c) return c
+  const victims = [...new Set(i.victims.map((v) => v.country))]
+  const pairs = new Set<string>()
+  for (const s of i.sponsorCountries) for (const v of victims) if (v !== s) pairs.add(`${s}>${v}`)
+  c = { victims, sponsors: i.sponsorCountries, pairs: [...pairs], places: buildPlaces([i]) }
+  contributions.set(i, c)
+  return c
 }
 
 /**
  * Everything the map draws for a set of incidents, in one pass over them (the same results as
- * countByCountry, buildArcs, buildPoints, incidentBounds and hasMappable, which the tests compare).
+ * countByCountry, buildArcs, buildPlaces, incidentBounds and hasMappable, which the tests compare).
  */
 export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMap<string, LonLat>): MapData {
   const victim = new Map<string, number>()
   const sponsor = new Map<string, number>()
   const pairs = new Map<string, string[]>()
-  const points: Feature<Point, PointProps>[] = []
-  const countries = new Set<string>()
-  const seen = new Set<string>()
+  const places: Place[] = []
   let w = Infinity
   let s = Infinity
   let e = -Infinity
   let n = -Infinity
+  const add = (lon: number, lat: number) => {
+    if (lon < w) w = lon
+    if (lon > e) e = lon
+    if (lat < s) s = lat
+    if (lat > n) n = lat
+  }
   let mappable = false
   for (const i of incidents) {
-    const victims = i.victims
-    const sponsors = i.sponsorCountries
-    if (victims.length === 1) {
-      const c = victims[0].country
-      victim.set(c, (victim.get(c) ?? 0) + 1)
-    } else if (victims.length > 1) {
-      seen.clear()
-      for (const v of victims) {
-        if (seen.has(v.country)) continue
-        seen.add(v.country)
-        victim.set(v.country, (victim.get(v.country) ?? 0) + 1)
-      }
+    const c = contributionOf(i)
+    for (const v of c.victims) victim.set(v, (victim.get(v) ?? 0) + 1)
+    for (const v of c.sponsors) sponsor.set(v, (sponsor.get(v) ?? 0) + 1)
+    for (const key of c.pairs) {
+      const list = pairs.get(key)
+      if (list) list.push(i.id)
+      else pairs.set(key, [i.id])
     }
-    for (const c of sponsors) sponsor.set(c, (sponsor.get(c) ?? 0) + 1)
-    for (const sc of sponsors) {
-      let last = ''
-      for (const v of victims) {
-        if (v.country === sc || v.country === last) continue
-        last = v.country
-        const key = `${sc}>${v.country}`
-        const list = pairs.get(key)
-        if (!list) pairs.set(key, [i.id])
-        else if (list[list.length - 1] !== i.id) list.push(i.id)
-      }
+    for (const p of c.places) {
+      places.push(p)
+      add(p.lon, p.lat)
     }
-    if (i.locations.length > 0) {
-      for (const f of pointsOf(i)) points.push(f)
-      for (const l of i.locations) {
-        if (l.lon < w) w = l.lon
-        if (l.lon > e) e = l.lon
-        if (l.lat < s) s = l.lat
-        if (l.lat > n) n = l.lat
-      }
-    }
-    for (const v of victims) countries.add(v.country)
-    for (const c of sponsors) countries.add(c)
-    if (!mappable && (victims.length > 0 || sponsors.length > 0 || i.locations.length > 0)) mappable = true
+    if (!mappable && (c.victims.length > 0 || c.sponsors.length > 0 || c.places.length > 0)) mappable = true
   }
-  for (const c of countries) {
-    const p = anchors.get(c)
-    if (!p) continue
-    if (p[0] < w) w = p[0]
-    if (p[0] > e) e = p[0]
-    if (p[1] < s) s = p[1]
-    if (p[1] > n) n = p[1]
+  for (const countries of [victim.keys(), sponsor.keys()]) {
+    for (const c of countries) {
+      const p = anchors.get(c)
+      if (p) add(p[0], p[1])
+    }
   }
   const maxOf = (m: Map<string, number>) => {
     let x = 0
@@ -313,7 +309,7 @@ export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMa
     breaks: { victim: classBreaks(victim.values()), sponsor: classBreaks(sponsor.values()) },
     max: { victim: maxOf(victim), sponsor: maxOf(sponsor) },
     arcs: arcsFromPairs(pairs, anchors, 64),
-    points: { type: 'FeatureCollection', features: points },
+    places,
     bounds: w === Infinity ? null : [
       [w, s],
       [e, n],

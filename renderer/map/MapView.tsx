@@ -74,7 +74,7 @@ export function MapView() {
       return
     }
     world.current = map
-    ;(window as unknown as { __watchfloorMap?: unknown }).__watchfloorMap = { map: map.map, stats: map.stats, build: buildStats }
+    ;(window as unknown as { __watchfloorMap?: unknown }).__watchfloorMap = { map: map.map, places: map.places, stats: map.stats, build: buildStats }
     const resize = new ResizeObserver(() => map.resize())
     resize.observe(container)
     return () => {

@@ -2,8 +2,10 @@
 import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike } from 'mapbox-gl'
 import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
 import { arcKeysFor, shadeOf } from '../../shared/mapData'
+import { clusterPlaces, expansionZoom, mercator, type ClusterSet, type ViewBox } from '../../shared/mapClusters'
 import { loadGeo, type GeoData } from './geoAssets'
-import { buildStyle, CLUSTER_MAX_ZOOM, COUNTRY_LAYERS, inFilter, LAYER, SOURCE, type MapTheme } from './mapStyle'
+import { buildStyle, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
+import { PlacesOverlay } from './PlacesOverlay'
 
 const unique = (ids: string[]) => [...new Set(ids)]
 
@@ -42,6 +44,15 @@ export class WorldMap {
   private focus: string | null = null
   private theme: MapTheme
   private shaded = new Set<string>()
+  /** The clusters drawn, and the part of the world they cover (null: all of it). */
+  private clusters: ClusterSet | null = null
+  private covered: ViewBox | null = null
+  readonly places: PlacesOverlay
+  /** Arcs in the arcs source (every arc given since the style loaded), and those with a count now. */
+  private arcs = new Map<string, GeoJSON.Feature>()
+  private counted = new Set<string>()
+  /** Layer filters as last set (setting one re-tiles its source in the worker, so an unchanged one is not set again). */
+  private filters = new Map<string, string>()
   /** The style (and its sources and layers) exists: data can be applied; sources may still be loading. */
   private styleReady = false
   private geo: GeoData | null = null
@@ -71,9 +82,13 @@ export class WorldMap {
       touchPitch: false,
     })
     this.map.touchZoomRotate.disableRotation()
+    this.places = new PlacesOverlay(this.map, PALETTES[options.theme])
     this.map.on('style.load', () => {
       this.styleReady = true
       this.geoApplied = false
+      this.arcs.clear()
+      this.counted.clear()
+      this.filters.clear()
       this.applyGeo()
       this.applyAll()
     })
@@ -84,6 +99,9 @@ export class WorldMap {
       },
       (err: Error) => options.onError?.(err.message),
     )
+    this.map.on('moveend', () => {
+      if (this.styleReady && this.data && this.needsClusters()) this.applyPlaces()
+    })
     this.map.on('error', (e) => options.onError?.(e.error?.message ?? 'The map failed to draw'))
     if (options.interactive ?? true) this.wireEvents()
   }
@@ -130,19 +148,28 @@ export class WorldMap {
 
   setSelection(ids: readonly string[]): void {
     this.selection = ids
+    this.places.setSelection(ids)
     if (this.styleReady) this.applySelection()
   }
 
   /** Outlines the country the app-wide filter names. */
   setFocus(iso: string | null): void {
     this.focus = iso
-    if (this.styleReady) this.map.setFilter(LAYER.countryFocus, inFilter('iso', iso ? [iso] : []))
+    if (this.styleReady) this.setLayerFilter(LAYER.countryFocus, inFilter('iso', iso ? [iso] : []))
+  }
+
+  private setLayerFilter(layer: string, filter: mapboxgl.Expression): void {
+    const key = JSON.stringify(filter)
+    if (this.filters.get(layer) === key) return
+    this.filters.set(layer, key)
+    this.map.setFilter(layer, filter)
   }
 
   setTheme(theme: MapTheme): void {
     if (theme === this.theme) return
     this.theme = theme
     this.shaded.clear()
+    this.places.setPalette(PALETTES[theme])
     this.styleReady = false
     // A new style drops sources and feature-state; style.load re-applies everything.
     this.map.setStyle(buildStyle(theme, this.options.base), { diff: false })
@@ -167,16 +194,59 @@ export class WorldMap {
   }
 
   destroy(): void {
+    this.places.destroy()
     this.map.remove()
   }
 
   private applyAll(): void {
     if (!this.data) return
-    ;(this.map.getSource(SOURCE.arcs) as GeoJSONSource).setData(this.data.arcs.arcs)
-    ;(this.map.getSource(SOURCE.points) as GeoJSONSource).setData(this.data.points)
+    this.applyPlaces()
+    this.applyArcs()
     this.applyCounts()
     this.applySelection()
-    this.map.setFilter(LAYER.countryFocus, inFilter('iso', this.focus ? [this.focus] : []))
+    this.setLayerFilter(LAYER.countryFocus, inFilter('iso', this.focus ? [this.focus] : []))
+  }
+
+  /** Adds arcs not yet in the source (a rare data change), then shows each arc by its count. */
+  private applyArcs(): void {
+    if (!this.data) return
+    const { arcs, ids } = this.data.arcs
+    const missing = arcs.features.filter((f) => !this.arcs.has(f.properties.key))
+    if (missing.length > 0) {
+      // The count a filter leaves lives in feature-state; the feature keeps only what never changes.
+      for (const f of missing) this.arcs.set(f.properties.key, { ...f, properties: { key: f.properties.key, from: f.properties.from, to: f.properties.to } })
+      ;(this.map.getSource(SOURCE.arcs) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...this.arcs.values()] })
+    }
+    for (const key of this.counted) if (!ids.has(key)) this.map.setFeatureState({ source: SOURCE.arcs, id: key }, { count: 0 })
+    for (const [key, list] of ids) this.map.setFeatureState({ source: SOURCE.arcs, id: key }, { count: list.length })
+    this.counted = new Set(ids.keys())
+  }
+
+  /** The view plus half a screen around it, in mercator units; null when that spans the whole world. */
+  private viewBox(): ViewBox | null {
+    const b = this.map.getBounds()
+    const [x0, y1] = mercator(b.getWest(), b.getSouth())
+    const [x1, y0] = mercator(b.getEast(), b.getNorth())
+    const mx = (x1 - x0) / 2
+    const my = (y1 - y0) / 2
+    return x1 - x0 + 2 * mx >= 1 && y1 - y0 + 2 * my >= 1 ? null : { x0: x0 - mx, x1: x1 + mx, y0: y0 - my, y1: y1 + my }
+  }
+
+  /** True when the zoom level changed or the view left the part of the world last clustered. */
+  private needsClusters(): boolean {
+    if (!this.clusters || Math.floor(this.map.getZoom()) !== this.clusters.zoom) return true
+    const c = this.covered
+    if (!c) return false
+    const v = this.viewBox()
+    return !v || v.y0 < c.y0 - 1e-9 || v.y1 > c.y1 + 1e-9 || (c.x1 - c.x0 < 1 && (v.x0 < c.x0 - 1e-9 || v.x1 > c.x1 + 1e-9))
+  }
+
+  /** Clusters the places in and around the view at the current zoom level and draws them. */
+  private applyPlaces(): void {
+    if (!this.data) return
+    this.covered = this.viewBox()
+    this.clusters = clusterPlaces(this.data.places, this.map.getZoom(), this.covered)
+    this.places.setClusters(this.clusters)
   }
 
   private applyCounts(): void {
@@ -193,44 +263,35 @@ export class WorldMap {
 
   private applySelection(): void {
     const keys = this.data ? arcKeysFor(this.selection, this.data.arcs.ids) : []
-    this.map.setFilter(LAYER.arcsHighlight, inFilter('key', keys))
-    this.map.setFilter(LAYER.pointsHighlight, inFilter('id', this.selection))
+    this.setLayerFilter(LAYER.arcsHighlight, inFilter('key', keys))
   }
 
+  /** The top feature of the layers at a point (within `slop` pixels); arcs count only when the filter leaves them incidents. */
   private hit(point: mapboxgl.Point, layers: string[], slop = 0): MapboxGeoJSONFeature | undefined {
     const box: PointLike | [PointLike, PointLike] = slop ? [
       [point.x - slop, point.y - slop],
       [point.x + slop, point.y + slop],
     ] : point
     const present = layers.filter((l) => this.map.getLayer(l))
-    return present.length ? this.map.queryRenderedFeatures(box, { layers: present })[0] : undefined
-  }
-
-  private hits(point: mapboxgl.Point, layers: string[], slop: number): MapboxGeoJSONFeature[] {
-    const present = layers.filter((l) => this.map.getLayer(l))
-    return present.length ? this.map.queryRenderedFeatures([
-      [point.x - slop, point.y - slop],
-      [point.x + slop, point.y + slop],
-    ], { layers: present }) : []
+    if (!present.length) return undefined
+    return this.map.queryRenderedFeatures(box, { layers: present }).find((f) => f.layer.id !== LAYER.arcs || (f.state as { count?: number }).count)
   }
 
   private wireEvents(): void {
     const m = this.map
     m.on('click', (e) => {
-      const cluster = this.hit(e.point, [LAYER.clusters])
-      if (cluster) {
-        const id = cluster.properties?.cluster_id as number
-        const source = m.getSource(SOURCE.points) as GeoJSONSource
-        source.getClusterExpansionZoom(id, (err, zoom) => {
-          if (err) return
-          // Incidents at one place never split: select them instead of zooming further.
-          if (zoom <= CLUSTER_MAX_ZOOM && zoom <= m.getMaxZoom()) m.easeTo({ center: (cluster.geometry as GeoJSON.Point).coordinates as LonLat, zoom })
-          else source.getClusterLeaves(id, 1000, 0, (e2, leaves) => !e2 && this.options.onSelect?.(unique(leaves.map((f) => f.properties?.id as string))))
-        })
+      const hits = this.places.hitsAt(e.point.x, e.point.y, 3)
+      const top = hits[0]
+      if (top?.kind === 'cluster' && this.data && this.clusters) {
+        // Incidents at one spot never part: select them instead of zooming further.
+        const places = this.data.places
+        const group = this.clusters.groups[top.group]
+        const zoom = expansionZoom(places, group, m.getZoom())
+        if (zoom !== null && zoom <= m.getMaxZoom()) m.easeTo({ center: top.at, zoom })
+        else this.options.onSelect?.(unique(group.map((k) => places[k].id)))
         return
       }
-      const points = this.hits(e.point, [LAYER.points], 3)
-      if (points.length) return this.options.onSelect?.(unique(points.map((f) => f.properties?.id as string)))
+      if (top) return this.options.onSelect?.(unique(hits.flatMap((h) => (h.kind === 'point' ? [h.id] : []))))
       const arc = this.hit(e.point, [LAYER.arcs], 4)
       if (arc && this.data) return this.options.onSelect?.(this.data.arcs.ids.get(arc.properties?.key as string) ?? [])
       const country = this.hit(e.point, COUNTRY_LAYERS)
@@ -239,16 +300,15 @@ export class WorldMap {
     })
     m.on('mousemove', (e) => {
       const p = { x: e.point.x, y: e.point.y }
-      const point = this.hit(e.point, [LAYER.points, LAYER.clusters], 3)
-      const arc = point ? undefined : this.hit(e.point, [LAYER.arcs], 4)
-      const country = point || arc ? undefined : this.hit(e.point, COUNTRY_LAYERS)
-      m.getCanvas().style.cursor = point || arc || country?.properties?.iso ? 'pointer' : ''
-      if (point) {
-        const props = point.properties ?? {}
-        this.options.onHover?.(props.point_count ? { kind: 'point', ...p, count: props.point_count as number } : { kind: 'point', ...p, title: props.title as string, name: props.place as string })
+      const place = this.places.hitsAt(e.point.x, e.point.y, 3)[0]
+      const arc = place ? undefined : this.hit(e.point, [LAYER.arcs], 4)
+      const country = place || arc ? undefined : this.hit(e.point, COUNTRY_LAYERS)
+      m.getCanvas().style.cursor = place || arc || country?.properties?.iso ? 'pointer' : ''
+      if (place) {
+        this.options.onHover?.(place.kind === 'cluster' ? { kind: 'point', ...p, count: place.count } : { kind: 'point', ...p, title: place.title, name: place.place })
       } else if (arc) {
         const props = arc.properties ?? {}
-        this.options.onHover?.({ kind: 'arc', ...p, from: props.from as string, to: props.to as string, count: props.count as number })
+        this.options.onHover?.({ kind: 'arc', ...p, from: props.from as string, to: props.to as string, count: (arc.state as { count: number }).count })
       } else if (country) {
         this.options.onHover?.({ kind: 'country', ...p, iso: country.properties?.iso as string, name: country.properties?.name as string })
       } else this.options.onHover?.(null)

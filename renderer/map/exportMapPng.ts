@@ -67,6 +67,7 @@ export async function exportMapPng(options: MapPngOptions): Promise<MapPng> {
     ctx.fillStyle = p.halo
     ctx.fillRect(0, 0, width, height)
     ctx.drawImage(world.map.getCanvas(), 0, HEADER, width, height - HEADER - FOOTER)
+    ctx.drawImage(world.places.canvas, 0, HEADER, width, height - HEADER - FOOTER)
     drawHeader(ctx, width, options.title ?? `Incidents by ${role} country`, `${data.shown} incident${data.shown === 1 ? '' : 's'} · ${new Date().toISOString().slice(0, 10)}`, tlp, theme)
     drawLegend(ctx, width, height, data.breaks[role], data.max[role], role, theme, tlp)
     const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'))

@@ -54,15 +54,12 @@ export const PALETTES: Record<MapTheme, Palette> = {
 /** Zoom at which the 50m boundaries replace the 110m ones. */
 export const DETAIL_ZOOM = 2.5
 export const FONT = ['Noto Sans Regular']
-/** Beyond this zoom points are never clustered. */
-export const CLUSTER_MAX_ZOOM = 8
 
 export const SOURCE = {
   coarse: 'countries-110m',
   fine: 'countries-50m',
   labels: 'country-labels',
   arcs: 'arcs',
-  points: 'points',
 } as const
 
 export const LAYER = {
@@ -72,10 +69,6 @@ export const LAYER = {
   countryFocus: 'country-focus',
   arcs: 'arcs',
   arcsHighlight: 'arcs-highlight',
-  clusters: 'clusters',
-  clusterCount: 'cluster-count',
-  points: 'points',
-  pointsHighlight: 'points-highlight',
   labels: 'country-labels',
 } as const
 
@@ -97,6 +90,9 @@ export function choroplethColor(palette: Palette): Expression {
 export function rampFor(classes: number, palette: Palette): string[] {
   return rampPositions(classes, palette.ramp.length).map((n) => palette.ramp[n])
 }
+
+/** An arc's incidents under the current filter, from its feature-state (set by the map per filter change). */
+const ARC_COUNT = ['coalesce', ['feature-state', 'count'], 0]
 
 /** A value no feature property holds: uncoded units have iso '', so '' would match them. */
 const NONE = '\u0000none'
@@ -121,8 +117,8 @@ export function buildStyle(theme: MapTheme, base: string): Style {
       [SOURCE.coarse]: { type: 'geojson', data: empty, promoteId: 'iso' },
       [SOURCE.fine]: { type: 'geojson', data: empty, promoteId: 'iso' },
       [SOURCE.labels]: { type: 'geojson', data: empty },
-      [SOURCE.arcs]: { type: 'geojson', data: empty, lineMetrics: true },
-      [SOURCE.points]: { type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM },
+      // Every arc the map has been given, each shown by its feature-state count (0 hides it): a filter change sends no data.
+      [SOURCE.arcs]: { type: 'geojson', data: empty, lineMetrics: true, promoteId: 'key' },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': p.ocean } },
@@ -137,7 +133,8 @@ export function buildStyle(theme: MapTheme, base: string): Style {
         source: SOURCE.arcs,
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
-          'line-width': ['interpolate', ['linear'], ['get', 'count'], 1, 1.5, 10, 4, 100, 8, 10000, 14],
+          'line-width': ['interpolate', ['linear'], ARC_COUNT, 0, 0, 1, 1.5, 10, 4, 100, 8, 10000, 14],
+          'line-opacity': ['case', ['>', ARC_COUNT, 0], 1, 0],
           // Faint at the sponsor, solid at the victim: the gradient shows which way the operation ran.
           'line-gradient': ['interpolate', ['linear'], ['line-progress'], 0, p.arcFrom, 1, p.arcTo],
         },
@@ -148,43 +145,7 @@ export function buildStyle(theme: MapTheme, base: string): Style {
         source: SOURCE.arcs,
         filter: ['in', 'key', NONE],
         layout: { 'line-cap': 'round' },
-        paint: { 'line-width': ['interpolate', ['linear'], ['get', 'count'], 1, 3.5, 10, 6, 100, 10, 10000, 16], 'line-color': p.highlight, 'line-opacity': 0.9 },
-      },
-      {
-        id: LAYER.clusters,
-        type: 'circle',
-        source: SOURCE.points,
-        filter: ['has', 'point_count'],
-        paint: {
-          'circle-color': p.cluster,
-          // Translucent so a small shaded country under a cluster (Albania under Tirana's) still shows.
-          'circle-opacity': 0.8,
-          'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 10, 100, 16, 10000, 26],
-          'circle-stroke-color': p.halo,
-          'circle-stroke-width': 1.5,
-        },
-      },
-      {
-        id: LAYER.clusterCount,
-        type: 'symbol',
-        source: SOURCE.points,
-        filter: ['has', 'point_count'],
-        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true },
-        paint: { 'text-color': p.clusterText },
-      },
-      {
-        id: LAYER.points,
-        type: 'circle',
-        source: SOURCE.points,
-        filter: ['!', ['has', 'point_count']],
-        paint: { 'circle-color': p.point, 'circle-radius': 6, 'circle-stroke-color': p.halo, 'circle-stroke-width': 1.5 },
-      },
-      {
-        id: LAYER.pointsHighlight,
-        type: 'circle',
-        source: SOURCE.points,
-        filter: ['in', 'id', NONE],
-        paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 10, 'circle-stroke-color': p.highlight, 'circle-stroke-width': 2.5 },
+        paint: { 'line-width': ['interpolate', ['linear'], ARC_COUNT, 0, 0, 1, 3.5, 10, 6, 100, 10, 10000, 16], 'line-color': p.highlight, 'line-opacity': ['case', ['>', ARC_COUNT, 0], 0.9, 0] },
       },
       {
         id: LAYER.labels,

@@ -36,7 +36,7 @@ export function useMapData(): MapDataState {
       if (t === undefined) textCache.set(i, (t = searchableText(i, actorMap)))
       return t
     }
-    const out = all.filter((i) => test(i, () => textOf(i)))
+    const out = all.filter((i) => test(i, textOf))
     buildStats.filterMs = performance.now() - started
     return out
   }, [all, actorMap, filter])

@@ -10,7 +10,8 @@ import { decodePng, type Rgb } from './support/png'
 
 const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer/public/geo/labels.json'), 'utf8')) as { features: { properties: { iso: string }; geometry: { coordinates: LonLat } }[] }
 const anchor = (iso: string) => labels.features.find((f) => f.properties.iso === iso)!.geometry.coordinates
-type Handle = { map: import('mapbox-gl').Map; stats: { version: number; idleAt: number } }
+type Drawn = { x: number; y: number; hit: { kind: 'cluster'; count: number } | { kind: 'point'; id: string } }
+type Handle = { map: import('mapbox-gl').Map; places: { drawn: Drawn[]; highlighted: string[] }; stats: { version: number; idleAt: number } }
 // What the page-side code below touches of the browser (this file is type-checked without the DOM library).
 declare const window: { __watchfloorMap?: Handle }
 
@@ -47,7 +48,7 @@ async function waitIdle(page: Page): Promise<void> {
 
 /** Page coordinates of a place on the map. */
 async function screenPoint(page: Page, lonLat: LonLat): Promise<{ x: number; y: number }> {
-  const box = (await page.locator('.map-canvas canvas').boundingBox())!
+  const box = (await page.locator('.map-canvas canvas.mapboxgl-canvas').boundingBox())!
   const p = await page.evaluate((ll) => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.project(ll as LonLat), lonLat)
   return { x: box.x + p.x, y: box.y + p.y }
 }
@@ -125,7 +126,10 @@ test('an arc joins Iran and Albania; clicking it selects its three incidents and
   await openMap(app)
   await jumpTo(page, [38, 38], 4)
   const arcs = await page.evaluate(() =>
-    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.queryRenderedFeatures(undefined, { layers: ['arcs'] }).map((f) => ({ ...f.properties })),
+    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map
+      .queryRenderedFeatures(undefined, { layers: ['arcs'] })
+      .filter((f) => f.state.count > 0)
+      .map((f) => ({ ...(f.properties as { key: string; from: string; to: string }), count: f.state.count as number })),
   )
   expect(arcs).toContainEqual(expect.objectContaining({ from: 'IR', to: 'AL', count: 3 }))
 
@@ -143,18 +147,24 @@ test('an arc joins Iran and Albania; clicking it selects its three incidents and
 test('incidents with places are points; clicking one opens it, dense ones cluster with counts', async ({ app, page }) => {
   await openMap(app)
   await jumpTo(page, [20, 45], 3)
-  const clusters = await page.evaluate(() =>
-    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.queryRenderedFeatures(undefined, { layers: ['clusters'] }).map((f) => f.properties?.point_count as number),
-  )
-  expect(Math.max(...clusters)).toBeGreaterThanOrEqual(3)
+  const drawn = () => page.evaluate(() => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.places.drawn)
+  const clusters = (await drawn()).flatMap((d) => (d.hit.kind === 'cluster' ? [{ x: d.x, y: d.y, count: d.hit.count }] : []))
+  const biggest = clusters.sort((a, b) => b.count - a.count)[0]
+  expect(biggest.count).toBeGreaterThanOrEqual(3)
+  // Hovering the cluster tells its count; clicking it zooms in until its incidents part.
+  const box = (await page.locator('.map-canvas canvas.mapboxgl-canvas').boundingBox())!
+  await page.mouse.move(box.x + biggest.x, box.y + biggest.y)
+  await expect(page.locator('.map-tooltip')).toContainText(`${biggest.count} incidents here`)
+  const zoom = () => page.evaluate(() => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.getZoom())
+  await page.mouse.click(box.x + biggest.x, box.y + biggest.y)
+  await expect.poll(zoom).toBeGreaterThan(3.5)
 
   await jumpTo(page, [-84, 10], 6)
   const p = await screenPoint(page, [-84.08, 9.93])
   await page.mouse.click(p.x, p.y)
   await expect(page.locator('#incident-form .form-head h2')).toContainText('Costa Rica')
-  const filter = await page.evaluate(() => JSON.stringify((window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.getFilter('points-highlight')))
   const costaRica = sampleWorkspace().incidents.find((i) => i.locations.some((l) => l.label.startsWith('San José')))!
-  expect(filter).toContain(costaRica.id)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.places.highlighted)).toEqual([costaRica.id])
 })
 
 test('follows the app-wide filter, fits to it, and says when nothing matches', async ({ app, page }) => {
@@ -164,7 +174,10 @@ test('follows the app-wide filter, fits to it, and says when nothing matches', a
   await waitIdle(page)
   await jumpTo(page, [38, 38], 4)
   const arcs = await page.evaluate(() =>
-    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.queryRenderedFeatures(undefined, { layers: ['arcs'] }).map((f) => ({ ...f.properties })),
+    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map
+      .queryRenderedFeatures(undefined, { layers: ['arcs'] })
+      .filter((f) => f.state.count > 0)
+      .map((f) => ({ ...(f.properties as { key: string; from: string; to: string }), count: f.state.count as number })),
   )
   expect([...new Map(arcs.map((a) => [a.key, a])).values()]).toEqual([expect.objectContaining({ from: 'IR', to: 'AL', count: 1 })])
 
@@ -184,7 +197,7 @@ test('follows the app-wide filter, fits to it, and says when nothing matches', a
 
 test('the map canvas takes the keyboard: + zooms in, arrows pan', async ({ app, page }) => {
   await openMap(app)
-  const canvas = page.locator('.map-canvas canvas')
+  const canvas = page.locator('.map-canvas canvas.mapboxgl-canvas')
   await canvas.focus()
   await expect(canvas).toBeFocused()
   const camera = () => page.evaluate(() => {

@@ -17,6 +17,11 @@ const COUNT = 100_000
 const RUNS = 7
 /** Target for filter change → map idle at 100k incidents. */
 const TARGET_MS = 100
+/**
+ * Pause before each timed repaint or change: the software renderer finishes drawing a frame up to
+ * ~50 ms after the page sees `idle`, and an analyst's clicks are further apart than that.
+ */
+const SETTLE_MS = 300
 
 // What the page-side code below touches of the browser (this file is type-checked without the DOM library).
 type PageSelect = { value: string; dispatchEvent(event: unknown): boolean }
@@ -81,6 +86,14 @@ try {
   await page.goto(host.url)
   await page.locator('.filter-count', { hasText: `${COUNT.toLocaleString('en').replace(/,/g, '')} incidents` }).waitFor({ timeout: 180_000 })
   console.log(`\nChromium (SwiftShader WebGL): workspace of ${COUNT} incidents loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  // The search index is built in the background after loading; the map is measured once it is done.
+  t = performance.now()
+  await page.keyboard.press('Control+K')
+  const palette = page.getByRole('dialog', { name: 'Search and commands' })
+  await palette.waitFor()
+  await palette.getByText(/Indexing .* records for search/).waitFor({ state: 'detached', timeout: 300_000 })
+  await page.keyboard.press('Escape')
+  console.log(`  search index of ${COUNT} incidents built in the background in ${((performance.now() - t) / 1000).toFixed(1)} s more`)
   t = performance.now()
   await page.getByRole('tab', { name: 'Map' }).click()
   await page.waitForFunction(() => ((window as unknown as { __watchfloorMap?: { stats: { idleAt: number } } }).__watchfloorMap?.stats.idleAt ?? 0) > 0, null, { timeout: 120_000 })
@@ -100,20 +113,26 @@ try {
     return times.slice(1).sort((a, b) => a - b)[3]
   })
 
-  // What a frame costs here regardless of data: one repaint of the unchanged map until idle.
-  const repaint = await page.evaluate(async () => {
-    const { map } = (window as unknown as { __watchfloorMap: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__watchfloorMap
+  // The floor of any change in this renderer, whatever the incidents: one country's shade changed
+  // until idle — the frame that every filter change draws at least.
+  const floor = await page.evaluate(async (settle) => {
+    type Target = { source: string; id: string }
+    const { map } = (window as unknown as { __watchfloorMap: { map: { once(e: string, f: () => void): void; setFeatureState(t: Target, s: object): void; getFeatureState(t: Target): { shade?: number } } } }).__watchfloorMap
+    const target = { source: 'countries-110m', id: 'AL' }
+    const shade = map.getFeatureState(target).shade ?? 0
     const times: number[] = []
     for (let k = 0; k < 6; k++) {
+      await new Promise((done) => setTimeout(done, settle))
       const t0 = performance.now()
       await new Promise<void>((done) => {
         map.once('idle', () => done())
-        map.triggerRepaint()
+        map.setFeatureState(target, { shade: k % 2 ? shade : (shade % 5) + 1 })
       })
       times.push(performance.now() - t0)
     }
+    map.setFeatureState(target, { shade })
     return times.slice(1).sort((a, b) => a - b)[2]
-  })
+  }, SETTLE_MS)
 
   type Sample = { total: number; filter: number; build: number; applyToIdle: number; shown: string }
   const change = (label: string, value: string) =>
@@ -139,23 +158,24 @@ try {
     { name: 'clear (all 100k shown)', steps: [['Incident type', 'ddos'], ['Incident type', '']] },
   ]
   console.log(`  baseline: one plain pass over the same ${COUNT} incidents in the page  ${ms(baseline)}`)
-  console.log(`  baseline: one repaint of the unchanged map until idle (SwiftShader)  ${ms(repaint)}`)
-  console.log('  filter change → map idle (median of 5; filter and build are inside the total)')
+  console.log(`  baseline: floor of a change here, one country's shade until idle (SwiftShader frame)  ${ms(floor)}`)
+  console.log(`  filter change → map idle (median of 5, each from a map settled for ${SETTLE_MS} ms; filter and build are inside the total)`)
   let worst = 0
   for (const s of scenarios) {
     const samples: Sample[] = []
-    for (let k = 0; k < 6; k++) {
+    for (let k = 0; k < 10; k++) {
       const [label, value] = s.steps[k % 2]
+      await page.waitForTimeout(SETTLE_MS)
       const sample = await change(label, value)
       if (s.name.startsWith('clear') ? k % 2 === 1 : k % 2 === 0) samples.push(sample)
     }
     const total = median(samples.map((x) => x.total))
     worst = Math.max(worst, total)
     console.log(
-      `    ${s.name.padEnd(30)} total ${ms(total)}  (filter ${ms(median(samples.map((x) => x.filter)))}, build ${ms(median(samples.map((x) => x.build)))}, sources → idle ${ms(median(samples.map((x) => x.applyToIdle)))})  ${(total / baseline).toFixed(0)}× baseline  [${samples[0].shown}]`,
+      `    ${s.name.padEnd(30)} total ${ms(total)}  (filter ${ms(median(samples.map((x) => x.filter)))}, build ${ms(median(samples.map((x) => x.build)))}, sources → idle ${ms(median(samples.map((x) => x.applyToIdle)))})  ${(total / baseline).toFixed(0)}× plain pass, ${(total / floor).toFixed(1)}× floor, floor + ${ms(total - floor).trim()}  [${samples[0].shown}]`,
     )
   }
-  console.log(`  target ≤ ${TARGET_MS} ms: ${worst <= TARGET_MS ? 'met' : `NOT met (worst ${worst.toFixed(0)} ms)`}`)
+  console.log(`  target ≤ ${TARGET_MS} ms at 100k: ${worst <= TARGET_MS ? 'met' : 'NOT met'} (worst ${worst.toFixed(0)} ms)`)
 } finally {
   await browser.close()
   await host.stop()

@@ -1,10 +1,11 @@
-// The map's data builders: country counts, class breaks and legend, arcs (incl. over the antimeridian), points, bounds.
+// The map's data builders: country counts, class breaks and legend, arcs (incl. over the antimeridian), places, bounds.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Incident } from '../../shared/domain'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
-import { arcKeysFor, buildArcs, buildMapData, buildPoints, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, rampPositions, shadeOf, type LonLat } from '../../shared/mapData'
+import { arcKeysFor, buildArcs, buildMapData, buildPlaces, classBreaks, countByCountry, greatCircle, hasMappable, incidentBounds, legendClasses, rampPositions, shadeOf, type LonLat } from '../../shared/mapData'
+import type { Place } from '../../shared/mapClusters'
 
 const labels = JSON.parse(readFileSync(join(import.meta.dirname, '../../renderer/public/geo/labels.json'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Point, { iso: string }>
 const anchors = new Map(labels.features.map((f) => [f.properties.iso, f.geometry.coordinates as LonLat]))
@@ -98,12 +99,14 @@ describe('buildArcs', () => {
 })
 
 describe('points, bounds and emptiness', () => {
-  it('places one point per location with the incident id', () => {
-    const points = buildPoints(sample)
-    const tirana = points.features.filter((f) => f.properties.place.startsWith('Tirana'))
+  it('lists one place per location with the incident id and its mercator position', () => {
+    const tirana = buildPlaces(sample).filter((p) => p.label.startsWith('Tirana'))
     expect(tirana.length).toBeGreaterThanOrEqual(1)
-    expect(tirana[0].geometry.coordinates).toEqual([19.82, 41.33])
-    expect(sample.some((i) => i.id === tirana[0].properties.id)).toBe(true)
+    expect([tirana[0].lon, tirana[0].lat]).toEqual([19.82, 41.33])
+    expect(tirana[0].x).toBeCloseTo(0.5 + 19.82 / 360)
+    expect(tirana[0].y).toBeGreaterThan(0.3)
+    expect(tirana[0].y).toBeLessThan(0.5)
+    expect(sample.some((i) => i.id === tirana[0].id)).toBe(true)
   })
 
   it('bounds the incidents and their countries, or nothing', () => {
@@ -131,7 +134,8 @@ describe('buildMapData', () => {
       expect(data.counts).toEqual(counts)
       expect(data.breaks).toEqual({ victim: classBreaks(counts.victim.values()), sponsor: classBreaks(counts.sponsor.values()) })
       expect(data.arcs).toEqual(buildArcs(incidents, anchors))
-      expect(data.points).toEqual(buildPoints(incidents))
+      const withoutOwner = ({ owner, ...place }: Place) => (owner > 0 ? place : null)
+      expect(data.places.map(withoutOwner)).toEqual(buildPlaces(incidents).map(withoutOwner))
       expect(data.bounds).toEqual(incidentBounds(incidents, anchors))
       expect(data.mappable).toBe(hasMappable(incidents))
     }
