@@ -42,6 +42,8 @@ export class WorldMap {
   private mode: CountryRole = 'victim'
   private selection: readonly string[] = []
   private focus: string | null = null
+  /** The country outlined in the map's feature-state now. */
+  private focused: string | null = null
   private theme: MapTheme
   private shaded = new Set<string>()
   /** The clusters drawn, and the part of the world they cover (null: all of it). */
@@ -88,6 +90,7 @@ export class WorldMap {
       this.geoApplied = false
       this.arcs.clear()
       this.counted.clear()
+      this.focused = null
       this.filters.clear()
       this.applyGeo()
       this.applyAll()
@@ -155,7 +158,14 @@ export class WorldMap {
   /** Outlines the country the app-wide filter names. */
   setFocus(iso: string | null): void {
     this.focus = iso
-    if (this.styleReady) this.setLayerFilter(LAYER.countryFocus, inFilter('iso', iso ? [iso] : []))
+    if (this.styleReady) this.applyFocus()
+  }
+
+  private applyFocus(): void {
+    if (this.focused === this.focus) return
+    if (this.focused) this.map.setFeatureState({ source: SOURCE.fine, id: this.focused }, { focus: false })
+    if (this.focus) this.map.setFeatureState({ source: SOURCE.fine, id: this.focus }, { focus: true })
+    this.focused = this.focus
   }
 
   private setLayerFilter(layer: string, filter: mapboxgl.Expression): void {
@@ -204,7 +214,7 @@ export class WorldMap {
     this.applyArcs()
     this.applyCounts()
     this.applySelection()
-    this.setLayerFilter(LAYER.countryFocus, inFilter('iso', this.focus ? [this.focus] : []))
+    this.applyFocus()
   }
 
   /** Adds arcs not yet in the source (a rare data change), then shows each arc by its count. */

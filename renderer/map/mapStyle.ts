@@ -96,7 +96,6 @@ const ARC_COUNT = ['coalesce', ['feature-state', 'count'], 0]
 
 /** A value no feature property holds: uncoded units have iso '', so '' would match them. */
 const NONE = '\u0000none'
-const NOTHING = ['in', 'iso', NONE] as unknown as Expression
 
 /** The whole style; every source starts empty and the map fills it (boundaries from the app's own files, see geoAssets). */
 export function buildStyle(theme: MapTheme, base: string): Style {
@@ -125,8 +124,8 @@ export function buildStyle(theme: MapTheme, base: string): Style {
       fill(LAYER.fillCoarse, SOURCE.coarse, { maxzoom: DETAIL_ZOOM }),
       fill(LAYER.fillFine, SOURCE.fine, { minzoom: DETAIL_ZOOM }),
       { id: LAYER.border, type: 'line', source: SOURCE.fine, minzoom: DETAIL_ZOOM, paint: { 'line-color': p.border, 'line-width': 0.6 } },
-      // The country the app-wide filter names, outlined.
-      { id: LAYER.countryFocus, type: 'line', source: SOURCE.fine, filter: NOTHING, paint: { 'line-color': p.highlight, 'line-width': 2 } },
+      // The country the app-wide filter names, outlined by feature-state (a layer filter would re-tile the boundaries).
+      { id: LAYER.countryFocus, type: 'line', source: SOURCE.fine, paint: { 'line-color': p.highlight, 'line-width': ['case', ['boolean', ['feature-state', 'focus'], false], 2, 0] } },
       {
         id: LAYER.arcs,
         type: 'line',

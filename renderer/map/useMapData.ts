@@ -1,7 +1,7 @@
 // The map's data for the incidents under the app-wide filter, rebuilt when the filter or the incidents change.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Actor, Incident } from '../../shared/domain'
-import { compileFilter, searchableText } from '../../shared/filter'
+import { compileFilter, isEmptyFilter, searchableText } from '../../shared/filter'
 import { useApp } from '../state/store'
 import { loadAnchors } from './geoAssets'
 import { buildMapData, type LonLat, type MapData } from '../../shared/mapData'
@@ -30,6 +30,11 @@ export function useMapData(): MapDataState {
   const actorMap = useMemo(() => new Map<string, Actor>(actors.map((a) => [a.id, a])), [actors])
   const incidents = useMemo(() => {
     const started = performance.now()
+    // No filter: the very list, so the map data of all incidents below is reused.
+    if (isEmptyFilter(filter)) {
+      buildStats.filterMs = performance.now() - started
+      return all
+    }
     const test = compileFilter(filter)
     const textOf = (i: Incident) => {
       let t = textCache.get(i)
@@ -40,12 +45,20 @@ export function useMapData(): MapDataState {
     buildStats.filterMs = performance.now() - started
     return out
   }, [all, actorMap, filter])
+  // The map of all incidents is kept while they are unchanged: clearing the filter builds nothing.
+  const unfiltered = useRef<{ all: Incident[]; anchors: Map<string, LonLat>; data: MapData } | null>(null)
   const data = useMemo(() => {
     if (!anchors) return null
     const started = performance.now()
-    const d = buildMapData(incidents, anchors)
+    let d: MapData
+    if (incidents !== all) d = buildMapData(incidents, anchors)
+    else {
+      const kept = unfiltered.current
+      d = kept && kept.all === all && kept.anchors === anchors ? kept.data : buildMapData(all, anchors)
+      unfiltered.current = { all, anchors, data: d }
+    }
     buildStats.buildMs = performance.now() - started
     return d
-  }, [incidents, anchors])
+  }, [incidents, all, anchors])
   return { data, incidents, total: all.length, error }
 }

@@ -116,6 +116,9 @@ test('hovering a country tells its counts; clicking Albania filters the incident
   await page.mouse.click(p.x, p.y)
   await expect(app.count()).toHaveText('3 of 14 incidents')
   await expect(page.getByLabel('Victim country')).toHaveValue('AL')
+  // The country filtered to is outlined.
+  const outlined = () => page.evaluate(() => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.getFeatureState({ source: 'countries-50m', id: 'AL' }).focus === true)
+  await expect.poll(outlined).toBe(true)
 
   await page.getByRole('tab', { name: 'Incidents' }).click()
   await expect(app.rows()).toHaveCount(3)
