@@ -188,32 +188,43 @@ export function arcKeysFor(selection: readonly string[], ids: ReadonlyMap<string
   return keys
 }
 
+/** The smallest lon/lat box around the points added to it. */
+class BoundsBox {
+  private w = Infinity
+  private s = Infinity
+  private e = -Infinity
+  private n = -Infinity
+
+  add(lon: number, lat: number): void {
+    if (lon < this.w) this.w = lon
+    if (lon > this.e) this.e = lon
+    if (lat < this.s) this.s = lat
+    if (lat > this.n) this.n = lat
+  }
+
+  /** [[west, south], [east, north]], or null when nothing was added. */
+  bounds(): [LonLat, LonLat] | null {
+    return this.w === Infinity ? null : [
+      [this.w, this.s],
+      [this.e, this.n],
+    ]
+  }
+}
+
 /** [[west, south], [east, north]] around the incidents' locations and their countries' label points; null when there is nothing to show. */
 export function incidentBounds(incidents: readonly Incident[], anchors: ReadonlyMap<string, LonLat>): [LonLat, LonLat] | null {
-  let w = Infinity
-  let s = Infinity
-  let e = -Infinity
-  let n = -Infinity
-  const add = (lon: number, lat: number) => {
-    if (lon < w) w = lon
-    if (lon > e) e = lon
-    if (lat < s) s = lat
-    if (lat > n) n = lat
-  }
+  const box = new BoundsBox()
   const countries = new Set<string>()
   for (const i of incidents) {
-    for (const l of i.locations) add(l.lon, l.lat)
+    for (const l of i.locations) box.add(l.lon, l.lat)
     for (const v of i.victims) countries.add(v.country)
     for (const c of i.sponsorCountries) countries.add(c)
   }
   for (const c of countries) {
     const p = anchors.get(c)
-    if (p) add(p[0], p[1])
+    if (p) box.add(p[0], p[1])
   }
-  return w === Infinity ? null : [
-    [w, s],
-    [e, n],
-  ]
+  return box.bounds()
 }
 
 /** True when at least one incident names a country or a location, i.e. the map has something to draw. */
@@ -267,16 +278,7 @@ export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMa
   const sponsor = new Map<string, number>()
   const pairs = new Map<string, string[]>()
   const places: Place[] = []
-  let w = Infinity
-  let s = Infinity
-  let e = -Infinity
-  let n = -Infinity
-  const add = (lon: number, lat: number) => {
-    if (lon < w) w = lon
-    if (lon > e) e = lon
-    if (lat < s) s = lat
-    if (lat > n) n = lat
-  }
+  const box = new BoundsBox()
   let mappable = false
   for (const i of incidents) {
     const c = contributionOf(i)
@@ -289,14 +291,14 @@ export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMa
     }
     for (const p of c.places) {
       places.push(p)
-      add(p.lon, p.lat)
+      box.add(p.lon, p.lat)
     }
     if (!mappable && (c.victims.length > 0 || c.sponsors.length > 0 || c.places.length > 0)) mappable = true
   }
   for (const countries of [victim.keys(), sponsor.keys()]) {
     for (const c of countries) {
       const p = anchors.get(c)
-      if (p) add(p[0], p[1])
+      if (p) box.add(p[0], p[1])
     }
   }
   const maxOf = (m: Map<string, number>) => {
@@ -310,10 +312,7 @@ export function buildMapData(incidents: readonly Incident[], anchors: ReadonlyMa
     max: { victim: maxOf(victim), sponsor: maxOf(sponsor) },
     arcs: arcsFromPairs(pairs, anchors, 64),
     places,
-    bounds: w === Infinity ? null : [
-      [w, s],
-      [e, n],
-    ],
+    bounds: box.bounds(),
     shown: incidents.length,
     mappable,
   }

@@ -53,8 +53,8 @@ export class WorldMap {
   /** Arcs in the arcs source (every arc given since the style loaded), and those with a count now. */
   private arcs = new Map<string, GeoJSON.Feature>()
   private counted = new Set<string>()
-  /** Layer filters as last set (setting one re-tiles its source in the worker, so an unchanged one is not set again). */
-  private filters = new Map<string, string>()
+  /** Arc keys in the highlight layer's filter (setting a filter re-tiles the arcs in the worker, so an unchanged one is not set again). */
+  private highlightedArcs: string | null = null
   /** The style (and its sources and layers) exists: data can be applied; sources may still be loading. */
   private styleReady = false
   private geo: GeoData | null = null
@@ -91,7 +91,7 @@ export class WorldMap {
       this.arcs.clear()
       this.counted.clear()
       this.focused = null
-      this.filters.clear()
+      this.highlightedArcs = null
       this.applyGeo()
       this.applyAll()
     })
@@ -166,13 +166,6 @@ export class WorldMap {
     if (this.focused) this.map.setFeatureState({ source: SOURCE.fine, id: this.focused }, { focus: false })
     if (this.focus) this.map.setFeatureState({ source: SOURCE.fine, id: this.focus }, { focus: true })
     this.focused = this.focus
-  }
-
-  private setLayerFilter(layer: string, filter: mapboxgl.Expression): void {
-    const key = JSON.stringify(filter)
-    if (this.filters.get(layer) === key) return
-    this.filters.set(layer, key)
-    this.map.setFilter(layer, filter)
   }
 
   setTheme(theme: MapTheme): void {
@@ -273,7 +266,10 @@ export class WorldMap {
 
   private applySelection(): void {
     const keys = this.data ? arcKeysFor(this.selection, this.data.arcs.ids) : []
-    this.setLayerFilter(LAYER.arcsHighlight, inFilter('key', keys))
+    const joined = keys.join('\n')
+    if (joined === this.highlightedArcs) return
+    this.highlightedArcs = joined
+    this.map.setFilter(LAYER.arcsHighlight, inFilter('key', keys))
   }
 
   /** The top feature of the layers at a point (within `slop` pixels); arcs count only when the filter leaves them incidents. */

@@ -46,6 +46,16 @@ async function waitIdle(page: Page): Promise<void> {
   )
 }
 
+/** The arcs drawn in view that the filter leaves incidents to, with their counts (from feature-state). */
+function shownArcs(page: Page): Promise<{ key: string; from: string; to: string; count: number }[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map
+      .queryRenderedFeatures(undefined, { layers: ['arcs'] })
+      .filter((f) => f.state.count > 0)
+      .map((f) => ({ ...(f.properties as { key: string; from: string; to: string }), count: f.state.count as number })),
+  )
+}
+
 /** Page coordinates of a place on the map. */
 async function screenPoint(page: Page, lonLat: LonLat): Promise<{ x: number; y: number }> {
   const box = (await page.locator('.map-canvas canvas.mapboxgl-canvas').boundingBox())!
@@ -128,12 +138,7 @@ test('hovering a country tells its counts; clicking Albania filters the incident
 test('an arc joins Iran and Albania; clicking it selects its three incidents and highlights it', async ({ app, page }) => {
   await openMap(app)
   await jumpTo(page, [38, 38], 4)
-  const arcs = await page.evaluate(() =>
-    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map
-      .queryRenderedFeatures(undefined, { layers: ['arcs'] })
-      .filter((f) => f.state.count > 0)
-      .map((f) => ({ ...(f.properties as { key: string; from: string; to: string }), count: f.state.count as number })),
-  )
+  const arcs = await shownArcs(page)
   expect(arcs).toContainEqual(expect.objectContaining({ from: 'IR', to: 'AL', count: 3 }))
 
   const line = greatCircle(anchor('IR'), anchor('AL'))
@@ -176,12 +181,7 @@ test('follows the app-wide filter, fits to it, and says when nothing matches', a
   await expect(app.count()).toHaveText('1 of 14 incidents')
   await waitIdle(page)
   await jumpTo(page, [38, 38], 4)
-  const arcs = await page.evaluate(() =>
-    (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map
-      .queryRenderedFeatures(undefined, { layers: ['arcs'] })
-      .filter((f) => f.state.count > 0)
-      .map((f) => ({ ...(f.properties as { key: string; from: string; to: string }), count: f.state.count as number })),
-  )
+  const arcs = await shownArcs(page)
   expect([...new Map(arcs.map((a) => [a.key, a])).values()]).toEqual([expect.objectContaining({ from: 'IR', to: 'AL', count: 1 })])
 
   await page.getByRole('button', { name: 'Clear filter' }).click()
