@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
-import { META_CONTENT_SECURITY_POLICY } from './electron/csp'
+import { META_CONTENT_SECURITY_POLICY } from './electron/core/csp'
 
 /** The built page carries the CSP itself (file:// has no headers); the dev server's page gets it from the main process. */
 function cspMeta(): Plugin {
@@ -21,9 +21,9 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         input: {
-          index: resolve('electron/main.ts'),
-          cli: resolve('electron/cli.ts'),
-          browserHost: resolve('electron/browserHostMain.ts'),
+          index: resolve('electron/app/main.ts'),
+          cli: resolve('electron/hosts/cli/main.ts'),
+          browserHost: resolve('electron/hosts/browser/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
@@ -33,7 +33,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rolldownOptions: {
-        input: { index: resolve('electron/preload.ts') },
+        input: { index: resolve('electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

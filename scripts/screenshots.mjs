@@ -24,6 +24,7 @@ const url = await new Promise((resolve, reject) => {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 })
+  await page.addInitScript(() => (window.__watchfloorDebug = true))
   await page.goto(url)
   await page.locator('.table-row').first().waitFor()
   await page.locator('.table-row', { hasText: 'Destructive attack on Albanian' }).click()

@@ -1,4 +1,4 @@
-// `npm test`: builds the app, runs every runner (vitest, Playwright) and closes with one line `N passed, N failed`.
+// `npm test`: builds the app, lints, runs every runner (vitest, Playwright) and closes with one line `N passed, N failed`.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -24,6 +24,12 @@ let failed = 0
 
 const build = run('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'])
 if (build !== 0) failed += 1
+
+// Lint (with the import boundaries) and the type check count as one check each.
+for (const [cmd, args] of [['npx', ['eslint', '.']], ['npx', ['tsc', '-b']]]) {
+  if (run(cmd, args) === 0) passed += 1
+  else failed += 1
+}
 
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`])
 const vitest = readJson(`${results}/vitest.json`)

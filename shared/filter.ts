@@ -58,6 +58,23 @@ export function compileFilter(f: IncidentFilter): (incident: Incident, textOf: (
   }
 }
 
+/** `searchableText` remembered per incident object (an edited incident is a new object); make a new one when actors change. */
+export function textIndex(actors: ReadonlyMap<string, Actor>): (incident: Incident) => string {
+  const cache = new WeakMap<Incident, string>()
+  return (incident) => {
+    let text = cache.get(incident)
+    if (text === undefined) cache.set(incident, (text = searchableText(incident, actors)))
+    return text
+  }
+}
+
+/** The incidents of `list` that match `filter`, in their order; `list` itself when nothing is set, so callers can reuse work keyed on it. */
+export function filterIncidents<L extends readonly Incident[]>(list: L, filter: IncidentFilter, textOf: (incident: Incident) => string): L | Incident[] {
+  if (isEmptyFilter(filter)) return list
+  const test = compileFilter(filter)
+  return list.filter((i) => test(i, textOf))
+}
+
 export type SortKey = 'title' | 'start' | 'victims' | 'sponsor' | 'types' | 'status' | 'tlp'
 export interface Sort {
   key: SortKey

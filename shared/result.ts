@@ -32,6 +32,11 @@ export class WorkbenchError extends Error {
   }
 }
 
+/** The message of anything thrown, for a user-facing line. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
 /** Thrown by services for failures the user can act on; the handler table turns it into a Result. */
 export class ServiceError extends Error {
   readonly code: ErrorInfo['code']

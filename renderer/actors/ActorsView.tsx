@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { countryName } from '../../shared/countries'
 import { ACTOR_KIND_LABELS } from '../../shared/domain'
-import { editActor } from '../state/actions'
+import { editActor } from './actions'
 import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { ActorForm } from './ActorForm'

@@ -5,7 +5,8 @@ import { countryName } from '../../shared/countries'
 import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
 import type { SortKey } from '../../shared/filter'
 import { formatPartialDate } from '../../shared/partialDate'
-import { editIncident, setSort } from '../state/actions'
+import { setSort } from '../state/actions'
+import { editIncident } from './actions'
 import { useApp } from '../state/store'
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [

@@ -1,13 +1,13 @@
 // The incidents view: filter bar, the table of incidents under the filter, and the detail pane.
-import { editIncident } from '../state/actions'
+import { editIncident } from './actions'
 import { useApp } from '../state/store'
 import { FilterBar } from './FilterBar'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentTable } from './IncidentTable'
-import { useFilteredIncidents } from './useFilteredIncidents'
+import { useSortedIncidents } from '../state/filteredIncidents'
 
 export function IncidentsView() {
-  const { rows, total } = useFilteredIncidents()
+  const { rows, total } = useSortedIncidents()
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
 
   return (

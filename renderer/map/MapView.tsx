@@ -4,13 +4,15 @@ import { useEffect, useRef, useState } from 'react'
 import { countryName } from '../../shared/countries'
 import { FilterBar } from '../incidents/FilterBar'
 import { IncidentDetail } from '../incidents/IncidentDetail'
-import { editIncident, errorMessage, selectIncidents, setFilter, toast } from '../state/actions'
+import { errorMessage, selectIncidents, setFilter, toast } from '../state/actions'
+import { editIncident } from '../incidents/actions'
 import { getState, useApp } from '../state/store'
 import { exportMapPng, exportTitle } from './exportMapPng'
 import { assetBase } from './geoAssets'
 import type { CountryRole, MapData } from '../../shared/mapData'
 import { MapLegend } from './MapLegend'
-import { buildStats, useMapData } from './useMapData'
+import { useMapData } from './useMapData'
+import { exposeHandle, mapBuildStats } from '../debug'
 import { useMapTheme } from './useMapTheme'
 import { WorldMap, type HoverInfo } from './WorldMap'
 
@@ -74,16 +76,17 @@ export function MapView() {
       return
     }
     world.current = map
-    ;(window as unknown as { __watchfloorMap?: unknown }).__watchfloorMap = { map: map.map, places: map.places, stats: map.stats, build: buildStats }
+    const hide = exposeHandle('__watchfloorMap', { map: map.map, places: map.places, stats: map.stats, build: mapBuildStats })
     const resize = new ResizeObserver(() => map.resize())
     resize.observe(container)
     return () => {
       resize.disconnect()
       map.destroy()
       world.current = null
-      delete (window as unknown as { __watchfloorMap?: unknown }).__watchfloorMap
+      hide()
     }
     // The map is made once; theme changes go through setTheme below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {

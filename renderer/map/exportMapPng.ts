@@ -1,6 +1,7 @@
 // Renders a map of any set of incidents to a PNG (title, legend, TLP marking) on a hidden map: the map view need not be open.
 import { countryName } from '../../shared/countries'
 import { highestTlp, type Incident, type Tlp } from '../../shared/domain'
+import { TLP_COLOURS } from '../../shared/report/blocks'
 import { assetBase, loadAnchors } from './geoAssets'
 import { buildMapData, legendClasses, type CountryRole } from '../../shared/mapData'
 import { PALETTES, rampFor, type MapTheme } from './mapStyle'
@@ -29,8 +30,6 @@ export interface MapPng {
 
 const HEADER = 56
 const FOOTER = 64
-/** TLP 2.0 label colours (text on black), from the FIRST standard. */
-const TLP_COLOURS: Record<Tlp, string> = { CLEAR: '#ffffff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' }
 const FONT = 'system-ui, "Noto Sans", "Segoe UI", Roboto, sans-serif'
 
 /** Draws the incidents on a hidden map, waits for it to be idle, and composes the PNG. Rejects with a readable message on failure. */

@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { formatPartialDate } from '../../shared/partialDate'
 import { backlinks } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
-import { createNote, openNote } from './noteActions'
+import { createNote, openNote } from './actions'
 
 interface Props {
   id: string

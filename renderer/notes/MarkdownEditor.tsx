@@ -60,6 +60,7 @@ export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: 
     })
     return () => view.destroy()
     // The editor is created once per note (the parent keys it by note id).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   return <div className="notes-editor" ref={host} />

@@ -1,7 +1,7 @@
 // Rendered, sanitized markdown whose wiki links open the record they name.
 import { useMemo, type MouseEvent } from 'react'
 import type { RecordKind, RecordRef } from '../../shared/wikiLinks'
-import { openRecord } from './noteActions'
+import { openRecord } from './actions'
 import { renderMarkdown } from './safeHtml'
 
 interface Props {

@@ -5,12 +5,13 @@ import { toFieldIssues } from '../../shared/issues'
 import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
-import { setState, useApp } from '../state/store'
+import { setNoteSave } from '../state/actions'
+import { useApp } from '../state/store'
 import { flushNote, noteEdited } from './autosave'
 import { Backlinks } from './Backlinks'
 import { MarkdownEditor } from './MarkdownEditor'
 import { MarkdownPreview } from './MarkdownPreview'
-import { deleteNote } from './noteActions'
+import { deleteNote } from './actions'
 import { useRecordRefs } from './useRecordRefs'
 
 type Draft = Required<Pick<NoteInput, 'title' | 'body' | 'tags' | 'pinned'>> & Pick<NoteInput, 'date' | 'incidentId'>
@@ -46,7 +47,7 @@ export function NoteDetail({ note }: { note: Note }) {
     if (!parsed.success) {
       const found = Object.fromEntries(toFieldIssues(parsed.error).map((i) => [i.path.split('.')[0], i.message]))
       setErrors(found)
-      setState({ noteSave: { kind: 'error', message: Object.values(found)[0] } })
+      setNoteSave({ kind: 'error', message: Object.values(found)[0] })
       return
     }
     setErrors({})

@@ -3,7 +3,7 @@ import { useMemo, type KeyboardEvent } from 'react'
 import { formatPartialDate } from '../../shared/partialDate'
 import { noteTags, sortNotes } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
-import { openNote, setNoteTag } from './noteActions'
+import { openNote, setNoteTag } from './actions'
 
 /** The first line of a note's text without markdown marks, for the list. */
 function excerpt(body: string): string {

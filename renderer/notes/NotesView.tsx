@@ -4,7 +4,7 @@ import { useApp } from '../state/store'
 import { installFlushOnLeave } from './autosave'
 import { NoteDetail } from './NoteDetail'
 import { NoteList } from './NoteList'
-import { createNote } from './noteActions'
+import { createNote } from './actions'
 
 export function NotesView() {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)

@@ -1,8 +1,7 @@
 // Autosave of the open note: edits are debounced, one save is in flight at a time, and pending text is flushed on blur, hide and close.
 import type { NoteInput } from '../../shared/domain'
 import { client } from '../api'
-import { errorMessage, put } from '../state/actions'
-import { setState } from '../state/store'
+import { errorMessage, put, setNoteSave } from '../state/actions'
 
 /** Quiet time after the last keystroke before a save, in ms. */
 export const SAVE_DELAY_MS = 600
@@ -17,7 +16,7 @@ export function noteEdited(id: string, input: NoteInput): void {
   if (draft && draft.id !== id && unsaved) void flushNote()
   draft = { id, input }
   unsaved = true
-  setState({ noteSave: { kind: 'pending' } })
+  setNoteSave({ kind: 'pending' })
   clearTimeout(timer)
   timer = setTimeout(() => void flushNote(), SAVE_DELAY_MS)
 }
@@ -37,15 +36,15 @@ export function flushNote(): Promise<void> {
   if (inFlight) return inFlight.then(() => flushNote())
   const { id, input } = draft
   unsaved = false
-  setState({ noteSave: { kind: 'saving' } })
+  setNoteSave({ kind: 'saving' })
   const call = client.notes.update({ id, input }).then(
     (saved) => {
       put('notes', saved)
-      if (!unsaved) setState({ noteSave: { kind: 'saved' } })
+      if (!unsaved) setNoteSave({ kind: 'saved' })
     },
     (err: unknown) => {
       // The text stays in the editor; the next edit tries again.
-      setState({ noteSave: { kind: 'error', message: errorMessage(err) } })
+      setNoteSave({ kind: 'error', message: errorMessage(err) })
     },
   )
   inFlight = call.finally(() => {
@@ -60,7 +59,7 @@ export function dropDraft(id: string): void {
   clearTimeout(timer)
   draft = null
   unsaved = false
-  setState({ noteSave: { kind: 'saved' } })
+  setNoteSave({ kind: 'saved' })
 }
 
 /** Flushes whenever the page may be going away: hidden, closed, or the window losing focus. */

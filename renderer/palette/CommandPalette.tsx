@@ -1,8 +1,9 @@
 // The command palette (Ctrl/Cmd+K): commands by name and full-text search over incidents, actors, sources and notes.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { RECORD_KIND_LABELS } from '../../shared/wikiLinks'
-import { openRecord } from '../notes/noteActions'
-import { setState, useApp } from '../state/store'
+import { openRecord } from '../notes/actions'
+import { setPalette } from '../state/actions'
+import { useApp } from '../state/store'
 import { paletteCommands } from './commands'
 import { searchIndex, startSearchIndex, useSearchReady } from './searchStore'
 
@@ -24,9 +25,7 @@ export function CommandPalette() {
   return <Palette />
 }
 
-function close() {
-  setState({ palette: false })
-}
+const close = () => setPalette(false)
 
 function Palette() {
   const [query, setQuery] = useState('')
@@ -47,6 +46,7 @@ function Palette() {
     const hits = (searchIndex()?.search(query, 30) ?? []).map((h) => ({ key: `rec:${h.id}`, label: h.title, detail: RECORD_KIND_LABELS[h.kind], run: () => openRecord(h.kind, h.id) }))
     return [...cmds, ...hits]
     // The record lists are dependencies so the results follow edits made while the palette is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, incidents, actors, sources, notes, ready])
 
   useEffect(() => {

@@ -1,8 +1,9 @@
 // Every user operation the palette and shortcuts offer, registered once: name, label, key test, predicate, perform.
 import { bridge } from '../api'
-import { createNote } from '../notes/noteActions'
-import { guard, setView } from '../state/actions'
-import { getState, setState } from '../state/store'
+import { createNote } from '../notes/actions'
+import { newIncident } from '../incidents/actions'
+import { setView, togglePalette } from '../state/actions'
+import { getState } from '../state/store'
 import { VIEWS } from '../shell/views'
 
 export interface Command {
@@ -26,13 +27,13 @@ export function commands(): Command[] {
       label: 'Search and run a command',
       shortcut: 'Ctrl+K',
       keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'k',
-      perform: () => setState((s) => ({ palette: !s.palette })),
+      perform: togglePalette,
     },
     {
       name: 'new-incident',
       label: 'New incident',
       predicate: writable,
-      perform: () => guard(() => setState({ view: 'incidents', incident: { kind: 'new' }, selection: [] })),
+      perform: newIncident,
     },
     {
       name: 'new-note',

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat, type ExportPro
 import { tlpLabel } from '../../shared/report/blocks'
 import { errorMessage, toast } from '../state/actions'
 import { FIGURE_NAMES } from '../../shared/report/sections'
-import { runExport } from './reportActions'
+import { runExport } from './actions'
 import type { BriefingFigures } from './useBriefingFigures'
 
 interface Props {

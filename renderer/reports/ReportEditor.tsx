@@ -9,10 +9,11 @@ import { PartialDateInput } from '../components/PartialDateInput'
 import { errorsOf, type Errors } from '../incidents/draft'
 import { useDraft } from '../components/useDraft'
 import { errorMessage, toast } from '../state/actions'
+import { useIncidentIndex } from '../state/filteredIncidents'
 import { useApp } from '../state/store'
 import { EstimativeHelper } from './EstimativeHelper'
 import { ExportBar } from './ExportBar'
-import { deleteReport, saveReport } from './reportActions'
+import { deleteReport, saveReport } from './actions'
 import { ReportPreview } from './ReportPreview'
 import { ScopePicker } from './ScopePicker'
 import { SectionList } from './SectionList'
@@ -32,6 +33,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
   const incidents = useApp((s) => s.incidents)
   const actors = useApp((s) => s.actors)
   // A new report starts from the filter in force when it was opened; later filter changes must not reset the form.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const initial = useMemo(() => draftOf(report, { kind: 'filter', filter: { ...appFilter } }), [report])
   const { draft, dirty, set, revert } = useDraft<ReportDefinition>(initial)
   const [errors, setErrors] = useState<Errors>({})
@@ -42,7 +44,8 @@ export function ReportEditor({ report }: { report: Report | null }) {
   const figures = useBriefingFigures(live)
   const issues = useMemo(() => (parsed.success ? {} : errorsOf(toFieldIssues(parsed.error))), [parsed])
   const shown = { ...issues, ...errors }
-  const minimum: Tlp = useMemo(() => contentTlp(scopedIncidents({ incidents, actors }, draft)), [incidents, actors, draft])
+  const { textOf } = useIncidentIndex()
+  const minimum: Tlp = useMemo(() => contentTlp(scopedIncidents({ incidents, actors }, draft, textOf)), [incidents, actors, draft, textOf])
   const effective = TLP_LEVELS.indexOf(draft.tlp) < TLP_LEVELS.indexOf(minimum) ? minimum : draft.tlp
 
   async function save(e: FormEvent) {

@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { formatPartialDate } from '../../shared/partialDate'
 import { useApp } from '../state/store'
-import { editReport } from './reportActions'
+import { editReport } from './actions'
 import { ReportEditor } from './ReportEditor'
 
 export function ReportsView() {

@@ -1,9 +1,11 @@
 // The figures of the briefing being edited (situation map, timeline), drawn by the map's PNG export for the incidents in scope and shared by the preview and the exports.
 import { useEffect, useMemo, useState } from 'react'
-import type { Actor, ReportDefinition } from '../../shared/domain'
+import type { ReportDefinition } from '../../shared/domain'
 import type { Figure } from '../../shared/report/blocks'
 import { scopedIncidents } from '../../shared/report/model'
 import type { FigureSectionId } from '../../shared/report/sectionIds'
+import { messageOf } from '../../shared/result'
+import { useIncidentIndex } from '../state/filteredIncidents'
 import { useApp } from '../state/store'
 import { drawMapFigure, mapTitle } from './mapFigure'
 import { drawTimelineFigure } from './timelineFigure'
@@ -43,7 +45,7 @@ function useFigure(key: string, draw: () => Promise<Figure>): { drawing: boolean
     const timer = setTimeout(() => {
       serial(() => (stale ? Promise.reject(new Error('stale')) : draw())).then(
         (figure) => !stale && setState({ key, figure }),
-        (err: unknown) => !stale && setState({ key, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => !stale && setState({ key, error: messageOf(err) }),
       )
     }, REDRAW_DELAY_MS)
     return () => {
@@ -51,6 +53,7 @@ function useFigure(key: string, draw: () => Promise<Figure>): { drawing: boolean
       clearTimeout(timer)
     }
     // What `draw` captures changes only with `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   if (!key) return { drawing: false }
   if (state.key !== key) return { drawing: true }
@@ -61,13 +64,13 @@ function useFigure(key: string, draw: () => Promise<Figure>): { drawing: boolean
 export function useBriefingFigures(definition: ReportDefinition | null): BriefingFigures {
   const incidents = useApp((s) => s.incidents)
   const actorList = useApp((s) => s.actors)
-  const actors = useMemo(() => new Map<string, Actor>(actorList.map((a) => [a.id, a])), [actorList])
+  const { actors, textOf } = useIncidentIndex()
   const wants = (id: FigureSectionId) => !!definition?.sections.some((s) => s.id === id && s.enabled)
   const wantsMap = wants('map')
   const wantsTimeline = wants('timeline')
   const scoped = useMemo(
-    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ incidents, actors: actorList }, definition) : []),
-    [definition, wantsMap, wantsTimeline, incidents, actorList],
+    () => (definition && (wantsMap || wantsTimeline) ? scopedIncidents({ incidents, actors: actorList }, definition, textOf) : []),
+    [definition, wantsMap, wantsTimeline, incidents, actorList, textOf],
   )
   const title = definition ? mapTitle(definition) : ''
   // What each figure depends on; unrelated edits (title, key judgments) do not redraw it.
@@ -83,5 +86,7 @@ export function useBriefingFigures(definition: ReportDefinition | null): Briefin
       if (f.error) out.errors[id] = f.error
     }
     return out
+    // The figures' parts are the dependencies: `map` and `timeline` are new objects on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map.drawing, map.figure, map.error, timeline.drawing, timeline.figure, timeline.error])
 }

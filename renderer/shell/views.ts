@@ -6,20 +6,24 @@ import { MapView } from '../map/MapView'
 import { NotesView } from '../notes/NotesView'
 import { ReportsView } from '../reports/ReportsView'
 import { TimelineView } from '../timeline/TimelineView'
+import { VIEW_IDS, type View } from '../state/store'
 
 export interface ViewSpec {
-  id: string
+  id: View
   label: string
   /** Alt+key switches to the view. */
   key: string
   component: ComponentType
 }
 
-export const VIEWS: ViewSpec[] = [
-  { id: 'incidents', label: 'Incidents', key: '1', component: IncidentsView },
-  { id: 'actors', label: 'Actors', key: '2', component: ActorsView },
-  { id: 'map', label: 'Map', key: '3', component: MapView },
-  { id: 'timeline', label: 'Timeline', key: '4', component: TimelineView },
-  { id: 'notes', label: 'Notes', key: '5', component: NotesView },
-  { id: 'reports', label: 'Reports', key: '6', component: ReportsView },
-]
+const SPECS: Record<View, Omit<ViewSpec, 'id' | 'key'>> = {
+  incidents: { label: 'Incidents', component: IncidentsView },
+  actors: { label: 'Actors', component: ActorsView },
+  map: { label: 'Map', component: MapView },
+  timeline: { label: 'Timeline', component: TimelineView },
+  notes: { label: 'Notes', component: NotesView },
+  reports: { label: 'Reports', component: ReportsView },
+}
+
+/** Every view in tab order; Alt+1 … Alt+6 by position. */
+export const VIEWS: ViewSpec[] = VIEW_IDS.map((id, n) => ({ id, key: String(n + 1), ...SPECS[id] }))

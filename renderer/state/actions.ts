@@ -1,11 +1,10 @@
-// Everything the UI can do to the app state and the workspace, in one place: load, filter, select, save, delete, undo.
+// What every view shares: loading the workspace, the filter, selection, toasts and undo, the discard guard, and putting saved records into the store.
 import { describeIssues } from '../../shared/issues'
 import { WorkbenchError } from '../../shared/result'
-import type { ActorInput, IncidentInput, SourceInput } from '../../shared/domain'
 import type { IncidentFilter, Sort } from '../../shared/filter'
 import { EMPTY_FILTER } from '../../shared/filter'
 import { client } from '../api'
-import { getState, setState, type Editing, type Toast, type View } from './store'
+import { getState, setState, type NoteSave, type Toast, type View } from './store'
 
 let nextToast = 1
 const TOAST_MS = 10_000
@@ -80,10 +79,13 @@ export function confirmDiscard(discard: boolean): void {
 
 export const setDirty = (dirty: boolean) => getState().dirty !== dirty && setState({ dirty })
 export const setView = (view: View) => guard(() => setState({ view }))
+export const setPalette = (palette: boolean) => setState({ palette })
+export const togglePalette = () => setState((s) => ({ palette: !s.palette }))
+export const setNoteSave = (noteSave: NoteSave) => setState({ noteSave })
 export const setFilter = (patch: Partial<IncidentFilter>) => setState((s) => ({ filter: { ...s.filter, ...patch } }))
 export const clearFilter = () => setState({ filter: EMPTY_FILTER })
 export const setSort = (sort: Sort) => setState({ sort })
-export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+
 
 /** Selects incidents app-wide (map arcs and timeline brushes can select several) and opens the first. */
 export const selectIncidents = (ids: string[]) =>
@@ -91,7 +93,7 @@ export const selectIncidents = (ids: string[]) =>
 
 /** Opens one incident of the current selection in the detail pane, keeping the selection. */
 export const focusSelected = (id: string) => guard(() => setState({ incident: { kind: 'existing', id } }))
-export const editActor = (actor: Editing) => guard(() => setState({ actor }))
+
 
 type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
 
@@ -104,16 +106,8 @@ export function put(collection: Collection, record: { id: string }): void {
   setState((s) => ({ [collection]: replaceIn(s[collection] as { id: string }[], record) }))
 }
 
-function drop(collection: Collection, id: string): void {
+export function drop(collection: Collection, id: string): void {
   setState((s) => ({ [collection]: (s[collection] as { id: string }[]).filter((r) => r.id !== id) }))
-}
-
-/** Creates (id null) or replaces an incident; throws WorkbenchError with field issues on invalid input. */
-export async function saveIncident(id: string | null, input: IncidentInput) {
-  const saved = id ? await client.incidents.update({ id, input }) : await client.incidents.create(input)
-  put('incidents', saved)
-  setState((s) => ({ incident: { kind: 'existing', id: saved.id }, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
-  return saved
 }
 
 /**
@@ -148,39 +142,4 @@ export async function deleteWithUndo<T extends { id: string }>(o: {
   } catch (err) {
     toast('error', errorMessage(err))
   }
-}
-
-export const deleteIncident = (id: string) =>
-  deleteWithUndo({
-    collection: 'incidents',
-    noun: 'incident',
-    name: (r) => r.title,
-    remove: () => client.incidents.delete({ id }),
-    restore: (r) => client.incidents.restore(r),
-    deleted: () => setState((s) => ({ incident: { kind: 'none' }, selection: s.selection.filter((x) => x !== id), dirty: false })),
-    restored: (back) => setState({ incident: { kind: 'existing', id: back.id }, selection: [back.id] }),
-  })
-
-export async function saveActor(id: string | null, input: ActorInput) {
-  const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)
-  put('actors', saved)
-  setState({ actor: { kind: 'existing', id: saved.id }, dirty: false })
-  return saved
-}
-
-export const deleteActor = (id: string) =>
-  deleteWithUndo({
-    collection: 'actors',
-    noun: 'actor',
-    name: (r) => r.name,
-    remove: () => client.actors.delete({ id }),
-    restore: (r) => client.actors.restore(r),
-    deleted: () => setState({ actor: { kind: 'none' }, dirty: false }),
-  })
-
-/** Creates a source (from the incident form's "new source"); the caller links it. */
-export async function createSource(input: SourceInput) {
-  const saved = await client.sources.create(input)
-  put('sources', saved)
-  return saved
 }

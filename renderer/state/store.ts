@@ -1,11 +1,12 @@
-// The renderer's app state (the only module that imports zustand): workspace data, app-wide filter, selection, notes, palette, toasts.
+// The renderer's app state (the only module that imports zustand): a data slice (the workspace's records) and a UI slice (view, filter, selection, forms, palette, toasts).
 import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 
-/** Views of the shell; each is registered in shell/views.ts. */
-export type View = string
+/** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
+export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
   id: number
@@ -19,7 +20,8 @@ export type NoteSave = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving
 /** What the detail pane edits: an existing record by id, a new one, or nothing. */
 export type Editing = { kind: 'none' } | { kind: 'existing'; id: string } | { kind: 'new' }
 
-export interface AppState {
+/** The open workspace as the main side last reported it. */
+export interface DataSlice {
   status: 'loading' | 'ready' | 'error'
   loadError: string | null
   info: WorkspaceInfo | null
@@ -29,6 +31,10 @@ export interface AppState {
   notes: Note[]
   /** Saved briefing definitions. */
   reports: Report[]
+}
+
+/** What the user is looking at and doing. */
+export interface UiSlice {
   view: View
   filter: IncidentFilter
   sort: Sort
@@ -53,15 +59,11 @@ export interface AppState {
   toasts: Toast[]
 }
 
-export const useApp = create<AppState>(() => ({
-  status: 'loading',
-  loadError: null,
-  info: null,
-  incidents: [],
-  actors: [],
-  sources: [],
-  notes: [],
-  reports: [],
+export type AppState = DataSlice & UiSlice
+
+const initialData = (): DataSlice => ({ status: 'loading', loadError: null, info: null, incidents: [], actors: [], sources: [], notes: [], reports: [] })
+
+const initialUi = (): UiSlice => ({
   view: 'incidents',
   filter: EMPTY_FILTER,
   sort: { key: 'start', dir: 'desc' },
@@ -76,7 +78,9 @@ export const useApp = create<AppState>(() => ({
   dirty: false,
   pending: null,
   toasts: [],
-}))
+})
+
+export const useApp = create<AppState>(() => ({ ...initialData(), ...initialUi() }))
 
 export const getState = useApp.getState
 export const setState = useApp.setState

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FilterBar } from '../incidents/FilterBar'
 import { IncidentDetail } from '../incidents/IncidentDetail'
-import { useFilteredIncidents } from '../incidents/useFilteredIncidents'
+import { useFilteredIncidents } from '../state/filteredIncidents'
 import { selectIncidents, setFilter, toast } from '../state/actions'
 import { getState, useApp } from '../state/store'
 import { AnnotationList } from './AnnotationList'
@@ -14,7 +14,6 @@ import { MARKER_STYLES } from '../../shared/timeline/symbols'
 import { TimelineCanvas } from './TimelineCanvas'
 import type { TimelineController } from './timelineController'
 import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from '../../shared/timeline/timelineModel'
-import { useTimelineIncidents } from './useTimelineIncidents'
 import { fitWindow, type Camera } from '../../shared/timeline/timeScale'
 
 /** The time extent of the given incidents' spans and markers in the model, or null. */
@@ -32,8 +31,8 @@ function extentOf(model: TimelineModel, ids: ReadonlySet<string>): [number, numb
 }
 
 export function TimelineView() {
-  const { rows, total } = useFilteredIncidents()
-  const { incidents, actors } = useTimelineIncidents()
+  const shown = useFilteredIncidents().incidents.length
+  const { incidents, actors, total } = useFilteredIncidents({ withDates: false })
   const [groupBy, setGroupBy] = useState<GroupBy>('victim')
   const model = useMemo(() => buildModel(incidents, groupBy, actors), [incidents, groupBy, actors])
   const from = useApp((s) => s.filter.from)
@@ -111,7 +110,7 @@ export function TimelineView() {
   const empty = model.spans.n === 0
   return (
     <div className="view timeline-view">
-      <FilterBar shown={rows.length} total={total} />
+      <FilterBar shown={shown} total={total} />
       <div className="timeline-split">
         <section className="timeline-main" aria-label="Timeline">
           <div className="toolbar timeline-toolbar">

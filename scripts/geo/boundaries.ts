@@ -1,4 +1,6 @@
 // Turns a world-atlas topology into the map's country GeoJSON: re-cut at ±180°, Antarctica closed, ISO codes, names, label points.
+// d3-geo-projection ships no types; this file's own declarations are pulled in here for every build that compiles boundaries.ts.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./d3-geo-projection.d.ts" />
 import { geoArea, geoEquirectangular } from 'd3-geo'
 import { geoProject } from 'd3-geo-projection'

@@ -1,7 +1,7 @@
 // Resolves a report definition against workspace data: the incidents in scope, the marking, and the ordered sections as blocks.
 import { countryName } from '../countries'
 import { highestTlp, INCIDENT_TYPE_LABELS, ReportInputSchema, STATE_NEXUS_LABELS, type Actor, type Incident, type Note, type ReportDefinition, type ReportInput, type Source, type Tlp } from '../domain'
-import { compileFilter, isEmptyFilter, searchableText, type IncidentFilter } from '../filter'
+import { filterIncidents, isEmptyFilter, textIndex, type IncidentFilter } from '../filter'
 import { comparePartialDates, formatPartialDate } from '../partialDate'
 import { linkedIds } from '../wikiLinks'
 import type { Briefing, Figure, ResolvedSection } from './blocks'
@@ -26,16 +26,17 @@ export interface ResolveOptions {
 }
 
 /** The incidents a definition's scope selects, oldest first; hand-picked ids no longer present are skipped. */
-export function scopedIncidents(data: Pick<BriefingData, 'incidents' | 'actors'>, def: Pick<ReportDefinition, 'scope'>): Incident[] {
+export function scopedIncidents(
+  data: Pick<BriefingData, 'incidents' | 'actors'>,
+  def: Pick<ReportDefinition, 'scope'>,
+  /** The text an incident is searched by; a caller that keeps a cache passes its own. */
+  textOf: (incident: Incident) => string = textIndex(new Map(data.actors.map((a) => [a.id, a]))),
+): Incident[] {
   let list: Incident[]
   if (def.scope.kind === 'incidents') {
     const byId = new Map(data.incidents.map((i) => [i.id, i]))
     list = def.scope.ids.map((id) => byId.get(id)).filter((i): i is Incident => !!i)
-  } else {
-    const test = compileFilter(def.scope.filter)
-    const actors = new Map(data.actors.map((a) => [a.id, a]))
-    list = data.incidents.filter((i) => test(i, (x) => searchableText(x, actors)))
-  }
+  } else list = [...filterIncidents(data.incidents, def.scope.filter, textOf)]
   return list.sort((a, b) => comparePartialDates(a.start, b.start) || a.title.localeCompare(b.title))
 }
 

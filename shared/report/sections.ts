@@ -1,5 +1,6 @@
 // The section registry of a briefing: each section's label, help text and how it turns the scoped data into blocks.
 import { countryName } from '../countries'
+import { citedSourceIds } from '../references'
 import {
   admiraltyGrade,
   ATTRIBUTION_BASIS_LABELS,
@@ -78,12 +79,7 @@ function sponsorOf(i: Incident, actors: ReadonlyMap<string, Actor>): string {
 
 /** Sources cited anywhere in the scoped incidents, by title. */
 export function citedSources(ctx: Pick<SectionContext, 'incidents' | 'sources'>): Source[] {
-  const ids = new Set<string>()
-  for (const i of ctx.incidents) {
-    i.sourceIds.forEach((s) => ids.add(s))
-    i.attributions.forEach((a) => a.sourceIds.forEach((s) => ids.add(s)))
-    i.responses.forEach((r) => r.sourceIds.forEach((s) => ids.add(s)))
-  }
+  const ids = new Set(ctx.incidents.flatMap(citedSourceIds))
   return [...ids]
     .map((id) => ctx.sources.get(id))
     .filter((s): s is Source => !!s)

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { WorkspaceStore } from '../../electron/store/WorkspaceStore'
+import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
 import { CHROMIUM_ARGS } from '../../playwright.config'
 import type { Incident } from '../../shared/domain'
 import { buildMapData, type LonLat } from '../../shared/mapData'
@@ -82,6 +82,8 @@ const host = await startHost(dir)
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  // The map handle and its build timings are put on window only when asked for.
+  await page.addInitScript(() => ((window as unknown as { __watchfloorDebug: boolean }).__watchfloorDebug = true))
   let t = performance.now()
   await page.goto(host.url)
   await page.locator('.filter-count', { hasText: `${COUNT.toLocaleString('en').replace(/,/g, '')} incidents` }).waitFor({ timeout: 180_000 })

@@ -4,7 +4,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { WORKSPACE_FILE, WorkspaceStore } from '../../electron/store/WorkspaceStore'
+import { WORKSPACE_FILE, WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
 import { generateWorkspace } from './generate'
 
 /** Open and save targets at 100k incidents, as ratios to bare JSON. */

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { WorkbenchError } from '../../shared/result'
-import { WorkspaceStore } from '../../electron/store/WorkspaceStore'
+import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
 import { generateIncidents } from './generate'
 
 const dirs: string[] = []

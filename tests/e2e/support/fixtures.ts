@@ -12,6 +12,8 @@ export class WatchfloorPage {
   ) {}
 
   async open(): Promise<void> {
+    // The app puts its map handle on window only when a test asks for it.
+    await this.page.addInitScript(() => ((window as unknown as { __watchfloorDebug: boolean }).__watchfloorDebug = true))
     const errors: string[] = []
     this.page.on('pageerror', (e) => errors.push(e.message))
     await this.page.goto(this.host.url)

@@ -1,0 +1,55 @@
+// The main window: hardened web preferences, a dark first paint, shown when ready, titled by the open workspace.
+import { BrowserWindow, dialog } from 'electron'
+import type { RendererEntry } from './pages'
+
+export interface MainWindowOptions {
+  /** Absolute path of the bundled preload (out/preload/index.cjs). */
+  preload: string
+  entry: RendererEntry
+  title: string
+}
+
+export function createMainWindow({ preload, entry, title }: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title,
+    show: false,
+    // Matches the renderer's dark theme so no white frame flashes before the first paint.
+    backgroundColor: '#1c2127',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  // The page refuses to unload while a form has unsaved edits; Electron would then silently keep
+  // the window open, so ask the user, as a browser would.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Discard changes', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Discard unsaved changes?',
+      detail: 'The record you are editing has changes that are not saved. They will be lost.',
+    })
+    if (choice === 0) event.preventDefault()
+  })
+  // The page's <title> would otherwise replace the workspace name in the title bar.
+  win.on('page-title-updated', (event) => event.preventDefault())
+  const loading = entry.kind === 'url' ? win.loadURL(entry.url) : win.loadFile(entry.path)
+  loading.catch((err: unknown) => console.error('[watchfloor] the window could not load the app:', err))
+  return win
+}

@@ -1,0 +1,97 @@
+// Create, update, delete and undo-delete for one collection of the workspace, with audit entries.
+import { randomUUID } from 'node:crypto'
+import { describeIssues } from '../../../shared/issues'
+import { ServiceError, type FieldIssue } from '../../../shared/result'
+import type { Workspace } from '../../../shared/workspace'
+import type { AuditLog } from '../store/AuditLog'
+import { changedFields } from '../store/AuditLog'
+import type { WorkspaceStore } from '../store/WorkspaceStore'
+
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
+type Stored<C extends Collection> = Workspace[C][number]
+type Fields<C extends Collection> = Omit<Stored<C>, 'id' | 'createdAt' | 'updatedAt'>
+
+export interface RecordSpec<C extends Collection> {
+  collection: C
+  /** Singular noun for messages: "incident". */
+  noun: string
+  /** Prefix of generated ids: "inc" gives `inc-<uuid>`. */
+  idPrefix: string
+  title(record: Stored<C>): string
+  /** Titles of the records that refer to `id`; deletion is refused while any do. */
+  referrers?(data: Workspace, id: string): string[]
+  /** Problems with references to other records (unknown actor or source ids). */
+  checkRefs?(data: Workspace, fields: Fields<C>): FieldIssue[]
+}
+
+export class RecordService<C extends Collection> {
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly audit: AuditLog,
+    private readonly spec: RecordSpec<C>,
+  ) {}
+
+  private get records(): Stored<C>[] {
+    return this.store.data[this.spec.collection] as Stored<C>[]
+  }
+
+  list(): Stored<C>[] {
+    return this.records
+  }
+
+  get(id: string): Stored<C> {
+    const found = this.records.find((r) => r.id === id)
+    if (!found) throw new ServiceError('not-found', `No ${this.spec.noun} with id ${id}; it may have been deleted.`)
+    return found
+  }
+
+  private checkRefs(fields: Fields<C>): void {
+    const issues = this.spec.checkRefs?.(this.store.data, fields) ?? []
+    if (issues.length > 0) throw new ServiceError('invalid-input', `The ${this.spec.noun} refers to records that do not exist: ${describeIssues(issues)}`, issues)
+  }
+
+  async create(fields: Fields<C>): Promise<Stored<C>> {
+    this.checkRefs(fields)
+    const now = new Date().toISOString()
+    const record = { ...fields, id: `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
+    await this.store.update(() => void this.records.push(record))
+    await this.audit.record({ action: 'create', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: Object.keys(fields).sort() })
+    return record
+  }
+
+  async update(id: string, fields: Fields<C>): Promise<Stored<C>> {
+    const before = this.get(id)
+    this.checkRefs(fields)
+    const after = { ...fields, id, createdAt: before.createdAt, updatedAt: new Date().toISOString() } as Stored<C>
+    const changed = changedFields(before, after)
+    await this.store.update(() => {
+      this.records[this.records.indexOf(before)] = after
+    })
+    await this.audit.record({ action: 'update', collection: this.spec.collection, id, title: this.spec.title(after), fields: changed })
+    return after
+  }
+
+  /** Removes a record and returns it, so the caller can offer undo through `restore`. */
+  async delete(id: string): Promise<Stored<C>> {
+    const record = this.get(id)
+    const users = this.spec.referrers?.(this.store.data, id) ?? []
+    if (users.length > 0) {
+      const names = users.slice(0, 3).join('; ') + (users.length > 3 ? ` and ${users.length - 3} more` : '')
+      throw new ServiceError('conflict', `This ${this.spec.noun} is still referenced by ${names}. Remove those references first.`)
+    }
+    await this.store.update(() => {
+      this.records.splice(this.records.indexOf(record), 1)
+    })
+    await this.audit.record({ action: 'delete', collection: this.spec.collection, id, title: this.spec.title(record), fields: [] })
+    return record
+  }
+
+  /** Puts back a deleted record with its original id (undo of delete). */
+  async restore(record: Stored<C>): Promise<Stored<C>> {
+    if (this.records.some((r) => r.id === record.id)) throw new ServiceError('conflict', `A ${this.spec.noun} with id ${record.id} already exists.`)
+    this.checkRefs(record)
+    await this.store.update(() => void this.records.push(record))
+    await this.audit.record({ action: 'restore', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: [] })
+    return record
+  }
+}

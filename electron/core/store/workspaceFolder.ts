@@ -1,0 +1,56 @@
+// Folder rules for new workspaces and copies: never mix a workspace into a used folder, never copy a file that does not validate.
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { ServiceError } from '../../../shared/result'
+import { WorkspaceSchema } from '../../../shared/workspace'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { WORKSPACE_FILE } from './WorkspaceStore'
+
+/**
+ * Refuses a folder for a new workspace unless it is empty or missing, so a workspace's files
+ * never mix with other files and an existing workspace is never silently opened instead.
+ */
+export async function ensureNewWorkspaceFolder(dir: string): Promise<void> {
+  let entries: string[]
+  try {
+    entries = await readdir(dir)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw err
+  }
+  if (entries.includes(WORKSPACE_FILE)) {
+    throw new ServiceError('conflict', `${dir} already holds a workspace. Use File › Open workspace… to open it.`)
+  }
+  // Hidden files such as .DS_Store do not make a folder "used".
+  if (entries.some((name) => !name.startsWith('.'))) {
+    throw new ServiceError('conflict', `${dir} is not empty. Choose an empty folder, or create a new one in the dialog.`)
+  }
+}
+
+/**
+ * Copies a saved workspace file into `targetDir` (created if missing) and returns the new file's
+ * path. Refuses a folder that already holds a workspace, and a source that does not validate,
+ * so a copy is always a workspace Watchfloor can open.
+ */
+export async function copyWorkspaceTo(sourceFile: string, targetDir: string): Promise<string> {
+  const text = await readFile(sourceFile, 'utf8')
+  let valid = false
+  try {
+    valid = WorkspaceSchema.safeParse(JSON.parse(text)).success
+  } catch {
+    valid = false
+  }
+  if (!valid) {
+    throw new ServiceError('read-only', `The open workspace file does not validate, so no copy was made. Restore a backup first.`)
+  }
+  const target = join(resolve(targetDir), WORKSPACE_FILE)
+  try {
+    await writeFileAtomic(target, text, { noReplace: true })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ServiceError('conflict', `${targetDir} already holds a workspace (${WORKSPACE_FILE}). Choose an empty folder so nothing is overwritten.`)
+    }
+    throw err
+  }
+  return target
+}

@@ -1,0 +1,28 @@
+// The sandboxed preload: exposes the Bridge as window.workbench and nothing else of Electron.
+import { contextBridge, ipcRenderer } from 'electron'
+import type { Bridge } from '../../shared/bridge'
+import { EVENTS, isChannel, REQUESTS } from '../../shared/channels'
+import type { Result } from '../../shared/result'
+
+const bridge: Bridge = {
+  invoke(channel, input) {
+    // A Result, like every other failure, so the page has one error path.
+    if (!isChannel(channel)) {
+      return Promise.resolve<Result<unknown>>({ ok: false, error: { code: 'invalid-input', message: `Unknown channel ${String(channel).slice(0, 80)}.` } })
+    }
+    return ipcRenderer.invoke(channel, input)
+  },
+  onWorkspaceChanged(listener) {
+    // The IpcRendererEvent would hand the page a way back to ipcRenderer; it gets no arguments.
+    const relay = () => listener()
+    ipcRenderer.on(EVENTS.workspaceChanged, relay)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.workspaceChanged, relay)
+    }
+  },
+  openWorkspace() {
+    ipcRenderer.send(REQUESTS.openWorkspace)
+  },
+}
+
+contextBridge.exposeInMainWorld('workbench', bridge)

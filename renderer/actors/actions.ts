@@ -1,0 +1,25 @@
+// What the actors view does: open, save and delete actors.
+import type { ActorInput } from '../../shared/domain'
+import { client } from '../api'
+import { deleteWithUndo, guard, put } from '../state/actions'
+import { setState, type Editing } from '../state/store'
+
+export const editActor = (actor: Editing) => guard(() => setState({ actor }))
+
+export async function saveActor(id: string | null, input: ActorInput) {
+  const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)
+  put('actors', saved)
+  setState({ actor: { kind: 'existing', id: saved.id }, dirty: false })
+  return saved
+}
+
+export const deleteActor = (id: string) =>
+  deleteWithUndo({
+    collection: 'actors',
+    noun: 'actor',
+    name: (r) => r.name,
+    remove: () => client.actors.delete({ id }),
+    restore: (r) => client.actors.restore(r),
+    deleted: () => setState({ actor: { kind: 'none' }, dirty: false }),
+  })
+

@@ -1,0 +1,36 @@
+// What the incidents view does: open, create, save and delete incidents, and create sources from the form.
+import type { IncidentInput, SourceInput } from '../../shared/domain'
+import { client } from '../api'
+import { deleteWithUndo, guard, put } from '../state/actions'
+import { setState, type Editing } from '../state/store'
+
+export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+
+/** Opens an empty incident form in the incidents view. */
+export const newIncident = () => guard(() => setState({ view: 'incidents', incident: { kind: 'new' }, selection: [] }))
+
+/** Creates (id null) or replaces an incident; throws WorkbenchError with field issues on invalid input. */
+export async function saveIncident(id: string | null, input: IncidentInput) {
+  const saved = id ? await client.incidents.update({ id, input }) : await client.incidents.create(input)
+  put('incidents', saved)
+  setState((s) => ({ incident: { kind: 'existing', id: saved.id }, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
+  return saved
+}
+
+export const deleteIncident = (id: string) =>
+  deleteWithUndo({
+    collection: 'incidents',
+    noun: 'incident',
+    name: (r) => r.title,
+    remove: () => client.incidents.delete({ id }),
+    restore: (r) => client.incidents.restore(r),
+    deleted: () => setState((s) => ({ incident: { kind: 'none' }, selection: s.selection.filter((x) => x !== id), dirty: false })),
+    restored: (back) => setState({ incident: { kind: 'existing', id: back.id }, selection: [back.id] }),
+  })
+
+/** Creates a source (from the incident form's "new source"); the caller links it. */
+export async function createSource(input: SourceInput) {
+  const saved = await client.sources.create(input)
+  put('sources', saved)
+  return saved
+}

@@ -1,0 +1,76 @@
+// What the user can do to notes: create, open, delete with undo, filter by tag, and follow a link to any record.
+import type { NoteInput } from '../../shared/domain'
+import { citesSource } from '../../shared/references'
+import type { RecordKind } from '../../shared/wikiLinks'
+import { client } from '../api'
+import { deleteWithUndo, errorMessage, guard, put, toast } from '../state/actions'
+import { getState, setState } from '../state/store'
+import { dropDraft, flushNote } from './autosave'
+
+/**
+ * Creates a note at once (it autosaves from then on) and opens it in the notes view. The pane shows
+ * "Creating note…" from the click on, so nothing typed meanwhile lands in the note being left.
+ */
+export function createNote(patch: Partial<NoteInput> = {}): void {
+  if (getState().info?.readOnly) return toast('error', `This workspace is read-only: ${getState().info!.readOnly}`)
+  guard(() => {
+    const previous = getState().note
+    setState({ view: 'notes', note: { kind: 'new' } })
+    void flushNote()
+      .then(() => client.notes.create({ title: 'Untitled note', body: '', ...patch }))
+      .then(
+        (note) => {
+          put('notes', note)
+          setState({ note: { kind: 'existing', id: note.id }, noteSave: { kind: 'saved' } })
+        },
+        (err: unknown) => {
+          setState({ note: previous })
+          toast('error', errorMessage(err))
+        },
+      )
+  })
+}
+
+/** Opens note `id` in the notes view, saving the one being left first. */
+export function openNote(id: string): void {
+  void flushNote()
+  guard(() => setState({ view: 'notes', note: { kind: 'existing', id } }))
+}
+
+export async function deleteNote(id: string): Promise<void> {
+  dropDraft(id)
+  await deleteWithUndo({
+    collection: 'notes',
+    noun: 'note',
+    name: (r) => r.title,
+    remove: () => client.notes.delete({ id }),
+    restore: (r) => client.notes.restore(r),
+    deleted: () => setState((s) => ({ note: s.note.kind === 'existing' && s.note.id === id ? { kind: 'none' } : s.note })),
+    restored: (back) => setState({ note: { kind: 'existing', id: back.id } }),
+  })
+}
+
+export const setNoteTag = (noteTag: string | null) => setState({ noteTag })
+
+/** Shows a record where it lives: incidents and actors in their views, notes in the notes view. */
+export function openRecord(kind: RecordKind, id: string): void {
+  void flushNote()
+  switch (kind) {
+    case 'incident':
+      return showIncident(id)
+    case 'actor':
+      return guard(() => setState({ view: 'actors', actor: { kind: 'existing', id } }))
+    case 'note':
+      return openNote(id)
+    case 'source': {
+      // Sources have no view of their own yet: show the first incident that cites it.
+      const citing = getState().incidents.find((i) => citesSource(i, id))
+      if (!citing) return toast('info', 'No incident cites this source yet; sources are edited from an incident’s Sources section.')
+      return showIncident(citing.id)
+    }
+  }
+}
+
+function showIncident(id: string): void {
+  guard(() => setState({ view: 'incidents', incident: { kind: 'existing', id }, selection: [id] }))
+}
