@@ -4,6 +4,7 @@ export const CHANNEL_NAMES = [
   'workspace:snapshot',
   'workspace:info',
   'workspace:restoreBackup',
+  'workspace:repair',
   'incidents:create',
   'incidents:update',
   'incidents:delete',

@@ -37,6 +37,8 @@ export interface WorkspaceInfo {
   readOnly: string | null
   /** Newest backup that validates, offered when the workspace file is unreadable. */
   restorableBackup: string | null
+  /** The file's references do not hold (duplicate ids, missing records): `workspace.repair()` fixes them after a backup. */
+  repairable: boolean
   counts: { incidents: number; actors: number; sources: number; notes: number }
 }
 
@@ -73,6 +75,7 @@ export const CHANNELS = {
   'workspace:snapshot': none,
   'workspace:info': none,
   'workspace:restoreBackup': none,
+  'workspace:repair': none,
   'incidents:create': IncidentInputSchema,
   'incidents:update': z.object({ id: z.string().min(1).max(100), input: IncidentInputSchema }).strict(),
   'incidents:delete': idInput,
@@ -109,6 +112,8 @@ export interface Outputs {
   'workspace:snapshot': Snapshot
   'workspace:info': WorkspaceInfo
   'workspace:restoreBackup': WorkspaceInfo
+  /** What the repair changed, in words, and the workspace now writable. */
+  'workspace:repair': { info: WorkspaceInfo; fixes: string[] }
   'incidents:create': Incident
   'incidents:update': Incident
   'incidents:delete': Incident

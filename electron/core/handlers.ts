@@ -18,6 +18,11 @@ export function createHandlers(session: Session): Handlers {
       await s().audit.record({ action: 'restore-backup', collection: 'workspace', id: s().store.dir, title: s().store.name, fields: [] })
       return session.info()
     },
+    'workspace:repair': async () => {
+      const fixes = await s().store.repair()
+      await s().audit.record({ action: 'repair', collection: 'workspace', id: s().store.dir, title: s().store.name, fields: fixes })
+      return { info: session.info(), fixes }
+    },
     'incidents:create': (input) => s().incidents.create(input),
     'incidents:update': ({ id, input }) => s().incidents.update(id, input),
     'incidents:delete': ({ id }) => s().incidents.delete(id),

@@ -50,6 +50,7 @@ export class Session {
       schemaVersion: data.schemaVersion,
       readOnly: store.readOnlyReason,
       restorableBackup: store.restorableBackup,
+      repairable: store.integrityProblems.length > 0,
       counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length, notes: data.notes.length },
     }
   }

@@ -5,7 +5,7 @@ import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
-import { loadWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
+import { loadWorkspace, repairWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
 import { getState, useApp } from '../state/store'
 import { useGlobalKeys } from './useGlobalKeys'
 import { VIEWS } from './views'
@@ -74,6 +74,11 @@ export function App() {
           {info.restorableBackup ? (
             <button type="button" onClick={() => void restoreBackup()}>
               Restore newest valid backup
+            </button>
+          ) : null}
+          {info.repairable ? (
+            <button type="button" onClick={() => void repairWorkspace()}>
+              Repair references
             </button>
           ) : null}
         </div>

@@ -55,6 +55,16 @@ export async function loadWorkspace(): Promise<void> {
   }
 }
 
+export async function repairWorkspace(): Promise<void> {
+  try {
+    const { fixes } = await client.workspace.repair()
+    await loadWorkspace()
+    toast('info', `Repaired after a backup: ${fixes.length === 1 ? fixes[0] : `${fixes.length} fixes (${fixes.slice(0, 3).join('; ')}${fixes.length > 3 ? '; …' : ''})`}. The details are in audit.jsonl.`)
+  } catch (err) {
+    toast('error', errorMessage(err))
+  }
+}
+
 export async function restoreBackup(): Promise<void> {
   try {
     await client.workspace.restoreBackup()

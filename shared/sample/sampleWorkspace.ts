@@ -386,7 +386,8 @@ const INCIDENTS: IncidentSeed[] = [
 /** The sample workspace, with every record flagged `sample: true` and stamped with `now`. */
 export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
   const stamp: Stamp = { createdAt: now, updatedAt: now }
-  return {
+  // A deep copy: the seeds' arrays must never be shared by two workspaces.
+  const workspace: Workspace = {
     schemaVersion: SCHEMA_VERSION,
     name: 'Sample workspace — state-linked cyber operations',
     createdAt: now,
@@ -397,4 +398,5 @@ export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
     notes: [],
     reports: sampleReports(now),
   }
+  return JSON.parse(JSON.stringify(workspace)) as Workspace
 }

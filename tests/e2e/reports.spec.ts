@@ -183,7 +183,7 @@ test.describe('the Reports view', () => {
     await expect(page.locator('.report-export-done')).toContainText('TLP:CLEAR, 3 incidents', { timeout: 30_000 })
     const files = readdirSync(join(app.dir, 'exports'))
     expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^albania-2022-briefing-\d{8}-\d{6}\.pdf$/)
+    expect(files[0]).toMatch(/^albania-2022-briefing-\d{8}-\d{6}-\d{3}\.pdf$/)
     expect(sh('pdftotext', join(app.dir, 'exports', files[0]), '-')).toContain('Further leaks are very likely, with high confidence')
   })
 

@@ -1,13 +1,13 @@
 // Create, update, delete and undo-delete for one collection of the workspace, with audit entries.
 import { randomUUID } from 'node:crypto'
+import { indexRecords, recordIssues, type Collection } from '../../../shared/integrity'
 import { describeIssues } from '../../../shared/issues'
-import { ServiceError, type FieldIssue } from '../../../shared/result'
+import { messageOf, ServiceError } from '../../../shared/result'
 import type { Workspace } from '../../../shared/workspace'
-import type { AuditLog } from '../store/AuditLog'
+import type { AuditEntry, AuditLog } from '../store/AuditLog'
 import { changedFields } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 
-type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports'
 type Stored<C extends Collection> = Workspace[C][number]
 type Fields<C extends Collection> = Omit<Stored<C>, 'id' | 'createdAt' | 'updatedAt'>
 
@@ -20,8 +20,6 @@ export interface RecordSpec<C extends Collection> {
   title(record: Stored<C>): string
   /** Titles of the records that refer to `id`; deletion is refused while any do. */
   referrers?(data: Workspace, id: string): string[]
-  /** Problems with references to other records (unknown actor or source ids). */
-  checkRefs?(data: Workspace, fields: Fields<C>): FieldIssue[]
 }
 
 export class RecordService<C extends Collection> {
@@ -45,9 +43,15 @@ export class RecordService<C extends Collection> {
     return found
   }
 
-  private checkRefs(fields: Fields<C>): void {
-    const issues = this.spec.checkRefs?.(this.store.data, fields) ?? []
-    if (issues.length > 0) throw new ServiceError('invalid-input', `The ${this.spec.noun} refers to records that do not exist: ${describeIssues(issues)}`, issues)
+  /** The workspace's integrity rules (shared/integrity.ts) for one record about to be written: its references must hold and its claim ids be unique. */
+  private checkRefs(fields: Fields<C> & { id?: string }): void {
+    const issues = recordIssues(indexRecords(this.store.data), this.spec.collection, fields)
+    if (issues.length > 0) throw new ServiceError('invalid-input', `The ${this.spec.noun} refers to records that do not exist or repeats an id: ${describeIssues(issues)}`, issues)
+  }
+
+  /** An audit entry for a change that is already saved: a failure to log is reported, never turned into a failed edit. */
+  private async log(entry: Omit<AuditEntry, 'at' | 'user'>): Promise<void> {
+    await this.audit.record(entry).catch((err: unknown) => console.warn(`[watchfloor] the audit log missed a ${entry.action} of ${entry.id}: ${messageOf(err)}`))
   }
 
   async create(fields: Fields<C>): Promise<Stored<C>> {
@@ -55,7 +59,7 @@ export class RecordService<C extends Collection> {
     const now = new Date().toISOString()
     const record = { ...fields, id: `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
     await this.store.update(() => void this.records.push(record))
-    await this.audit.record({ action: 'create', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: Object.keys(fields).sort() })
+    await this.log({ action: 'create', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: Object.keys(fields).sort() })
     return record
   }
 
@@ -67,7 +71,7 @@ export class RecordService<C extends Collection> {
     await this.store.update(() => {
       this.records[this.records.indexOf(before)] = after
     })
-    await this.audit.record({ action: 'update', collection: this.spec.collection, id, title: this.spec.title(after), fields: changed })
+    await this.log({ action: 'update', collection: this.spec.collection, id, title: this.spec.title(after), fields: changed })
     return after
   }
 
@@ -82,16 +86,17 @@ export class RecordService<C extends Collection> {
     await this.store.update(() => {
       this.records.splice(this.records.indexOf(record), 1)
     })
-    await this.audit.record({ action: 'delete', collection: this.spec.collection, id, title: this.spec.title(record), fields: [] })
+    await this.log({ action: 'delete', collection: this.spec.collection, id, title: this.spec.title(record), fields: [] })
     return record
   }
 
   /** Puts back a deleted record with its original id (undo of delete). */
   async restore(record: Stored<C>): Promise<Stored<C>> {
-    if (this.records.some((r) => r.id === record.id)) throw new ServiceError('conflict', `A ${this.spec.noun} with id ${record.id} already exists.`)
+    const taken = indexRecords(this.store.data).ids.get(record.id)
+    if (taken) throw new ServiceError('conflict', `The id ${record.id} is already used by ${taken === this.spec.collection ? `a ${this.spec.noun}` : `a record in ${taken}`}; a restored ${this.spec.noun} keeps its id, so it cannot be put back.`)
     this.checkRefs(record)
     await this.store.update(() => void this.records.push(record))
-    await this.audit.record({ action: 'restore', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: [] })
+    await this.log({ action: 'restore', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: [] })
     return record
   }
 }

@@ -5,15 +5,14 @@ import { ServiceError } from '../../../shared/result'
 import type { Figure } from '../../../shared/report/blocks'
 import type { ExportFormat, ExportProgress, ExportResult } from '../../../shared/report/exportTypes'
 import type { AuditLog } from '../store/AuditLog'
+import { EXPORTS_DIR } from '../store/files'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import { exportBriefing, slug } from './report/exportBriefing'
 import type { PdfRenderer } from './report/PdfRenderer'
 
-/** Folder of a workspace that exports are written to. */
-export const EXPORTS_DIR = 'exports'
-
+/** UTC time to the millisecond, for file names: 20260929-101502-123. */
 function stamp(d = new Date()): string {
-  return d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
+  return d.toISOString().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-')
 }
 
 export class ReportExportService {
@@ -30,13 +29,13 @@ export class ReportExportService {
     return this.running
   }
 
-  /** Exports `definition` against the current data to `exports/<name>-<UTC time>.<ext>`, with the figures the renderer drew (map, timeline). */
+  /** Exports `definition` against the current data to `exports/<name>-<UTC time to the ms>.<ext>` (never replacing a file), with the figures the renderer drew (map, timeline). */
   async export(definition: ReportDefinition, format: ExportFormat, figures?: Partial<Record<string, Figure>>): Promise<ExportResult> {
     if (this.running) throw new ServiceError('conflict', `An export (${this.running.format.toUpperCase()}) is already running; wait for it to finish.`)
     this.running = { format, stage: 'Starting', step: 0, of: 3 }
     try {
       const out = join(this.store.dir, EXPORTS_DIR, `${slug(definition.name)}-${stamp()}.${format}`)
-      const result = await exportBriefing({ data: this.store.data, definition, format, figures, pdf: this.pdf, out, onProgress: (p) => (this.running = p) })
+      const result = await exportBriefing({ data: this.store.data, definition, format, figures, pdf: this.pdf, out, unique: true, onProgress: (p) => (this.running = p) })
       // A read-only workspace belongs to another process (or is damaged): its audit log is not ours to write.
       if (!this.store.readOnlyReason) {
         await this.audit

@@ -1,5 +1,6 @@
 // Append-only audit log (audit.jsonl): who changed which record when, and which fields.
-import { appendFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 
@@ -8,7 +9,7 @@ export const AUDIT_FILE = 'audit.jsonl'
 export interface AuditEntry {
   at: string
   user: string
-  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup' | 'export'
+  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup' | 'repair' | 'export'
   collection: string
   id: string
   title: string
@@ -41,10 +42,19 @@ export class AuditLog {
     this.file = join(dir, AUDIT_FILE)
   }
 
-  /** Appends one line; appends are kept in call order. */
+  /** Appends one line, never through a symbolic link; appends are kept in call order, and one that fails does not stop the next. */
   record(entry: Omit<AuditEntry, 'at' | 'user'>): Promise<void> {
     const line = JSON.stringify({ at: new Date().toISOString(), user: this.user, ...entry }) + '\n'
-    this.tail = this.tail.then(() => appendFile(this.file, line, 'utf8'))
-    return this.tail
+    const append = async () => {
+      const handle = await open(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o644)
+      try {
+        await handle.writeFile(line, 'utf8')
+      } finally {
+        await handle.close()
+      }
+    }
+    const done = this.tail.then(append)
+    this.tail = done.catch(() => undefined)
+    return done
   }
 }

@@ -1,5 +1,7 @@
-// A lowdb adapter for workspace.json: atomic writes (temp file + rename) and a fingerprint of what was last written.
-import { open, readFile, stat } from 'node:fs/promises'
+// A lowdb adapter for workspace.json: atomic, durable writes, and a fingerprint of what was last written — bound to the content by a per-user key — so an untouched file reopens without re-validation.
+import { createHmac, randomBytes } from 'node:crypto'
+import { open, readFile, stat, unlink } from 'node:fs/promises'
+import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -8,7 +10,10 @@ import { writeFileAtomic } from '../fs/atomicWrite'
  * Identifies the rules a fingerprint vouches for: bump it whenever validation gets stricter, so
  * files fingerprinted by an older build are validated in full again.
  */
-export const VALIDATOR_REVISION = 'v3.0'
+export const VALIDATOR_REVISION = 'v4.0'
+
+/** Characters from each end of the text that the fingerprint's MAC covers (with the identity, which holds the size, enough to tell any rewrite). */
+const MAC_SPAN = 1024 * 1024
 
 export interface ReadResult {
   text: string
@@ -16,18 +21,57 @@ export interface ReadResult {
   trusted: boolean
 }
 
+/** Per-user folder for Watchfloor's own files outside any workspace (the fingerprint key). */
+export function userConfigDir(): string {
+  if (process.env.WATCHFLOOR_CONFIG_DIR) return process.env.WATCHFLOOR_CONFIG_DIR
+  if (process.platform === 'win32' && process.env.APPDATA) return join(process.env.APPDATA, 'Watchfloor')
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'watchfloor')
+}
+
+let keyPromise: Promise<Buffer | null> | null = null
+
 /**
- * Identity of a file's current content as the file system tracks it. Any write to the file,
- * or a `touch` that resets its time, changes the inode change time (ctime), which no user
- * command can set back; so an equal identity means nobody wrote the file since.
+ * The key fingerprints are signed with: 32 random bytes in a file only this user can read,
+ * outside every workspace, so a fingerprint written by hand into a workspace folder is never
+ * trusted. Null when it cannot be had: then every open validates in full.
  */
+function fingerprintKey(): Promise<Buffer | null> {
+  keyPromise ??= (async () => {
+    const file = join(userConfigDir(), 'fingerprint.key')
+    const read = async () => {
+      const hex = (await readFile(file, 'utf8')).trim()
+      return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null
+    }
+    try {
+      return await read()
+    } catch {
+      try {
+        await writeFileAtomic(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, noReplace: true })
+      } catch (err) {
+        // Another process made it first: use theirs.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return null
+      }
+      return read().catch(() => null)
+    }
+  })()
+  return keyPromise
+}
+
+/** Identity of a file as the file system tracks it: any write, or a `touch`, changes the inode change time, which no user command can set back. */
 async function identity(path: string): Promise<string> {
   const s = await stat(path, { bigint: true })
   return [VALIDATOR_REVISION, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':')
 }
 
+function mac(key: Buffer, id: string, text: string): string {
+  const h = createHmac('sha256', key).update(id).update(String(text.length))
+  if (text.length <= 2 * MAC_SPAN) h.update(text)
+  else h.update(text.slice(0, MAC_SPAN)).update(text.slice(text.length - MAC_SPAN))
+  return h.digest('hex')
+}
+
 /** Reads a whole file in one read call; fs.promises.readFile reads big files in small chunks and is several times slower. */
-async function readWhole(path: string): Promise<string> {
+async function readWhole(path: string): Promise<Buffer> {
   const handle = await open(path, 'r')
   try {
     const { size } = await handle.stat()
@@ -38,7 +82,7 @@ async function readWhole(path: string): Promise<string> {
       if (bytesRead === 0) break
       done += bytesRead
     }
-    return buffer.toString('utf8', 0, done)
+    return buffer.subarray(0, done)
   } finally {
     await handle.close()
   }
@@ -55,9 +99,10 @@ export class FingerprintedFile<T> implements Adapter<T> {
   async readText(): Promise<ReadResult> {
     const expected = await readFile(this.fingerprintFile, 'utf8').catch(() => null)
     const before = await identity(this.file)
-    const text = await readWhole(this.file)
-    // Compared before and after reading, so a write racing the read is not trusted.
-    const trusted = expected === before && (await identity(this.file)) === before
+    const text = (await readWhole(this.file)).toString('utf8')
+    const key = expected === null ? null : await fingerprintKey()
+    // Identity compared before and after reading, so a write racing the read is not trusted.
+    const trusted = key !== null && expected === `${before}:${mac(key, before, text)}` && (await identity(this.file)) === before
     return { text, trusted }
   }
 
@@ -66,9 +111,20 @@ export class FingerprintedFile<T> implements Adapter<T> {
     return JSON.parse((await this.readText()).text) as T
   }
 
-  /** Writes compact JSON atomically, then the fingerprint of the file as written. */
+  /**
+   * Writes compact JSON atomically, then the fingerprint of the file as written. A fingerprint
+   * that cannot be written is removed, so the next open validates in full; the save stands.
+   */
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(data), { mkdir: false })
-    await writeFileAtomic(this.fingerprintFile, await identity(this.file), { mkdir: false })
+    const text = JSON.stringify(data)
+    await writeFileAtomic(this.file, text, { mkdir: false })
+    try {
+      const key = await fingerprintKey()
+      if (!key) throw new Error('no fingerprint key')
+      const id = await identity(this.file)
+      await writeFileAtomic(this.fingerprintFile, `${id}:${mac(key, id, text)}`, { mkdir: false })
+    } catch {
+      await unlink(this.fingerprintFile).catch(() => undefined)
+    }
   }
 }

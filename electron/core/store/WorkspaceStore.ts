@@ -1,15 +1,18 @@
-// The workspace store: one folder holding workspace.json (lowdb, atomic writes), backups and a lock.
-import { access, copyFile, mkdir, readFile } from 'node:fs/promises'
+// The workspace store: one folder holding workspace.json (lowdb, atomic durable writes), backups and a lock; an edit is kept only once it is on disk.
+import { lstat, mkdir, readFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import { basename, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
-import { describeIssues, toFieldIssues } from '../../../shared/issues'
-import { ServiceError } from '../../../shared/result'
-import { emptyWorkspace, migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
+import { integrityProblems, repairWorkspace } from '../../../shared/integrity'
+import { messageOf, ServiceError } from '../../../shared/result'
+import { emptyWorkspace, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
+import { removeStaleTemps, writeFileAtomic } from '../fs/atomicWrite'
+import { isUnwritable, unwritableReason, writeFailure } from '../fs/errors'
 import { backupDate, newestValidBackup, takeBackup } from './backups'
+import { BACKUP_DIR, EXPORTS_DIR, WORKSPACE_FILE } from './files'
 import { FingerprintedFile } from './FingerprintedFile'
-import { acquireLock, LOCK_FILE } from './lock'
-
-export const WORKSPACE_FILE = 'workspace.json'
+import { acquireLock, LOCK_FILE, type HeldLock } from './lock'
+import { checkWorkspaceText } from './validate'
 
 export interface OpenOptions {
   /** Create the folder and a workspace when none exists: with this content, or empty. */
@@ -27,19 +30,28 @@ function describeWhen(path: string): string {
   return d ? d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : basename(path)
 }
 
+/** An edit applied in memory and waiting for the write that carries it to disk. */
+interface Waiter {
+  resolve(): void
+  reject(err: unknown): void
+}
+
 export class WorkspaceStore {
   readonly dir: string
   readonly file: string
   /** Null when writable; otherwise why not, in words for the user. */
   readOnlyReason: string | null = null
-  /** Offered when workspace.json is unreadable: the newest backup that validates. */
+  /** Offered when workspace.json is unreadable: the newest backup that passes every check. */
   restorableBackup: string | null = null
+  /** What is wrong with the file's references, when that is why it opened read-only; `repair()` fixes them. */
+  integrityProblems: string[] = []
 
   private readonly db: Low<Workspace>
   private readonly adapter: FingerprintedFile<Workspace>
-  private releaseLock: (() => Promise<void>) | null = null
+  private lock: HeldLock | null = null
   private writing: Promise<void> | null = null
-  private dirty = false
+  /** Edits applied in memory since the last write started. */
+  private queued: Waiter[] = []
   private savesSinceBackup = 0
   /** Set when the file comes from a newer build: refused, but not damaged. */
   private refusedNewer = false
@@ -55,10 +67,16 @@ export class WorkspaceStore {
     this.db = new Low(this.adapter, emptyWorkspace(basename(this.dir)))
   }
 
-  /** Opens the workspace in `dir`; a file that cannot be used is left untouched and the store opens read-only. */
+  /** Opens the workspace in `dir`; a file that cannot be used is left untouched and the store opens read-only. A failed open leaves no lock behind. */
   static async open(dir: string, options: OpenOptions = {}): Promise<WorkspaceStore> {
     const store = new WorkspaceStore(dir, options)
-    await store.load(options)
+    try {
+      await store.load(options)
+    } catch (err) {
+      await store.releaseLock()
+      if (err instanceof ServiceError) throw err
+      throw new ServiceError(isUnwritable(err) ? 'read-only' : 'internal', `The workspace in ${store.dir} could not be opened: ${isUnwritable(err) ? unwritableReason(err, store.dir) : messageOf(err)}.`)
+    }
     return store
   }
 
@@ -71,11 +89,15 @@ export class WorkspaceStore {
   }
 
   private async load(options: OpenOptions): Promise<void> {
-    const exists = await access(this.file).then(
-      () => true,
-      () => false,
-    )
-    if (!exists) {
+    const entry = await lstat(this.file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null
+      throw err
+    })
+    if (entry?.isSymbolicLink()) {
+      throw new ServiceError('invalid-input', `${this.file} is a symbolic link. Watchfloor opens only a plain ${WORKSPACE_FILE}, so that saving can never write outside the workspace folder.`)
+    }
+    if (entry?.isDirectory()) throw new ServiceError('invalid-input', `${this.file} is a folder, not a workspace file. Choose the folder that holds ${WORKSPACE_FILE}.`)
+    if (!entry) {
       if (!options.create) throw new ServiceError('not-found', `No workspace in ${this.dir} (expected ${WORKSPACE_FILE}).`)
       await mkdir(this.dir, { recursive: true })
       const initial = options.create.data ?? emptyWorkspace(options.create.name ?? basename(this.dir))
@@ -86,9 +108,19 @@ export class WorkspaceStore {
       return
     }
     await this.takeLock(options)
-    const { text, trusted } = await this.adapter.readText()
-    const problem = await this.adopt(text, trusted)
-    if (problem) {
+    const { text, trusted } = await this.adapter.readText().catch((err: unknown) => {
+      throw new ServiceError('read-only', `${this.file} cannot be read: ${isUnwritable(err) ? 'you do not have permission to read it' : messageOf(err)}.`)
+    })
+    const checked = checkWorkspaceText(text, trusted)
+    if (!checked.ok) {
+      if (checked.kind === 'integrity') {
+        this.db.data = checked.workspace
+        this.integrityProblems = checked.problems
+        const shown = checked.problems.slice(0, 5).join('; ') + (checked.problems.length > 5 ? `; and ${checked.problems.length - 5} more` : '')
+        this.setReadOnly(`${WORKSPACE_FILE} refers to records that are not there or repeats ids (${shown}). It was left untouched and opened read-only; Repair fixes the references after taking a backup.`)
+        return
+      }
+      this.refusedNewer = checked.kind === 'newer'
       // Offering an older backup over a newer build's file would roll back every edit made since.
       this.restorableBackup = this.refusedNewer ? null : await newestValidBackup(this.dir)
       const offer = this.refusedNewer
@@ -96,43 +128,14 @@ export class WorkspaceStore {
         : this.restorableBackup
           ? ` The newest valid backup is from ${describeWhen(this.restorableBackup)}; restoring it keeps the damaged file beside it.`
           : ' No valid backup was found.'
-      this.setReadOnly(`${problem} The file was left untouched and the workspace opened read-only.${offer}`)
+      this.setReadOnly(`${checked.problems.join(' ')} The file was left untouched and the workspace opened read-only.${offer}`)
       return
     }
-    if (!this.readOnlyReason) await takeBackup(this.dir, this.file, this.keepBackups)
-  }
-
-  /**
-   * Parses, migrates and validates file text into the store; returns a problem for the user, or null.
-   * `trusted` text (byte-identical to this build's last validated write) skips the full validation.
-   */
-  private async adopt(text: string, trusted = false): Promise<string | null> {
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch (err) {
-      return `${WORKSPACE_FILE} is damaged: it is not valid JSON (${(err as Error).message}).`
-    }
-    const outcome = migrate(raw)
-    if (outcome.kind === 'newer') {
-      this.refusedNewer = true
-      return `${WORKSPACE_FILE} was written by a newer Watchfloor (schema version ${outcome.version}; this build reads up to ${SCHEMA_VERSION}). Update Watchfloor to edit it.`
-    }
-    if (outcome.kind === 'unversioned') return `${WORKSPACE_FILE} is not a Watchfloor workspace this build can read (missing or unknown schemaVersion).`
-    if (trusted && outcome.kind === 'current') {
-      this.db.data = outcome.data as Workspace
-      return null
-    }
-    const parsed = WorkspaceSchema.safeParse(outcome.data)
-    if (!parsed.success) {
-      return `${WORKSPACE_FILE} does not pass validation: ${describeIssues(toFieldIssues(parsed.error))}.`
-    }
-    this.db.data = parsed.data
-    if (outcome.kind === 'migrated' && !this.readOnlyReason) {
-      await takeBackup(this.dir, this.file, this.keepBackups)
-      await this.db.write()
-    }
-    return null
+    this.db.data = checked.workspace
+    if (this.readOnlyReason) return
+    for (const folder of [this.dir, join(this.dir, BACKUP_DIR), join(this.dir, EXPORTS_DIR)]) await removeStaleTemps(folder)
+    await this.backupNow()
+    if (checked.migratedFrom !== null) await this.db.write()
   }
 
   private async takeLock(options: OpenOptions): Promise<void> {
@@ -140,39 +143,99 @@ export class WorkspaceStore {
       this.setReadOnly('Opened read-only on request.')
       return
     }
-    const lock = await acquireLock(join(this.dir, LOCK_FILE))
-    if (lock.acquired) this.releaseLock = lock.release
+    let lock
+    try {
+      lock = await acquireLock(join(this.dir, LOCK_FILE))
+    } catch (err) {
+      if (!isUnwritable(err)) throw err
+      this.setReadOnly(`${unwritableReason(err, this.dir)}, so Watchfloor cannot take the workspace's lock; opened read-only.`)
+      return
+    }
+    if (lock.acquired) this.lock = lock
     else this.setReadOnly(`This workspace is open in another Watchfloor process (pid ${lock.owner.pid} on ${lock.owner.host}); opened read-only so the two cannot overwrite each other.`)
+  }
+
+  private async releaseLock(): Promise<void> {
+    const lock = this.lock
+    this.lock = null
+    await lock?.release()
   }
 
   private setReadOnly(reason: string): void {
     this.readOnlyReason = this.readOnlyReason ? `${this.readOnlyReason} ${reason}` : reason
   }
 
+  /** A backup now; one that cannot be written is reported but never fails the open or the save it follows. */
+  private async backupNow(): Promise<void> {
+    await takeBackup(this.dir, this.file, this.keepBackups).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))
+  }
+
   /**
-   * Applies `mutate` to the data and saves. Saves are coalesced: one write in flight, the latest
-   * state written next. Resolves once a write that includes this change has reached disk.
+   * Applies `mutate` to the data and saves. Saves are coalesced: one write in flight, the edits
+   * made meanwhile written next. Resolves once a write that includes this change is on disk.
+   * When that write fails, this edit and every edit queued after it are taken back (the data is
+   * what is on disk again) and the promise rejects with the reason in plain words.
    */
   async update(mutate: (data: Workspace) => void): Promise<void> {
     if (this.readOnlyReason) throw new ServiceError('read-only', this.readOnlyReason)
-    mutate(this.db.data)
-    this.dirty = true
+    const done = new Promise<void>((resolve, reject) => this.queued.push({ resolve, reject }))
+    try {
+      mutate(this.db.data)
+    } catch (err) {
+      // Mutations are single pushes and splices: one that throws changed nothing.
+      this.queued.pop()
+      throw err
+    }
     this.writing ??= this.drain()
-    return this.writing
+    return done
   }
 
   private async drain(): Promise<void> {
     try {
-      while (this.dirty) {
-        this.dirty = false
-        await this.db.write()
+      while (this.queued.length > 0) {
+        const batch = this.queued
+        this.queued = []
+        try {
+          await this.writeNow()
+        } catch (err) {
+          // Edits queued behind the failed write were made on top of it: they go too.
+          const failed = [...batch, ...this.queued]
+          this.queued = []
+          await this.rollBack()
+          const reason = writeFailure(err, this.dir, 'the change was not saved, and nothing was written. Fix that and save again.')
+          for (const w of failed) w.reject(reason)
+          return
+        }
+        for (const w of batch) w.resolve()
         if (++this.savesSinceBackup >= this.backupEvery) {
           this.savesSinceBackup = 0
-          await takeBackup(this.dir, this.file, this.keepBackups)
+          await this.backupNow()
         }
       }
     } finally {
       this.writing = null
+    }
+  }
+
+  /** One write, only while this process still holds the lock. */
+  private async writeNow(): Promise<void> {
+    if (!this.lock || !(await this.lock.verify())) {
+      this.lock = null
+      this.setReadOnly('Another process took over this workspace’s lock, so this window stopped saving and is read-only now. Reopen the workspace to continue.')
+      throw new ServiceError('read-only', this.readOnlyReason!)
+    }
+    await this.db.write()
+  }
+
+  /** Puts back what is on disk: the state every reported save left. */
+  private async rollBack(): Promise<void> {
+    try {
+      const { text, trusted } = await this.adapter.readText()
+      const checked = checkWorkspaceText(text, trusted)
+      if (checked.ok) return void (this.db.data = checked.workspace)
+      this.setReadOnly(`After a failed save the file on disk could not be read back (${checked.problems[0]}); opened read-only.`)
+    } catch (err) {
+      this.setReadOnly(`After a failed save the file on disk could not be read back (${messageOf(err)}); opened read-only.`)
     }
   }
 
@@ -188,23 +251,38 @@ export class WorkspaceStore {
   async restoreBackup(): Promise<void> {
     const backup = this.restorableBackup
     if (!backup) throw new ServiceError('not-found', 'There is no valid backup to restore.')
-    if (!this.releaseLock) throw new ServiceError('read-only', 'This workspace is held by another process; close it there first.')
+    if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process; close it there first.')
     const kept = join(this.dir, `workspace.damaged-${new Date().toISOString().replace(/[-:.]/g, '')}.json`)
-    await copyFile(this.file, kept)
-    this.readOnlyReason = null
-    const problem = await this.adopt(await readFile(backup, 'utf8'))
-    if (problem) {
-      this.setReadOnly(problem)
-      throw new ServiceError('internal', problem)
-    }
+    await writeFileAtomic(kept, await readFile(this.file), { noReplace: true })
+    const checked = checkWorkspaceText(await readFile(backup, 'utf8'))
+    if (!checked.ok) throw new ServiceError('internal', checked.problems.join(' '))
+    this.db.data = checked.workspace
     await this.db.write()
+    this.readOnlyReason = null
     this.restorableBackup = null
+  }
+
+  /**
+   * Fixes what breaks the workspace's references (see `repairWorkspace`) after backing up the
+   * file as it is, writes the result and makes the workspace writable. Returns what was done.
+   */
+  async repair(): Promise<string[]> {
+    if (this.integrityProblems.length === 0) throw new ServiceError('not-found', 'There is nothing to repair: the workspace’s references hold.')
+    if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process (or cannot be written here); close it there first.')
+    await takeBackup(this.dir, this.file, this.keepBackups)
+    const { workspace, fixes } = repairWorkspace(this.db.data, (prefix) => `${prefix}-${randomUUID()}`)
+    const left = integrityProblems(workspace)
+    if (left.length > 0) throw new ServiceError('internal', `The repair left problems: ${left.join('; ')}`)
+    this.db.data = workspace
+    await this.db.write()
+    this.integrityProblems = []
+    this.readOnlyReason = null
+    return fixes
   }
 
   /** Saves what is pending and releases the lock. */
   async close(): Promise<void> {
     await this.flush()
-    await this.releaseLock?.()
-    this.releaseLock = null
+    await this.releaseLock()
   }
 }

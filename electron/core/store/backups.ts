@@ -1,10 +1,9 @@
 // Rolling backups of workspace.json in `backups/`: taken on open and every N saves, oldest pruned.
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { migrate, WorkspaceSchema } from '../../../shared/workspace'
-import { writeFileAtomic } from '../fs/atomicWrite'
-
-export const BACKUP_DIR = 'backups'
+import { copyFileAtomic, refuseSymlink } from '../fs/atomicWrite'
+import { BACKUP_DIR } from './files'
+import { checkWorkspaceText } from './validate'
 const PATTERN = /^workspace-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/
 
 /** Time stamp, then the counter added when several backups share a millisecond. */
@@ -17,18 +16,43 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '')
 }
 
-/** Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep`. */
+/** Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones. */
 export async function takeBackup(dir: string, file: string, keep: number): Promise<string> {
   const folder = join(dir, BACKUP_DIR)
-  await mkdir(folder, { recursive: true })
-  const existing = new Set(await readdir(folder))
+  await refuseSymlink(folder, 'backups')
+  const existing = new Set(await readdir(folder).catch(() => [] as string[]))
   const base = `workspace-${stamp(new Date())}`
   let name = `${base}.json`
   for (let n = 1; existing.has(name); n++) name = `${base}-${n}.json`
-  await writeFileAtomic(join(folder, name), await readFile(file), { noReplace: true })
+  await mkdir(folder, { recursive: true })
+  await copyFileAtomic(file, join(folder, name))
+  // Only whole copies count towards the ones kept; a broken one is removed rather than counted.
   const all = (await listBackups(dir)).reverse()
-  for (const old of all.slice(keep)) await unlink(old).catch(() => undefined)
+  let kept = 0
+  for (const path of all) {
+    if (kept < keep && (await looksWhole(path))) kept++
+    else await unlink(path).catch(() => undefined)
+  }
   return join(folder, name)
+}
+
+/** A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. Full validation happens when one is restored. */
+async function looksWhole(path: string): Promise<boolean> {
+  let handle
+  try {
+    handle = await open(path, 'r')
+    const { size } = await handle.stat()
+    if (size < 2) return false
+    const head = Buffer.alloc(1)
+    const tail = Buffer.alloc(Math.min(64, size))
+    await handle.read(head, 0, 1, 0)
+    await handle.read(tail, 0, tail.length, size - tail.length)
+    return head.toString() === '{' && tail.toString('utf8').trimEnd().endsWith('}')
+  } catch {
+    return false
+  } finally {
+    await handle?.close()
+  }
 }
 
 /** Backup files, oldest first. */
@@ -42,16 +66,12 @@ export async function listBackups(dir: string): Promise<string[]> {
     .map((n) => join(folder, n))
 }
 
-/** The newest backup that parses, migrates and validates; null when none does. */
+/** The newest backup that parses, migrates and passes every check; null when none does. */
 export async function newestValidBackup(dir: string): Promise<string | null> {
   const all = await listBackups(dir)
   for (let i = all.length - 1; i >= 0; i--) {
-    try {
-      const outcome = migrate(JSON.parse(await readFile(all[i], 'utf8')))
-      if ((outcome.kind === 'current' || outcome.kind === 'migrated') && WorkspaceSchema.safeParse(outcome.data).success) return all[i]
-    } catch {
-      // not JSON: try the next older one
-    }
+    const text = await readFile(all[i], 'utf8').catch(() => null)
+    if (text !== null && checkWorkspaceText(text).ok) return all[i]
   }
   return null
 }

@@ -1,38 +1,44 @@
-// Full validation of a workspace folder, ignoring fingerprints: the file, its schema and its references.
+// The one check of a workspace file's text — JSON, schema version, schema, referential integrity — used by the store's open and by `watchfloor validate`, so both always agree.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { integrityProblems } from '../../../shared/integrity'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
-import { citedSourceIds } from '../../../shared/references'
-import { linkedIds } from '../../../shared/wikiLinks'
-import { WORKSPACE_FILE } from './WorkspaceStore'
+import { WORKSPACE_FILE } from './files'
+
+export type Checked =
+  | { ok: true; workspace: Workspace; migratedFrom: number | null }
+  | { ok: false; kind: 'json' | 'newer' | 'unversioned' | 'schema'; problems: string[] }
+  /** The file parses and fits the schema but its references do not hold: `repairWorkspace` can fix it. */
+  | { ok: false; kind: 'integrity'; problems: string[]; workspace: Workspace }
+
+/**
+ * Checks workspace file text. With `trusted` (the file is, byte for byte, what this build last
+ * wrote and validated) a current-version file skips the schema and integrity checks.
+ */
+export function checkWorkspaceText(text: string, trusted = false): Checked {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    return { ok: false, kind: 'json', problems: [`${WORKSPACE_FILE} is damaged: it is not valid JSON (${(err as Error).message}).`] }
+  }
+  const outcome = migrate(raw)
+  if (outcome.kind === 'newer') {
+    return { ok: false, kind: 'newer', problems: [`${WORKSPACE_FILE} was written by a newer Watchfloor (schema version ${outcome.version}; this build reads up to ${SCHEMA_VERSION}). Update Watchfloor to edit it.`] }
+  }
+  if (outcome.kind === 'unversioned') return { ok: false, kind: 'unversioned', problems: [`${WORKSPACE_FILE} is not a Watchfloor workspace this build can read (missing or unknown schemaVersion).`] }
+  if (trusted && outcome.kind === 'current') return { ok: true, workspace: outcome.data as Workspace, migratedFrom: null }
+  const parsed = WorkspaceSchema.safeParse(outcome.data)
+  if (!parsed.success) return { ok: false, kind: 'schema', problems: [`${WORKSPACE_FILE} does not pass validation: ${describeIssues(toFieldIssues(parsed.error), 20)}.`] }
+  const problems = integrityProblems(parsed.data)
+  if (problems.length > 0) return { ok: false, kind: 'integrity', problems, workspace: parsed.data }
+  return { ok: true, workspace: parsed.data, migratedFrom: outcome.kind === 'migrated' ? outcome.from : null }
+}
 
 export type Validation = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; problems: string[] }
 
-/** Dangling references between records (an incident naming an actor or source that is not there, a note linking to nothing). */
-export function referenceProblems(ws: Workspace): string[] {
-  const actors = new Set(ws.actors.map((a) => a.id))
-  const sources = new Set(ws.sources.map((s) => s.id))
-  const problems: string[] = []
-  const ids = new Set<string>()
-  for (const r of [...ws.incidents, ...ws.actors, ...ws.sources, ...ws.notes, ...ws.reports]) {
-    if (ids.has(r.id)) problems.push(`Duplicate id ${r.id}`)
-    ids.add(r.id)
-  }
-  for (const i of ws.incidents) {
-    const where = `incident ${i.id}`
-    for (const a of i.actorIds) if (!actors.has(a)) problems.push(`${where} names unknown actor ${a}`)
-    for (const a of i.attributions) if (a.toActorId && !actors.has(a.toActorId)) problems.push(`${where} attributes to unknown actor ${a.toActorId}`)
-    for (const s of citedSourceIds(i)) if (!sources.has(s)) problems.push(`${where} cites unknown source ${s}`)
-  }
-  const incidents = new Set(ws.incidents.map((i) => i.id))
-  for (const n of ws.notes) {
-    if (n.incidentId && !incidents.has(n.incidentId)) problems.push(`note ${n.id} is attached to unknown incident ${n.incidentId}`)
-    for (const id of linkedIds(n.body)) if (!ids.has(id)) problems.push(`note ${n.id} links to unknown record ${id}`)
-  }
-  return problems
-}
-
+/** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`). */
 export async function validateWorkspace(dir: string): Promise<Validation> {
   let text: string
   try {
@@ -40,19 +46,8 @@ export async function validateWorkspace(dir: string): Promise<Validation> {
   } catch (err) {
     return { ok: false, problems: [`Cannot read ${join(dir, WORKSPACE_FILE)}: ${(err as Error).message}`] }
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (err) {
-    return { ok: false, problems: [`${WORKSPACE_FILE} is not valid JSON: ${(err as Error).message}`] }
-  }
-  const outcome = migrate(raw)
-  if (outcome.kind === 'newer') return { ok: false, problems: [`${WORKSPACE_FILE} has schema version ${outcome.version}; this build reads up to ${SCHEMA_VERSION}.`] }
-  if (outcome.kind === 'unversioned') return { ok: false, problems: [`${WORKSPACE_FILE} has no known schemaVersion.`] }
-  const parsed = WorkspaceSchema.safeParse(outcome.data)
-  if (!parsed.success) return { ok: false, problems: [describeIssues(toFieldIssues(parsed.error), 20)] }
-  const problems = referenceProblems(parsed.data)
-  if (problems.length > 0) return { ok: false, problems }
-  const warnings = outcome.kind === 'migrated' ? [`The file is at schema version ${outcome.from}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
-  return { ok: true, workspace: parsed.data, warnings }
+  const checked = checkWorkspaceText(text)
+  if (!checked.ok) return { ok: false, problems: checked.problems }
+  const warnings = checked.migratedFrom !== null ? [`The file is at schema version ${checked.migratedFrom}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
+  return { ok: true, workspace: checked.workspace, warnings }
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { ServiceError } from '../../../shared/result'
 import { WorkspaceSchema } from '../../../shared/workspace'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { WORKSPACE_FILE } from './WorkspaceStore'
+import { WORKSPACE_FILE } from './files'
 
 /**
  * Refuses a folder for a new workspace unless it is empty or missing, so a workspace's files

@@ -6,7 +6,7 @@ import { parseArgs, stringFlag } from '../args'
 import { startBrowserHost } from './browserHost'
 import { Session } from '../../core/session'
 import { ChromiumPdfRenderer } from '../../core/services/report/ChromiumPdfRenderer'
-import { WORKSPACE_FILE } from '../../core/store/WorkspaceStore'
+import { WORKSPACE_FILE } from '../../core/store/files'
 
 const USAGE = 'usage: npm run browser -- --workspace DIR [--port N] [--sample]\n  --sample  create the sample workspace in DIR when DIR holds none'
 

@@ -9,7 +9,7 @@ import type { Workspace } from '../../../shared/workspace'
 import { createHandlers, loopback } from '../../../electron/core/handlers'
 import type { Session } from '../../../electron/core/session'
 import { AUDIT_FILE, type AuditEntry } from '../../../electron/core/store/AuditLog'
-import { WORKSPACE_FILE } from '../../../electron/core/store/WorkspaceStore'
+import { WORKSPACE_FILE } from '../../../electron/core/store/files'
 import { closeTestWorkspace, failure, openTestWorkspace } from '../../support/testWorkspace'
 
 let root: string

@@ -7,7 +7,7 @@ import { migrate, SCHEMA_VERSION, type Workspace } from '../../../shared/workspa
 import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace'
 import { Session } from '../../../electron/core/session'
 import { validateWorkspace } from '../../../electron/core/store/validate'
-import { WORKSPACE_FILE } from '../../../electron/core/store/WorkspaceStore'
+import { WORKSPACE_FILE } from '../../../electron/core/store/files'
 import { closeTestWorkspace, failure, openTestWorkspace } from '../../support/testWorkspace'
 
 let root: string
@@ -101,6 +101,6 @@ describe('workspace versions 1 and 2 → 3 (notes arrive in version 3)', () => {
     await mkdir(bad)
     await writeFile(join(bad, WORKSPACE_FILE), JSON.stringify(ws))
     const result = await validateWorkspace(bad)
-    expect(result.ok ? [] : result.problems).toEqual(['note note-1 is attached to unknown incident inc-gone2', 'note note-1 links to unknown record inc-gone'])
+    expect(result.ok ? [] : result.problems).toEqual(['note note-1: incidentId: Unknown incident inc-gone2', 'note note-1: body: The link [[inc-gone]] names no incident, actor, source or note'])
   })
 })

@@ -1,5 +1,5 @@
 // Exports a briefing in one format: resolve, render, then write beside the target and rename, so a failed export leaves no half-written file.
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import type { ReportDefinition } from '../../../../shared/domain'
 import { ServiceError } from '../../../../shared/result'
 import type { Briefing, Figure } from '../../../../shared/report/blocks'
@@ -9,7 +9,7 @@ import { pdfTemplates, PDF_MARGINS_MM, renderHtml } from '../../../../shared/rep
 import { renderMarkdown } from '../../../../shared/report/renderMarkdown'
 import type { PdfRenderer } from './PdfRenderer'
 import { renderDocx } from './renderDocx'
-import { writeFileAtomic } from '../../fs/atomicWrite'
+import { refuseSymlink, writeFileAtomic } from '../../fs/atomicWrite'
 
 export interface RenderRequest {
   data: BriefingData
@@ -52,13 +52,29 @@ export async function renderBriefing(req: RenderRequest): Promise<{ bytes: Uint8
   return { bytes, briefing }
 }
 
-/** Renders and writes one export to `out`. */
-export async function exportBriefing(req: RenderRequest & { out: string }): Promise<ExportResult> {
+/** Writes `bytes` to the first of `file`, `file-2`, `file-3`… that does not exist yet; never replaces a file. */
+async function writeUnique(file: string, bytes: Uint8Array): Promise<string> {
+  const dot = file.lastIndexOf('.')
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? file : `${file.slice(0, dot)}-${n}${file.slice(dot)}`
+    try {
+      await writeFileAtomic(path, bytes, { noReplace: true })
+      return path
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw err
+    }
+  }
+}
+
+/** Renders and writes one export to `out`; with `unique`, under a new name when `out` exists, so no export replaces another. */
+export async function exportBriefing(req: RenderRequest & { out: string; unique?: boolean }): Promise<ExportResult> {
   const started = performance.now()
   const { bytes, briefing } = await renderBriefing(req)
   req.onProgress?.({ format: req.format, stage: 'Writing the file', step: STEPS, of: STEPS })
-  const path = resolve(req.out)
-  await writeFileAtomic(path, bytes)
+  await refuseSymlink(dirname(resolve(req.out)), 'exports')
+  let path = resolve(req.out)
+  if (req.unique) path = await writeUnique(path, bytes)
+  else await writeFileAtomic(path, bytes)
   return { format: req.format, path, bytes: bytes.byteLength, tlp: briefing.tlp, incidents: briefing.incidentCount, ms: Math.round(performance.now() - started) }
 }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE } from '../../../../electron/core/store/lock'
-import { WORKSPACE_FILE, WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
+import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
+import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { bytes, rejection, removeTempDirs, titles, workspaceWithBackups } from '../../../support/storeFixture'
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url))

@@ -3,9 +3,11 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Migration, type Workspace } from '../../../../shared/workspace'
-import { BACKUP_DIR, listBackups } from '../../../../electron/core/store/backups'
+import { listBackups } from '../../../../electron/core/store/backups'
+import { BACKUP_DIR } from '../../../../electron/core/store/files'
 import { FingerprintedFile, VALIDATOR_REVISION } from '../../../../electron/core/store/FingerprintedFile'
-import { WORKSPACE_FILE, WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
+import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
+import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { bytes, incident, rejection, removeTempDirs, tempDir, titles, workspaceWithBackups } from '../../../support/storeFixture'
 
 afterEach(async () => {
@@ -174,7 +176,9 @@ describe('the fingerprint of the last save', () => {
 
     const written = await stat(join(dir, WORKSPACE_FILE), { bigint: true })
     const fingerprint = await readFile(join(dir, `.${WORKSPACE_FILE}.fingerprint`), 'utf8')
-    expect(fingerprint).toBe([VALIDATOR_REVISION, written.dev, written.ino, written.size, written.mtimeNs, written.ctimeNs].join(':'))
+    const identity = [VALIDATOR_REVISION, written.dev, written.ino, written.size, written.mtimeNs, written.ctimeNs].join(':')
+    // The identity, then a MAC over it and the bytes, keyed with a per-user key outside the workspace.
+    expect(fingerprint).toMatch(new RegExp(`^${identity}:[0-9a-f]{64}$`))
 
     const validations = vi.spyOn(WorkspaceSchema, 'safeParse')
     const reopened = await WorkspaceStore.open(dir)
@@ -219,6 +223,24 @@ describe('the fingerprint of the last save', () => {
     expect(reopened.readOnlyReason).toBeNull()
     expect(titles(reopened)).toEqual(['Title fixed in a text editor'])
     await reopened.close()
+  })
+
+  it('never trusts a fingerprint written by hand: an invalid file with its identity but no valid MAC is validated in full', async () => {
+    const dir = await tempDir()
+    const store = await WorkspaceStore.open(dir, { create: {} })
+    await store.update((d) => void d.incidents.push(incident(0, 'Valid')))
+    await store.close()
+    const file = join(dir, WORKSPACE_FILE)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/"severity":\d/, '"severity":9'))
+    const s = await stat(file, { bigint: true })
+    const identity = [VALIDATOR_REVISION, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':')
+    const fpFile = join(dir, `.${WORKSPACE_FILE}.fingerprint`)
+    for (const forged of [identity, `${identity}:${'0'.repeat(64)}`]) {
+      await writeFile(fpFile, forged)
+      const reopened = await WorkspaceStore.open(dir)
+      expect(reopened.readOnlyReason, forged).toMatch(/Severity is from 1 to 5/)
+      await reopened.close()
+    }
   })
 
   it('is ignored when written by a build with other validation rules', async () => {
