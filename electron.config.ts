@@ -18,7 +18,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // ajv is bundled: its CommonJS subpath (ajv/dist/2020) has no ESM entry Node could resolve at run time.
+      externalizeDeps: { exclude: ['ajv'] },
       rolldownOptions: {
         input: {
           index: resolve('electron/app/main.ts'),

@@ -27,6 +27,11 @@ export const CHANNEL_NAMES = [
   'reports:restore',
   'report:export',
   'report:progress',
+  'interchange:export',
+  'interchange:upload',
+  'interchange:preview',
+  'interchange:commit',
+  'interchange:undo',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -18,6 +18,7 @@ import {
   type Source,
 } from './domain'
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
+import { ExportScopeSchema, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
@@ -50,6 +51,9 @@ export interface Snapshot {
   notes: Note[]
   reports: Report[]
 }
+
+/** Largest piece of an import file sent in one call, in characters. */
+export const MAX_UPLOAD_CHUNK = 8 * 1024 * 1024
 
 /** Largest figure image accepted, as base64 characters (about 7.5 MB of PNG); the browser host refuses request bodies over 32 MB. */
 export const MAX_FIGURE_BASE64 = 10 * 1024 * 1024
@@ -105,6 +109,19 @@ export const CHANNELS = {
     })
     .strict(),
   'report:progress': none,
+  'interchange:export': z.object({ format: z.enum(INTERCHANGE_FORMATS, { error: 'Pick a format: stix or misp' }), scope: ExportScopeSchema }).strict(),
+  /** One piece (at most 8 MB) of a file to import: big files cross in pieces, never as one giant call. */
+  'interchange:upload': z.object({ uploadId: z.uuid(), chunk: z.string().max(MAX_UPLOAD_CHUNK, { error: 'A piece of an upload is at most 8 MB' }) }).strict(),
+  'interchange:preview': z
+    .object({
+      uploadId: z.uuid(),
+      fileName: z.string().min(1).max(500),
+      format: z.enum(['auto', ...INTERCHANGE_FORMATS]).default('auto'),
+      campaignsAsIncidents: z.boolean().default(false),
+    })
+    .strict(),
+  'interchange:commit': z.object({ token: z.uuid() }).strict(),
+  'interchange:undo': z.object({ importId: z.uuid() }).strict(),
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -136,6 +153,11 @@ export interface Outputs {
   'reports:restore': Report
   'report:export': ExportResult
   'report:progress': ExportProgress | null
+  'interchange:export': DataExportResult
+  'interchange:upload': { received: number }
+  'interchange:preview': ImportPreview
+  'interchange:commit': ImportResult
+  'interchange:undo': { fileName: string }
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

@@ -139,6 +139,21 @@ const timestamp = z.iso.datetime({ offset: true })
 const tags = z.array(required('Tag', 60)).max(50, 'At most 50 tags').default([])
 const sourceIds = z.array(id).max(200).default([])
 
+/** A STIX 2.1 identifier: `type--uuid`. */
+export const STIX_ID = /^[a-z0-9][a-z0-9-]{0,249}--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+/**
+ * Where a record came from in STIX, and what of the STIX object Watchfloor has no field for: the
+ * record exports again under `id`, carrying `extra` (x_ properties, other extensions) unchanged.
+ */
+export const StixLinkSchema = z
+  .object({
+    id: z.string().regex(STIX_ID, 'Not a STIX identifier'),
+    extra: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+export type StixLink = z.infer<typeof StixLinkSchema>
+const stix = StixLinkSchema.optional()
+
 export const VictimSchema = z.object({
   country,
   sector: text('Sector', 120).default(''),
@@ -158,6 +173,7 @@ export const AttributionSchema = z.object({
   likelihood: z.enum(LIKELIHOOD_IDS).optional(),
   statement: text('Statement', 4000).default(''),
   sourceIds,
+  stix,
 })
 
 export const ResponseSchema = z.object({
@@ -170,6 +186,7 @@ export const ResponseSchema = z.object({
   targetCountry: country.optional(),
   description: text('Description', 4000).default(''),
   sourceIds,
+  stix,
 })
 
 export const LocationSchema = z.object({
@@ -200,6 +217,7 @@ const incidentFields = {
   responses: z.array(ResponseSchema).max(500).default([]),
   locations: z.array(LocationSchema).max(50).default([]),
   sample: z.boolean().optional(),
+  stix,
 }
 
 function endNotBeforeStart(v: { start?: string; end?: string }, ctx: z.RefinementCtx) {
@@ -219,6 +237,7 @@ export const ActorInputSchema = z.object({
   country: country.optional(),
   description: text('Description', 20000).default(''),
   sample: z.boolean().optional(),
+  stix,
 })
 export const ActorSchema = ActorInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
@@ -237,6 +256,7 @@ export const SourceInputSchema = z.object({
   credibility: z.enum(CREDIBILITY).default('6'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 hex digits').optional(),
   sample: z.boolean().optional(),
+  stix,
 })
 export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
@@ -250,6 +270,7 @@ export const NoteInputSchema = z.object({
   tags,
   /** Pinned notes go first in the list and into briefings. */
   pinned: z.boolean().default(false),
+  stix,
 })
 export const NoteSchema = NoteInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
@@ -294,6 +315,7 @@ export const ReportInputSchema = z.object({
   /** The analyst's marking; the briefing carries the higher of this and its content's highest marking. */
   tlp: z.enum(TLP_LEVELS).default('CLEAR'),
   sample: z.boolean().optional(),
+  stix,
 })
 export const ReportSchema = ReportInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 

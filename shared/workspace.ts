@@ -1,9 +1,13 @@
 // The workspace file: its schema, version and the ordered migrations that bring older files up to date.
 import { z } from 'zod'
-import { ActorSchema, IncidentSchema, NoteSchema, ReportSchema, SourceSchema } from './domain'
+import { ActorSchema, IncidentSchema, NoteSchema, ReportSchema, SourceSchema, STIX_ID } from './domain'
 
 /** Version of the workspace file this build writes. Files from a newer version are refused. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
+
+/** A STIX object Watchfloor has no record for (an indicator, malware, an observable…), kept as it came so it exports again unchanged. */
+export const ForeignObjectSchema = z.looseObject({ type: z.string().min(1).max(250), id: z.string().regex(STIX_ID, 'Not a STIX identifier') })
+export type ForeignObject = z.infer<typeof ForeignObjectSchema>
 
 export const WorkspaceSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -17,6 +21,8 @@ export const WorkspaceSchema = z.object({
   notes: z.array(NoteSchema),
   /** Saved briefing definitions (since version 2). */
   reports: z.array(ReportSchema),
+  /** STIX objects kept from imports (since version 4). */
+  foreign: z.array(ForeignObjectSchema),
 })
 export type Workspace = z.infer<typeof WorkspaceSchema>
 
@@ -32,6 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { from: 1, migrate: (data) => ({ ...data, reports: Array.isArray(data.reports) ? data.reports : [] }) },
   // 2 → 3: notes arrive; older files have none.
   { from: 2, migrate: (data) => ({ ...data, notes: Array.isArray(data.notes) ? data.notes : [] }) },
+  // 3 → 4: imports keep the STIX objects Watchfloor has no record for.
+  { from: 3, migrate: (data) => ({ ...data, foreign: Array.isArray(data.foreign) ? data.foreign : [] }) },
 ]
 
 export type MigrationOutcome =
@@ -58,5 +66,5 @@ export function migrate(raw: unknown, migrations: readonly Migration[] = MIGRATI
 
 /** An empty workspace with the given name. */
 export function emptyWorkspace(name: string, now = new Date().toISOString()): Workspace {
-  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [], notes: [], reports: [] }
+  return { schemaVersion: SCHEMA_VERSION, name, createdAt: now, incidents: [], actors: [], sources: [], notes: [], reports: [], foreign: [] }
 }

@@ -44,6 +44,11 @@ export function createHandlers(session: Session): Handlers {
     'reports:delete': ({ id }) => s().reports.delete(id),
     'reports:restore': (record) => s().reports.restore(record),
     'report:export': ({ report, format, figures }) => s().exports.export(report, format, figures),
+    'interchange:export': ({ format, scope }) => s().interchange.export(format, scope),
+    'interchange:upload': ({ uploadId, chunk }) => s().interchange.upload(uploadId, chunk),
+    'interchange:preview': ({ uploadId, fileName, format, campaignsAsIncidents }) => s().interchange.preview({ uploadId }, fileName, format, { campaignsAsIncidents }),
+    'interchange:commit': ({ token }) => s().interchange.commit(token),
+    'interchange:undo': ({ importId }) => s().interchange.undo(importId),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
   }
 }

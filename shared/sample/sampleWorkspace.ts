@@ -397,6 +397,7 @@ export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
     sources: SOURCES.map((s) => source(s, stamp)),
     notes: [],
     reports: sampleReports(now),
+    foreign: [],
   }
   return JSON.parse(JSON.stringify(workspace)) as Workspace
 }

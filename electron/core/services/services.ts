@@ -5,6 +5,7 @@ import { linkedIds } from '../../../shared/wikiLinks'
 import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import { RecordService } from './RecordService'
+import { InterchangeService } from './InterchangeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
 
@@ -39,6 +40,7 @@ export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),
+    interchange: new InterchangeService(store, audit),
   }
 }
 

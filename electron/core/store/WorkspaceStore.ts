@@ -165,6 +165,11 @@ export class WorkspaceStore {
     this.readOnlyReason = this.readOnlyReason ? `${this.readOnlyReason} ${reason}` : reason
   }
 
+  /** A backup now, before a change too big to undo by hand (an import); fails when it cannot be written. */
+  async backup(): Promise<void> {
+    await takeBackup(this.dir, this.file, this.keepBackups)
+  }
+
   /** A backup now; one that cannot be written is reported but never fails the open or the save it follows. */
   private async backupNow(): Promise<void> {
     await takeBackup(this.dir, this.file, this.keepBackups).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))

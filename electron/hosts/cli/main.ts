@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The `watchfloor` command: init, stats, validate and report over the same store and services as the app.
+// The `watchfloor` command: init, stats, validate, report, export and import over the same store and services as the app.
 import { parseArgs, stringFlag } from '../args'
 import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace'
 import { ServiceError } from '../../../shared/result'
 import { emptyWorkspace } from '../../../shared/workspace'
 import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 import { validateWorkspace } from '../../core/store/validate'
+import { exportCommand, importCommand } from './interchangeCommand'
 import { reportCommand } from './reportCommand'
 import { basename, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
@@ -16,7 +17,14 @@ const USAGE = `usage:
   watchfloor stats DIR [--json]                  count the records of each type (notes included)
   watchfloor validate DIR                        check the file, its schema and its references
   watchfloor report DIR --format pdf|docx|md|html --out FILE [--report NAME]
-                                                 export a saved briefing (the whole workspace without --report)`
+                                                 export a saved briefing (the whole workspace without --report)
+  watchfloor export DIR --format stix|misp --out FILE [--filter KEY=VALUE …]
+                                                 the workspace (or the incidents a filter keeps: text, victim, sponsor,
+                                                 type, nexus, from, to) as a STIX 2.1 bundle or MISP events
+  watchfloor import DIR FILE [--format auto|stix|misp] [--campaigns] [--dry-run] [--json]
+                                                 a STIX bundle (2.1, 2.0 upgraded) or MISP events: every object accounted
+                                                 for (new, updated, duplicate, merged, kept, skipped with reasons);
+                                                 --dry-run changes nothing; --campaigns imports campaigns as incidents`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -64,11 +72,15 @@ async function validate(dir: string): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['sample', 'json', 'help'])
+  const args = parseArgs(argv, ['sample', 'json', 'help', 'dry-run', 'campaigns'])
   const [command, dir, ...extra] = args.positionals
   if (!command || args.flags.has('help')) {
     out(USAGE)
     return command ? 0 : 2
+  }
+  if (command === 'import') {
+    if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `import takes a folder and a file.\n${USAGE}`)
+    return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
   }
   if (!dir || extra.length > 0) throw new ServiceError('invalid-input', `${command} takes one folder.\n${USAGE}`)
   switch (command) {
@@ -78,6 +90,9 @@ async function main(argv: string[]): Promise<number> {
       return stats(dir, args.flags.has('json'))
     case 'validate':
       return validate(dir)
+    case 'export':
+      // --filter may be given several times; the flag map keeps one value, so read them from argv.
+      return exportCommand({ dir, format: stringFlag(args, 'format'), out: stringFlag(args, 'out'), filters: argv.flatMap((a, n) => (a === '--filter' && argv[n + 1] ? [argv[n + 1]] : a.startsWith('--filter=') ? [a.slice(9)] : [])), log: out })
     case 'report':
       return reportCommand({ dir, format: stringFlag(args, 'format'), out: stringFlag(args, 'out'), report: stringFlag(args, 'report'), rendererDir: join(import.meta.dirname, '../renderer'), log: out })
     default:

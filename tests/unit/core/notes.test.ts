@@ -68,28 +68,31 @@ describe('notes', () => {
   })
 })
 
-describe('workspace versions 1 and 2 → 3 (notes arrive in version 3)', () => {
-  it('adds an empty notes list and keeps every record', () => {
+describe('workspace versions 1, 2 and 3 → 4 (notes arrive in version 3, kept STIX objects in version 4)', () => {
+  it('adds an empty notes list and an empty list of kept objects, and keeps every record', () => {
     const v2 = { schemaVersion: 2, name: 'Albania desk', createdAt: '2026-01-01T00:00:00.000Z', incidents: [{ id: 'x' }], actors: [], sources: [], reports: [] }
-    expect(SCHEMA_VERSION).toBe(3)
-    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 3, notes: [] } })
+    expect(SCHEMA_VERSION).toBe(4)
+    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 4, notes: [], foreign: [] } })
     const { reports: _reports, ...v1 } = { ...v2, schemaVersion: 1 }
-    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 3, reports: [], notes: [] } })
+    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 4, reports: [], notes: [], foreign: [] } })
+    const v3 = { ...v2, schemaVersion: 3, notes: [] }
+    expect(migrate(structuredClone(v3))).toEqual({ kind: 'migrated', from: 3, data: { ...v3, schemaVersion: 4, foreign: [] } })
   })
 
   it('opens a version 1 file, migrates it on disk and validates it', async () => {
     const old = join(root, 'old')
     await mkdir(old)
-    const { notes: _notes, reports: _reports, ...rest } = sampleWorkspace()
+    const { notes: _notes, reports: _reports, foreign: _foreign, ...rest } = sampleWorkspace()
     await writeFile(join(old, WORKSPACE_FILE), JSON.stringify({ ...rest, schemaVersion: 1 }))
     const before = await validateWorkspace(old)
-    expect(before.ok && before.warnings).toEqual(['The file is at schema version 1; opening it in Watchfloor migrates it to 3.'])
+    expect(before.ok && before.warnings).toEqual(['The file is at schema version 1; opening it in Watchfloor migrates it to 4.'])
     const s = new Session()
     await s.open(old)
-    expect(s.info()).toMatchObject({ schemaVersion: 3, readOnly: null, counts: { incidents: 14, notes: 0 } })
+    expect(s.info()).toMatchObject({ schemaVersion: 4, readOnly: null, counts: { incidents: 14, notes: 0 } })
     await s.close()
     const disk = JSON.parse(await readFile(join(old, WORKSPACE_FILE), 'utf8')) as Workspace
-    expect(disk.schemaVersion).toBe(3)
+    expect(disk.schemaVersion).toBe(4)
+    expect(disk.foreign).toEqual([])
     expect(disk.notes).toEqual([])
     expect(disk.reports).toEqual([])
   })

@@ -1,0 +1,218 @@
+// Imports (STIX, MISP) through a preview that accounts for every object, committed in one write after a backup and undone in one step; exports of the workspace, the filter or a briefing's scope as STIX or MISP.
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { filterIncidents, textIndex } from '../../../shared/filter'
+import { integrityProblems } from '../../../shared/integrity'
+import { IMPORT_OUTCOMES, type DataExportResult, type DataExportScope, type ImportPreview, type ImportResult, type InterchangeFormat, type OutcomeCounts } from '../../../shared/interchange'
+import { scopedIncidents } from '../../../shared/report/model'
+import { ServiceError } from '../../../shared/result'
+import type { Workspace } from '../../../shared/workspace'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { exportMisp } from '../interchange/mispExport'
+import { planMispImport } from '../interchange/mispImport'
+import { readInput, type InputFormat } from '../interchange/readInput'
+import { bundleProblems } from '../interchange/stixCheck'
+import { exportStix, type ExportScope } from '../interchange/stixExport'
+import { planStixImport, type Changes, type Plan, type PlanOptions } from '../interchange/stixImport'
+import type { AuditLog } from '../store/AuditLog'
+import { EXPORTS_DIR } from '../store/files'
+import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { slug } from './report/exportBriefing'
+
+type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports' | 'foreign'
+const COLLECTIONS: Collection[] = ['incidents', 'actors', 'sources', 'notes', 'reports', 'foreign']
+
+/** How to take an import back: what it added (by id) and what it replaced (the old record, at its place). */
+interface Journal {
+  fileName: string
+  added: { collection: Collection; record: { id: string } }[]
+  replaced: { collection: Collection; index: number; before: { id: string }; after: { id: string } }[]
+}
+
+/** Largest upload assembled from chunks, in characters. */
+export const MAX_IMPORT_CHARS = 512 * 1024 * 1024
+
+const emptyCounts = (): OutcomeCounts => Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts
+
+/** The preview's accounting of a plan. */
+export function summarise(plan: Plan, token: string, fileName: string, format: string): ImportPreview {
+  const byType = new Map<string, OutcomeCounts>()
+  const totals = emptyCounts()
+  for (const f of plan.fates) {
+    const counts = byType.get(f.type) ?? emptyCounts()
+    counts[f.outcome]++
+    totals[f.outcome]++
+    byType.set(f.type, counts)
+  }
+  const c = plan.changes
+  return {
+    token,
+    fileName,
+    format,
+    total: plan.fates.length,
+    totals,
+    byType: [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, counts]) => ({ type, counts })),
+    notImported: plan.fates.filter((f) => f.outcome === 'skipped' || f.outcome === 'duplicate').slice(0, 1000).map((f) => ({ id: f.id, type: f.type, outcome: f.outcome, reason: f.reason ?? '' })),
+    writes: { incidents: c.incidents.length, actors: c.actors.length, sources: c.sources.length, notes: c.notes.length, reports: c.reports.length, kept: c.foreign.length },
+  }
+}
+
+/** Plans the import of a file's text. */
+export function planImport(ws: Workspace, text: string, format: InputFormat | 'auto' = 'auto', options: PlanOptions = {}): { plan: Plan; detail: string } {
+  const input = readInput(text, format)
+  const plan = input.format === 'misp' ? planMispImport(ws, input.objects, options) : planStixImport(ws, input.objects, options)
+  return { plan, detail: input.detail }
+}
+
+/** Applies `changes` to `data` in place and returns how to take them back. */
+function apply(data: Workspace, changes: Changes, fileName: string): Journal {
+  const journal: Journal = { fileName, added: [], replaced: [] }
+  for (const collection of COLLECTIONS) {
+    const list = data[collection] as { id: string }[]
+    const at = new Map(list.map((r, n) => [r.id, n]))
+    for (const record of changes[collection] as { id: string }[]) {
+      const n = at.get(record.id)
+      if (n === undefined) {
+        list.push(record)
+        journal.added.push({ collection, record })
+      } else {
+        journal.replaced.push({ collection, index: n, before: list[n], after: record })
+        list[n] = record
+      }
+    }
+  }
+  return journal
+}
+
+/** Takes an applied import back, newest change first. */
+function revert(data: Workspace, journal: Journal): void {
+  for (const { collection, record } of [...journal.added].reverse()) {
+    const list = data[collection] as { id: string }[]
+    const n = list.lastIndexOf(record)
+    if (n >= 0) list.splice(n, 1)
+  }
+  for (const { collection, index, before } of [...journal.replaced].reverse()) (data[collection] as { id: string }[])[index] = before
+}
+
+export class InterchangeService {
+  /** The planned import, and the records it was planned against (the workspace's lists as they were). */
+  private pending = new Map<string, { plan: Plan; preview: ImportPreview; basis: unknown[][] }>()
+  private journals = new Map<string, Journal>()
+  private uploads = new Map<string, string[]>()
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Receives the next piece of a file being uploaded (pieces of one upload arrive in order); returns how much has arrived. */
+  upload(uploadId: string, chunk: string): { received: number } {
+    const parts = this.uploads.get(uploadId) ?? []
+    parts.push(chunk)
+    const received = parts.reduce((n, p) => n + p.length, 0)
+    if (received > MAX_IMPORT_CHARS) {
+      this.uploads.delete(uploadId)
+      throw new ServiceError('invalid-input', `The file is larger than ${MAX_IMPORT_CHARS / 1024 / 1024} MB; split it before importing.`)
+    }
+    this.uploads.set(uploadId, parts)
+    if (this.uploads.size > 4) this.uploads.delete(this.uploads.keys().next().value!)
+    return { received }
+  }
+
+  /** Plans the import of an uploaded file (or of `text`) and returns its accounting; nothing is written. */
+  preview(source: { uploadId: string } | { text: string }, fileName: string, format: InputFormat | 'auto' = 'auto', options: PlanOptions = {}): ImportPreview {
+    let text: string
+    if ('text' in source) text = source.text
+    else {
+      const parts = this.uploads.get(source.uploadId)
+      if (!parts) throw new ServiceError('not-found', 'That upload is not here any more; choose the file again.')
+      this.uploads.delete(source.uploadId)
+      text = parts.join('')
+    }
+    const { plan, detail } = planImport(this.store.data, text, format, options)
+    const token = randomUUID()
+    const preview = summarise(plan, token, fileName, detail)
+    this.pending.clear()
+    this.pending.set(token, { plan, preview, basis: COLLECTIONS.map((c) => [...(this.store.data[c] as unknown[])]) })
+    return preview
+  }
+
+  /** Writes a previewed import in one transaction, after a backup. The preview must still describe the workspace as it is. */
+  async commit(token: string): Promise<ImportResult> {
+    const entry = this.pending.get(token)
+    if (!entry) throw new ServiceError('not-found', 'This preview is no longer current; preview the file again.')
+    this.pending.delete(token)
+    const data = this.store.data
+    const stale = COLLECTIONS.some((c, n) => {
+      const list = data[c] as unknown[]
+      const was = entry.basis[n]
+      return list.length !== was.length || list.some((r, k) => r !== was[k])
+    })
+    if (stale) throw new ServiceError('conflict', 'The workspace changed since this preview was made; preview the file again.')
+    await this.store.backup()
+    let journal: Journal | null = null
+    await this.store.update((d) => {
+      journal = apply(d, entry.plan.changes, entry.preview.fileName)
+      const problems = integrityProblems(d)
+      if (problems.length > 0) {
+        revert(d, journal)
+        throw new ServiceError('invalid-input', `The import would leave the workspace inconsistent, so nothing was written: ${problems.slice(0, 3).join('; ')}`)
+      }
+    })
+    const importId = randomUUID()
+    this.journals.set(importId, journal!)
+    await this.audit.record({ action: 'import', collection: 'workspace', id: importId, title: entry.preview.fileName, fields: Object.entries(entry.preview.writes).map(([k, v]) => `${k}: ${v}`) }).catch(() => undefined)
+    return { importId, fileName: entry.preview.fileName, writes: entry.preview.writes }
+  }
+
+  /** Takes a committed import back in one write; refused when a record it wrote was edited since. */
+  async undo(importId: string): Promise<{ fileName: string }> {
+    const journal = this.journals.get(importId)
+    if (!journal) throw new ServiceError('not-found', 'That import can no longer be undone (it was undone already, or the workspace was reopened since).')
+    const data = this.store.data
+    const edited = [
+      ...journal.added.filter(({ collection, record }) => !(data[collection] as unknown[]).includes(record)),
+      ...journal.replaced.filter(({ collection, index, after }) => (data[collection] as unknown[])[index] !== after).map((r) => ({ collection: r.collection, record: r.after })),
+    ]
+    if (edited.length > 0) {
+      const names = edited.slice(0, 3).map((e) => `${e.collection.slice(0, -1)} ${e.record.id}`).join(', ')
+      throw new ServiceError('conflict', `The import cannot be undone in one step: ${names}${edited.length > 3 ? ` and ${edited.length - 3} more` : ''} changed since. Undo those edits or delete the records by hand.`)
+    }
+    await this.store.update((d) => revert(d, journal))
+    this.journals.delete(importId)
+    await this.audit.record({ action: 'undo-import', collection: 'workspace', id: importId, title: journal.fileName, fields: [] }).catch(() => undefined)
+    return { fileName: journal.fileName }
+  }
+
+  /** The part of the workspace a scope selects. */
+  private scopeOf(scope: DataExportScope): ExportScope {
+    const ws = this.store.data
+    if (scope.kind === 'all') return {}
+    if (scope.kind === 'filter') return { incidentIds: new Set(filterIncidents(ws.incidents, scope.filter, textIndex(new Map(ws.actors.map((a) => [a.id, a])))).map((i) => i.id)) }
+    const report = ws.reports.find((r) => r.id === scope.id)
+    if (!report) throw new ServiceError('not-found', `No briefing with id ${scope.id}.`)
+    return { incidentIds: new Set(scopedIncidents(ws, report).map((i) => i.id)), reportIds: new Set([report.id]) }
+  }
+
+  /** The export's bytes and object count (checked before anything is written). */
+  render(format: InterchangeFormat, scope: DataExportScope): { text: string; objects: number } {
+    const ws = this.store.data
+    if (format === 'misp') {
+      const events = exportMisp(ws, this.scopeOf(scope))
+      return { text: JSON.stringify({ response: events }, null, 1), objects: events.length }
+    }
+    const bundle = exportStix(ws, this.scopeOf(scope))
+    const problems = bundleProblems(bundle)
+    if (problems.length > 0) throw new ServiceError('internal', `The STIX bundle did not pass its check, so it was not written: ${problems.slice(0, 5).join('; ')}`)
+    return { text: JSON.stringify(bundle), objects: bundle.objects.length }
+  }
+
+  /** Writes an export into the workspace's exports folder (never replacing a file). */
+  async export(format: InterchangeFormat, scope: DataExportScope): Promise<DataExportResult> {
+    const { text, objects } = this.render(format, scope)
+    const stamp = new Date().toISOString().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-')
+    const path = join(this.store.dir, EXPORTS_DIR, `${slug(this.store.name)}-${stamp}.${format === 'stix' ? 'stix.json' : 'misp.json'}`)
+    await writeFileAtomic(path, text, { noReplace: true })
+    return { path, format, objects, bytes: Buffer.byteLength(text) }
+  }
+}
