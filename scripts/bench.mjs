@@ -13,6 +13,10 @@ const STEPS = [
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchStore.ts'],
   },
   {
+    name: 'interchange: STIX import of 100k objects and export of 10k incidents',
+    args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchInterchange.ts'],
+  },
+  {
     name: 'report: 50-incident PDF briefing',
     args: ['--import', 'tsx', 'tests/support/benchReport.ts'],
   },

@@ -1,6 +1,6 @@
 // `npm run screenshots`: builds, serves a fresh sample workspace through the browser host and captures README images.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -88,7 +88,28 @@ try {
   await page.getByRole('button', { name: /Albania 2022 briefing/ }).click()
   await page.frameLocator('iframe[title="Briefing preview"]').locator('.section-incident-table').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/reports-view.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png and docs/reports-view.png')
+
+  // The import preview of a small vendor bundle: a new incident, a likely duplicate, an indicator kept as is, a broken relationship.
+  const T = '2026-03-01T00:00:00.000Z'
+  const ext = { 'extension-definition--b3f1d9a2-6c4e-5a7b-8d2f-1e3c5a7b9d0f': { extension_type: 'property-extension', start: '2022-07', victims: [{ country: 'AL' }] } }
+  const objects = [
+    { type: 'incident', spec_version: '2.1', id: 'incident--6b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e', created: T, modified: T, name: 'Wiper attack on a Lithuanian port authority' },
+    { type: 'incident', spec_version: '2.1', id: 'incident--1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', created: T, modified: T, name: 'Destructive attack on Albania government systems', extensions: ext },
+    { type: 'indicator', spec_version: '2.1', id: 'indicator--7c2f3d4e-5a6b-4c7d-9e8f-0a1b2c3d4e5f', created: T, modified: T, pattern: '[ipv4-addr:value = 198.51.100.7]', pattern_type: 'stix', valid_from: T },
+    { type: 'relationship', spec_version: '2.1', id: 'relationship--2b3c4d5e-6f70-4a8b-9cad-1e2f3a4b5c6d', created: T, modified: T, relationship_type: 'indicates', source_ref: 'indicator--7c2f3d4e-5a6b-4c7d-9e8f-0a1b2c3d4e5f', target_ref: 'incident--99999999-9999-4999-8999-999999999999' },
+  ]
+  const bundle = join(dir, '..', 'vendor-feed.json')
+  writeFileSync(bundle, JSON.stringify({ type: 'bundle', id: 'bundle--8d3a4e5f-6b7c-4d8e-af90-1b2c3d4e5f60', objects }))
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('Import a STIX')
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.palette-item', { hasText: 'Import a STIX or MISP file' }).click()
+  await (await chooser).setFiles(bundle)
+  await page.getByRole('dialog', { name: 'Import vendor-feed.json' }).locator('tfoot').waitFor()
+  await page.screenshot({ path: 'docs/import-preview.png' })
+  await page.keyboard.press('Escape')
+  rmSync(bundle, { force: true })
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png and docs/import-preview.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

@@ -2,6 +2,7 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
+import { chooseImportFile, openExport } from '../interchange/actions'
 import { setView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { VIEWS } from '../shell/views'
@@ -43,6 +44,13 @@ export function commands(): Command[] {
       predicate: writable,
       perform: () => createNote(),
     },
+    {
+      name: 'import-data',
+      label: 'Import a STIX or MISP file…',
+      predicate: writable,
+      perform: chooseImportFile,
+    },
+    { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
     {
       name: 'open-workspace',

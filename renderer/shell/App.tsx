@@ -3,6 +3,9 @@ import { useEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
+import { ExportDialog } from '../interchange/ExportDialog'
+import { ImportDialog } from '../interchange/ImportDialog'
+import { useFileDrop } from '../interchange/useFileDrop'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
 import { loadWorkspace, repairWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
@@ -34,6 +37,7 @@ export function App() {
     onUndo: undoLast,
   })
   useCommandKeys()
+  useFileDrop()
 
   if (status === 'loading') return <div className="splash">Opening workspace…</div>
   if (status === 'error') {
@@ -89,6 +93,8 @@ export function App() {
       <Toasts />
       <ConfirmDiscard />
       <CommandPalette />
+      <ImportDialog />
+      <ExportDialog />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
+import type { ImportPreview } from '../../shared/interchange'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
 export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
@@ -57,6 +58,10 @@ export interface UiSlice {
   /** Navigation waiting for the user to confirm discarding edits. */
   pending: (() => void) | null
   toasts: Toast[]
+  /** An import under way: reading, planning or writing a file, with what the user sees; the preview once planned. */
+  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
+  /** The data export dialog is open. */
+  exporting: boolean
 }
 
 export type AppState = DataSlice & UiSlice
@@ -78,6 +83,8 @@ const initialUi = (): UiSlice => ({
   dirty: false,
   pending: null,
   toasts: [],
+  importing: null,
+  exporting: false,
 })
 
 export const useApp = create<AppState>(() => ({ ...initialData(), ...initialUi() }))

@@ -1,7 +1,7 @@
 // A workspace, or part of it, as a STIX 2.1 bundle: incidents with the Incident Core Extension, actors, countries, attribution claims as relationships, responses as Watchfloor objects, notes, briefings, and every kept foreign object.
 import { randomUUID } from 'node:crypto'
 import { countryName } from '../../../shared/countries'
-import type { Actor, Incident, Note, Report, Source } from '../../../shared/domain'
+import type { Actor, Incident, Note, Report, Source, StixLink } from '../../../shared/domain'
 import { citedSourceIds } from '../../../shared/references'
 import { RESPONSE_TYPES } from '../../../shared/domain'
 import { scopedIncidents } from '../../../shared/report/model'
@@ -30,7 +30,16 @@ export interface ExportScope {
   reportIds?: ReadonlySet<string>
 }
 
-const clean = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && v !== '')) as T
+/** The object without its empty properties (undefined, '', []), which STIX forbids or which say nothing. */
+function clean<T extends Record<string, unknown>>(o: T): T {
+  // Copied rather than deleted from: objects with deleted keys turn slow to stringify.
+  const out: Record<string, unknown> = {}
+  for (const k in o) {
+    const v = o[k]
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[k] = v
+  }
+  return out as T
+}
 
 /** The STIX identifier a record exports under: the one it was imported with, else a stable one derived from its Watchfloor id. */
 export const incidentStixId = (i: Incident) => i.stix?.id ?? stixId('incident', i.id)
@@ -65,6 +74,12 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
   const reports = scope.reportIds ? ws.reports.filter((r) => scope.reportIds!.has(r.id)) : scope.incidentIds ? [] : ws.reports
 
   const objects: StixObject[] = [...watchfloorDefinitions()]
+  /** Objects carrying references kept from an import, which may point at what is not exported. */
+  const withKeptRefs: StixObject[] = []
+  const kept = <O extends StixObject>(record: { stix?: StixLink }, o: O): O => {
+    if (record.stix?.extra && refsOf(record.stix.extra).length > 0) withKeptRefs.push(o)
+    return o
+  }
   const countries = new Set<string>()
   const markings = new Set<keyof typeof TLP_MARKINGS>()
   const relationship = (id: string, type: string, source: string, target: string, created: string, modified: string, more: Record<string, unknown> = {}) =>
@@ -76,7 +91,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
     const id = actorStixId(a)
     const props = clean({ extension_type: 'property-extension', kind: a.kind, country: a.country, aliases: a.aliases, sample: a.sample })
     objects.push(
-      clean({
+      kept(a, clean({
         type,
         id,
         ...common(a),
@@ -85,7 +100,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
         ...(type === 'identity' ? { identity_class: a.kind === 'state' ? 'group' : 'organization', sectors: a.kind === 'state' || a.kind === 'state-agency' ? ['government'] : undefined } : { aliases: a.aliases }),
         ...(type === 'threat-actor' ? { threat_actor_types: [a.kind === 'criminal-group' ? 'crime-syndicate' : 'activist'] } : {}),
         extensions: extensions(a, { [WATCHFLOOR_PROPERTIES]: props }),
-      }),
+      })),
     )
     if (a.country) relationship(stixId('relationship', `${a.id}/country`), type === 'identity' ? 'located-at' : 'originates-from', id, place(a.country)!, stixTime(a.createdAt), stixTime(a.updatedAt))
   }
@@ -100,7 +115,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
     markings.add(i.tlp)
     const untargeted = i.attributions.filter((a) => !a.toActorId && !a.toCountry)
     objects.push(
-      clean({
+      kept(i, clean({
         type: 'incident',
         id,
         ...common(i),
@@ -138,7 +153,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
             sample: i.sample,
           }),
         }),
-      }),
+      })),
     )
     for (const v of new Set(i.victims.map((v) => v.country))) relationship(stixId('relationship', `${i.id}/targets/${v}`), 'targets', id, place(v)!, created, modified)
     for (const c of i.sponsorCountries) relationship(stixId('relationship', `${i.id}/originates-from/${c}`), 'originates-from', id, place(c)!, created, modified)
@@ -153,11 +168,12 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
         object_marking_refs: [TLP_MARKINGS[i.tlp]],
         extensions: extensions(a, { [WATCHFLOOR_PROPERTIES]: { ...claimProps(a, sourceById), order } }),
       })
+      kept(a, objects[objects.length - 1])
     })
     i.responses.forEach((r, order) => {
       const type = RESPONSE_TYPES.find((t) => t.id === r.type)
       objects.push(
-        clean({
+        kept(r, clean({
           type: RESPONSE_TYPE,
           spec_version: '2.1',
           id: r.stix?.id ?? stixId(RESPONSE_TYPE, `${i.id}/${r.id}`),
@@ -179,7 +195,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
           order,
           object_marking_refs: [TLP_MARKINGS[i.tlp]],
           extensions: extensions(r, { [WATCHFLOOR_RESPONSE]: { extension_type: 'new-sdo' } }),
-        }),
+        })),
       )
     })
   }
@@ -195,7 +211,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
     }
     const objectRefs = [...new Set(refs.filter((r): r is string => !!r))]
     objects.push(
-      clean({
+      kept(n, clean({
         type: 'note',
         id: noteStixId(n),
         ...common(n),
@@ -203,7 +219,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
         content: n.body || n.title,
         object_refs: objectRefs.length > 0 ? objectRefs : [WATCHFLOOR_IDENTITY],
         extensions: extensions(n, { [WATCHFLOOR_PROPERTIES]: clean({ extension_type: 'property-extension', title: n.title, body: n.body, date: n.date, tags: n.tags, pinned: n.pinned, incident_ref: n.incidentId && inScope.has(n.incidentId) ? refs[0] : undefined }) }),
-      }),
+      })),
     )
   }
 
@@ -211,7 +227,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
     markings.add(r.tlp)
     const covered = scopedIncidents(ws, r).map(incidentStixId)
     objects.push(
-      clean({
+      kept(r, clean({
         type: 'report',
         id: reportStixId(r),
         ...common(r),
@@ -224,7 +240,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
         extensions: extensions(r, {
           [WATCHFLOOR_PROPERTIES]: clean({ extension_type: 'property-extension', report_name: r.name, title: r.title, author: r.author, date: r.date, scope: r.scope, sections: r.sections, bluf: r.bluf, tlp: r.tlp, sample: r.sample }),
         }),
-      }),
+      })),
     )
   }
 
@@ -242,7 +258,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
     foreign = whole
   }
   const known = new Set([...ids, ...foreign.map((f) => f.id), ...Object.values(TLP_MARKINGS), INCIDENT_CORE])
-  for (const o of objects) dropDanglingRefs(o, known)
+  for (const o of withKeptRefs) dropDanglingRefs(o, known)
   return { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [...objects, ...foreign] }
 }
 
@@ -279,12 +295,12 @@ function dropDanglingRefs(o: StixObject, known: ReadonlySet<string>): void {
 /** Every identifier an object refers to (`*_ref`, `*_refs`, at any depth). */
 export function refsOf(o: unknown): string[] {
   const out: string[] = []
-  const walk = (v: unknown, key: string) => {
+  const walk = (v: unknown, isRef: boolean) => {
     if (typeof v === 'string') {
-      if (/_refs?$/.test(key)) out.push(v)
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key))
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k)
+      if (isRef) out.push(v)
+    } else if (Array.isArray(v)) for (const x of v) walk(x, isRef)
+    else if (v && typeof v === 'object') for (const k in v) walk((v as Record<string, unknown>)[k], k.endsWith('_ref') || k.endsWith('_refs'))
   }
-  walk(o, '')
+  walk(o, false)
   return out
 }

@@ -1,5 +1,5 @@
 // The STIX 2.1 vocabulary Watchfloor speaks: stable identifiers, its own extension definitions, TLP 2.0 markings, and the mappings of its terms to STIX's.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { ActorKind, Confidence, Tlp } from '../../../shared/domain'
 
 export type StixObject = { type: string; id: string; [key: string]: unknown }
@@ -12,13 +12,21 @@ export interface Bundle {
 /** Namespace of the UUIDv5 identifiers Watchfloor gives the records it exports. */
 const NAMESPACE = Buffer.from('5b0f2c7e8d1a4e6b9c3f7a2d4e6b8c1f', 'hex')
 
+/** Identifiers already derived: a record keeps its identifier, so exporting a workspace again hashes nothing again. */
+const derived = new Map<string, string>()
+
 /** A UUIDv5 (RFC 4122) of `name` in Watchfloor's namespace: the same record always gets the same identifier. */
 export function uuidV5(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest()
-  hash[6] = (hash[6] & 0x0f) | 0x50
-  hash[8] = (hash[8] & 0x3f) | 0x80
-  const h = hash.subarray(0, 16).toString('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  const known = derived.get(name)
+  if (known) return known
+  if (derived.size > 1_000_000) derived.clear()
+  const digest = hash('sha1', Buffer.concat([NAMESPACE, Buffer.from(name, 'utf8')]), 'buffer')
+  digest[6] = (digest[6] & 0x0f) | 0x50
+  digest[8] = (digest[8] & 0x3f) | 0x80
+  const h = digest.subarray(0, 16).toString('hex')
+  const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  derived.set(name, uuid)
+  return uuid
 }
 
 /** The stable STIX identifier of a Watchfloor thing: `type--uuidv5(key)`. */
@@ -106,7 +114,9 @@ export function actorStixType(kind: ActorKind): 'identity' | 'intrusion-set' | '
   return 'identity'
 }
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /** A STIX timestamp (millisecond precision, UTC) for an ISO time. */
 export function stixTime(iso: string): string {
-  return new Date(iso).toISOString()
+  return CANONICAL.test(iso) ? iso : new Date(iso).toISOString()
 }

@@ -1,0 +1,100 @@
+// The import preview: what every object of the file would become, per type, with each skip and likely duplicate and its reason, before anything is written.
+import { useEffect, useRef } from 'react'
+import { IMPORT_OUTCOME_LABELS, IMPORT_OUTCOMES } from '../../shared/interchange'
+import { useApp } from '../state/store'
+import { cancelImport, commitImport, setCampaignsAsIncidents } from './actions'
+
+/** "1 incident", "2 incidents". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+export function ImportDialog() {
+  const importing = useApp((s) => s.importing)
+  const readOnly = useApp((s) => s.info?.readOnly ?? null)
+  const first = useRef<HTMLButtonElement>(null)
+  const ready = !!importing?.preview && !importing.stage
+  useEffect(() => {
+    if (ready) first.current?.focus()
+  }, [ready])
+  if (!importing) return null
+  const p = importing.preview
+  const writes = p ? Object.values(p.writes).reduce((a, b) => a + b, 0) : 0
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancelImport()}>
+      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <h2 id="import-title">Import {importing.fileName}</h2>
+        {!p || importing.stage ? (
+          <p className="import-stage" role="status">
+            {importing.stage || 'Working…'}
+          </p>
+        ) : (
+          <>
+            <p>
+              {p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} with {p.total} objects. Nothing has been written yet.
+            </p>
+            <table className="import-table" aria-label="What each type of object becomes">
+              <thead>
+                <tr>
+                  <th scope="col">Type</th>
+                  {IMPORT_OUTCOMES.map((o) => (
+                    <th scope="col" key={o}>
+                      {IMPORT_OUTCOME_LABELS[o]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.byType.map((t) => (
+                  <tr key={t.type}>
+                    <th scope="row">{t.type}</th>
+                    {IMPORT_OUTCOMES.map((o) => (
+                      <td key={o}>{t.counts[o] || ''}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">All {p.total}</th>
+                  {IMPORT_OUTCOMES.map((o) => (
+                    <td key={o} data-outcome={o}>
+                      {p.totals[o]}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+            {p.notImported.length > 0 ? (
+              <details className="import-reasons" open={p.notImported.length <= 8}>
+                <summary>
+                  {p.totals.skipped} skipped, {count(p.totals.duplicate, 'likely duplicate')} — why
+                </summary>
+                <ul>
+                  {p.notImported.map((n) => (
+                    <li key={n.id}>
+                      <strong>{IMPORT_OUTCOME_LABELS[n.outcome]}</strong> {n.type} <code>{n.id}</code>: {n.reason}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            <label className="check">
+              <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
+            </label>
+            <p className="import-writes">
+              Importing writes {count(p.writes.incidents, 'incident')}, {count(p.writes.actors, 'actor')}, {count(p.writes.sources, 'source')}, {count(p.writes.notes, 'note')}, {count(p.writes.reports, 'briefing')} and
+              keeps {count(p.writes.kept, 'other object')}, in one step after a backup; Undo takes it all back.
+            </p>
+          </>
+        )}
+        <div className="modal-buttons">
+          <button type="button" onClick={cancelImport}>
+            Cancel
+          </button>
+          <button type="button" className="primary" ref={first} disabled={!ready || writes === 0 || !!readOnly} onClick={() => void commitImport()} title={readOnly ?? undefined}>
+            Import
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,25 @@
+// Dropping a STIX or MISP file anywhere on the window opens its import preview.
+import { useEffect } from 'react'
+import { getState } from '../state/store'
+import { previewImport } from './actions'
+
+export function useFileDrop(): void {
+  useEffect(() => {
+    const hasFile = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files')
+    const over = (e: DragEvent) => {
+      if (hasFile(e)) e.preventDefault()
+    }
+    const drop = (e: DragEvent) => {
+      if (!hasFile(e)) return
+      e.preventDefault()
+      const f = e.dataTransfer!.files[0]
+      if (f && !getState().importing && !getState().info?.readOnly) void previewImport(f)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  }, [])
+}
