@@ -9,6 +9,7 @@ import { InterchangeService } from '../../electron/core/services/InterchangeServ
 import { AuditLog } from '../../electron/core/store/AuditLog'
 import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
 import { generateWorkspace } from './generate'
+import { oasisErrors } from './oasisStix'
 
 const TARGET = { import: 4, export: 4 }
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
@@ -31,6 +32,9 @@ try {
   text = JSON.stringify(exportStix(generateWorkspace(incidents)))
   objects = (JSON.parse(text) as { objects: unknown[] }).objects.length
   console.log(`Bundle of ${objects} objects (${incidents} generated incidents), ${(text.length / 1e6).toFixed(1)} MB`)
+  const errors = oasisErrors((JSON.parse(text) as { objects: { type: string; id: string }[] }).objects)
+  console.log(`OASIS STIX 2.1 schemas over the bench bundle: ${errors.length} errors${errors.length ? ` (first: ${errors[0]})` : ''}`)
+  if (errors.length > 0) process.exitCode = 1
 
   const importRuns: number[] = []
   const baseRuns: number[] = []
