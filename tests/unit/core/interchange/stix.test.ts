@@ -137,6 +137,32 @@ describe('round trips', () => {
   })
 })
 
+describe('STIX 2.0', () => {
+  it('upgrades a 2.0 bundle: a campaign read as an incident, attributed to a threat actor', async () => {
+    const T20 = '2016-08-01T00:00:00Z'
+    const bundle = {
+      type: 'bundle',
+      id: `bundle--${uuid(30)}`,
+      spec_version: '2.0',
+      objects: [
+        { type: 'campaign', id: `campaign--${uuid(31)}`, created: T20, modified: T20, name: 'Operation against a ministry of finance', first_seen: '2016-05-03T00:00:00Z' },
+        { type: 'threat-actor', id: `threat-actor--${uuid(32)}`, created: T20, modified: T20, name: 'Example Crew', labels: ['crime-syndicate'] },
+        { type: 'relationship', id: `relationship--${uuid(33)}`, created: T20, modified: T20, relationship_type: 'attributed-to', source_ref: `campaign--${uuid(31)}`, target_ref: `threat-actor--${uuid(32)}` },
+      ],
+    }
+    const without = await importText(JSON.stringify(bundle))
+    expect(without.preview.format).toBe('stix-2.0')
+    expect(without.preview.totals).toMatchObject({ new: 1, kept: 2 })
+    const { preview, commit } = await importText(JSON.stringify(bundle), 'old.json', true)
+    expect(preview.totals).toMatchObject({ new: 2, merged: 1 })
+    await commit()
+    const [incident] = (await snapshot()).incidents
+    expect(incident).toMatchObject({ title: 'Operation against a ministry of finance', start: '2016-05-03', createdAt: '2016-08-01T00:00:00.000Z' })
+    expect(incident.attributions).toHaveLength(1)
+    expect((await snapshot()).actors.find((a) => a.id === incident.attributions[0].toActorId)?.name).toBe('Example Crew')
+  })
+})
+
 describe('foreign content', () => {
   it('keeps indicators, malware, x_ properties and other extensions, and exports them again unchanged', async () => {
     const indicator = { type: 'indicator', spec_version: '2.1', id: `indicator--${uuid(1)}`, created: T0, modified: T0, pattern: "[file:hashes.'SHA-256' = 'ab']", pattern_type: 'stix', valid_from: T0, x_vendor_score: 7 }
