@@ -203,10 +203,10 @@ export class WorkspaceStore {
         try {
           await this.writeNow()
         } catch (err) {
-          // Edits queued behind the failed write were made on top of it: they go too.
+          await this.rollBack()
+          // Edits queued behind the failed write, or made while the file was read back, were made on data now replaced: they go too.
           const failed = [...batch, ...this.queued]
           this.queued = []
-          await this.rollBack()
           const reason = writeFailure(err, this.dir, 'the change was not saved, and nothing was written. Fix that and save again.')
           for (const w of failed) w.reject(reason)
           return

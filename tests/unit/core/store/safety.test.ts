@@ -217,9 +217,13 @@ describe('a full disk', () => {
       const free = BigInt(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).trim().split('\n')[1].trim())
       // Leave less room than one more copy of the workspace needs.
       await writeFile(join(mnt, 'filler'), Buffer.alloc(Number(free) - 20_000))
-      const err = await rejection(store.update((d) => void d.incidents.push(incident(1, 'Lost to the full disk'))))
-      expect(err).toMatchObject({ code: 'read-only', message: expect.stringMatching(/full .*the change was not saved/) })
+      // A second edit made while the first is being written fails with it: it was made on top of it.
+      const first = rejection(store.update((d) => void d.incidents.push(incident(1, 'Lost to the full disk'))))
+      const second = rejection(store.update((d) => void (d.incidents[0].title = 'Queued behind the failed save')))
+      expect(await first).toMatchObject({ code: 'read-only', message: expect.stringMatching(/full .*the change was not saved/) })
+      expect(await second).toMatchObject({ code: 'read-only' })
       expect(titles(store)).not.toContain('Lost to the full disk')
+      expect(titles(store)).not.toContain('Queued behind the failed save')
       expect(await temps(dir)).toEqual([])
       await rm(join(mnt, 'filler'))
       await store.update((d) => void (d.incidents[0].title = 'Saved once there was room'))
