@@ -149,6 +149,7 @@ export class InterchangeService {
       return list.length !== was.length || list.some((r, k) => r !== was[k])
     })
     if (stale) throw new ServiceError('conflict', 'The workspace changed since this preview was made; preview the file again.')
+    if (this.store.readOnlyReason) throw new ServiceError('read-only', this.store.readOnlyReason)
     await this.store.backup()
     let journal: Journal | null = null
     await this.store.update((d) => {
