@@ -15,7 +15,7 @@ const url = await new Promise((resolve, reject) => {
   let out = ''
   host.stdout.on('data', (d) => {
     out += d
-    const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(out)
+    const m = /http:\/\/127\.0\.0\.1:\d+\/session\/[\w-]+/.exec(out)
     if (m) resolve(m[0])
   })
   host.on('exit', (code) => reject(new Error(`browser host exited with ${code}`)))

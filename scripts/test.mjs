@@ -25,8 +25,8 @@ let failed = 0
 const build = run('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'])
 if (build !== 0) failed += 1
 
-// Lint (with the import boundaries) and the type check count as one check each.
-for (const [cmd, args] of [['npx', ['eslint', '.']], ['npx', ['tsc', '-b']]]) {
+// Lint (with the import boundaries), the type check and the Electron security review (of the build) count as one check each.
+for (const [cmd, args] of [['npx', ['eslint', '.']], ['npx', ['tsc', '-b']], ...(build === 0 ? [['node', ['scripts/electronegativity.mjs']]] : [])]) {
   if (run(cmd, args) === 0) passed += 1
   else failed += 1
 }

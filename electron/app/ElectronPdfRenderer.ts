@@ -13,7 +13,8 @@ export class ElectronPdfRenderer implements PdfRenderer {
     const dir = await mkdtemp(join(tmpdir(), 'watchfloor-pdf-'))
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+      // No middle-click (auxclick) either: the hidden page has no reason to open anything.
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
     })
     try {
       const file = join(dir, 'briefing.html')

@@ -5,7 +5,7 @@ import type { WorkspaceInfo } from '../../shared/contract'
 import { messageOf } from '../../shared/result'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 import { isSampleDir, readSettings, sampleDir, startupWorkspace, withRecent, writeSettings, type Settings } from './settings'
-import { rendererEntry, windowTitle } from './pages'
+import { developmentRendererUrl, rendererEntry, windowTitle } from './pages'
 import { copyWorkspaceTo } from '../core/store/workspaceFolder'
 import { createHandlers } from '../core/handlers'
 import { registerIpc, registerRequests, sendWorkspaceChanged, trustedSender } from './ipc'
@@ -38,7 +38,7 @@ export async function startApp(): Promise<RunningApp | null> {
     win.focus()
   })
 
-  const entry = rendererEntry(import.meta.dirname, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL)
+  const entry = rendererEntry(import.meta.dirname, developmentRendererUrl(app.isPackaged, process.argv, process.env.ELECTRON_RENDERER_URL))
   hardenApp(entry)
 
   const session = new Session(new ElectronPdfRenderer())

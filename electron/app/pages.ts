@@ -9,7 +9,26 @@ export function windowTitle(workspaceName?: string | null): string {
 /** Where the renderer is loaded from: the built index.html, or the dev server electron-vite started. */
 export type RendererEntry = { kind: 'file'; path: string } | { kind: 'url'; url: string }
 
-/** `mainDir` is the folder of the built main script (out/main); `devUrl` is ignored in packaged builds by the caller. */
+/** The switch only `npm run dev` passes to Electron (`electron-vite dev -- --watchfloor-dev`). */
+export const DEV_FLAG = '--watchfloor-dev'
+
+/**
+ * The dev server's address, honoured only for an unpackaged app started with `DEV_FLAG`, and only
+ * when it is http on the loopback interface. `npm start`, a packaged app, or anything that merely
+ * sets `ELECTRON_RENDERER_URL` in the environment loads the built page with the strict policy.
+ */
+export function developmentRendererUrl(isPackaged: boolean, argv: readonly string[], envUrl: string | undefined): string | undefined {
+  if (isPackaged || !argv.includes(DEV_FLAG) || !envUrl) return undefined
+  let u: URL
+  try {
+    u = new URL(envUrl)
+  } catch {
+    return undefined
+  }
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) ? u.href : undefined
+}
+
+/** `mainDir` is the folder of the built main script (out/main); `devUrl` comes from `developmentRendererUrl`. */
 export function rendererEntry(mainDir: string, devUrl?: string): RendererEntry {
   if (devUrl) return { kind: 'url', url: devUrl }
   return { kind: 'file', path: resolve(mainDir, '../renderer/index.html') }

@@ -1,5 +1,5 @@
 // The briefing as one self-contained HTML document (the live preview, the page the PDF is printed from, and the HTML export), plus the PDF's header and footer.
-import type { Block, Briefing } from './blocks'
+import type { Block, Briefing, Cell } from './blocks'
 import { TLP_COLOURS, tlpLabel } from './blocks'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -87,9 +87,12 @@ function tlpSpan(tlp: Briefing['tlp']): string {
 }
 
 /** Short cells (dates, grades) never wrap; a long unbroken word (an address) may break anywhere rather than widen the table. */
-function td(text: string): string {
+function td(c: Cell): string {
+  const text = typeof c === 'string' ? c : c.text
   const cls = text.length <= 12 ? ' class="short"' : /\S{28,}/.test(text) ? ' class="long-word"' : ''
-  return `<td${cls}>${escapeHtml(text)}</td>`
+  // Only a URL field becomes a link, to the target safeHref made (http, https or mailto).
+  const content = typeof c === 'string' ? escapeHtml(text) : `<a href="${escapeHtml(c.href)}" rel="noreferrer noopener">${escapeHtml(text)}</a>`
+  return `<td${cls}>${content}</td>`
 }
 
 function block(b: Block): string {

@@ -1,19 +1,31 @@
-// The briefing as Markdown (GitHub tables): the marking on the first and last line, every cell escaped so tables stay well formed.
-import type { Block, Briefing } from './blocks'
+// The briefing as Markdown (GitHub tables): the marking on the first and last line, user text neutralised, every cell escaped so tables stay well formed.
+import type { Block, Briefing, Cell } from './blocks'
 import { tlpLabel } from './blocks'
 
-/** Escapes Markdown syntax in running text so user words cannot become links, emphasis or HTML. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;' }
+
+/**
+ * Neutralises user text for Markdown, for any renderer (linkify on, HTML on): no link, autolink,
+ * image, emphasis, code or HTML can come of it. Brackets and angle brackets become entities; `@`,
+ * and a `:` or `.` directly followed by more text, are backslash-escaped, which splits what a
+ * linkifier would read as a scheme, an e-mail address or a domain name (prose keeps "note: …").
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
+    .replace(/([\\`*_|~!@#$^])/g, '\\$1')
+    .replace(/([:.])(?=[^\s])/gu, '\\$1')
+    .replace(/^(\s*)([+=-])/gm, '$1\\$2')
     .replace(/^(\s*)(\d+)([.)])/gm, '$1$2\\$3')
+    .replace(/[&<>[\]]/g, (c) => ENTITIES[c])
 }
 
-/** One table cell: escaped, on one line, never empty. */
-function cell(text: string): string {
+/** One table cell: escaped, on one line, never empty; a URL field with a safe target is the one kind of link. */
+function cell(c: Cell): string {
+  const text = typeof c === 'string' ? c : c.text
   const flat = escapeMarkdown(text.replace(/\s*\n\s*/g, ' ').trim())
-  return flat === '' ? ' ' : flat
+  if (flat === '') return ' '
+  // safeHref left no `<`, `>`, space, backslash or `|` in the target.
+  return typeof c === 'string' ? flat : `[${flat}](<${c.href.replace(/&/g, '&amp;')}>)`
 }
 
 function block(b: Block): string {

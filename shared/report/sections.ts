@@ -20,7 +20,7 @@ import {
 } from '../domain'
 import { formatPartialDate } from '../partialDate'
 import type { Block, Figure } from './blocks'
-import { tlpLabel } from './blocks'
+import { tlpLabel, urlCell } from './blocks'
 import { estimativeWarnings } from './estimative'
 import { WIKI_LINK } from '../wikiLinks'
 import { FIGURE_SECTION_IDS, type FigureSectionId, type ReportSectionId } from './sectionIds'
@@ -283,7 +283,7 @@ export const SECTIONS: readonly SectionSpec[] = [
           : {
               kind: 'table',
               columns: ['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address'],
-              rows: list.map((s) => [admiraltyGrade(s), s.title, s.publisher || dash, date(s.published), date(s.captured), s.url || dash]),
+              rows: list.map((s) => [admiraltyGrade(s), s.title, s.publisher || dash, date(s.published), date(s.captured), s.url ? urlCell(s.url) : dash]),
             },
       ]
     },

@@ -1,5 +1,6 @@
 // Hostile text in note bodies, incident titles, summaries and tags: nothing executes and nothing is fetched from outside the app.
 /// <reference lib="dom" />
+import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 
 /** Each payload tries to set window.__xss, open a dialog or fetch from evil.example. */
@@ -52,8 +53,9 @@ const PAYLOADS = [
   '<a href="http://evil.example/" ping="http://evil.example/ping">x</a>',
 ]
 
-async function call(origin: string, token: string, channel: string, input: unknown): Promise<{ id: string }> {
-  const res = await fetch(`${origin}/api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Watchfloor-Token': token }, body: JSON.stringify({ channel, input }) })
+/** A call with the page's own session cookie (the page's request context shares its cookies). */
+async function call(page: Page, origin: string, channel: string, input: unknown): Promise<{ id: string }> {
+  const res = await page.request.post(`${origin}/api/invoke`, { headers: { 'Content-Type': 'application/json' }, data: JSON.stringify({ channel, input }) })
   const body = (await res.json()) as { ok: boolean; value: { id: string }; error?: { message: string } }
   if (!body.ok) throw new Error(`${channel} failed: ${body.error?.message}`)
   return body.value
@@ -63,14 +65,14 @@ const tag = (p: string) => p.replace(/\s+/g, ' ').slice(0, 60).trim() || 'x'
 
 test(`${PAYLOADS.length} payloads in notes, incident titles, summaries and tags neither run nor fetch`, async ({ app, page }) => {
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(30)
-  const { origin, token } = app.host
+  const { origin } = app.host
   const incidentIds: string[] = []
   for (const [n, p] of PAYLOADS.entries()) {
-    const incident = await call(origin, token, 'incidents:create', { title: `XSS ${n} ${p}`.slice(0, 300), summary: p, tags: [tag(p)] })
+    const incident = await call(page, origin, 'incidents:create', { title: `XSS ${n} ${p}`.slice(0, 300), summary: p, tags: [tag(p)] })
     incidentIds.push(incident.id)
     // A link to no record is refused on save; such payloads are typed into the live preview below instead.
     const body = /\[\[(?!inc-)/.test(p) ? `About [[${incident.id}]]` : `${p}\n\nAbout [[${incident.id}]]\n\n${p}`
-    await call(origin, token, 'notes:create', { title: `XSS note ${n} ${p}`.slice(0, 300), body, tags: [tag(p)], incidentId: incident.id })
+    await call(page, origin, 'notes:create', { title: `XSS note ${n} ${p}`.slice(0, 300), body, tags: [tag(p)], incidentId: incident.id })
   }
 
   const dialogs: string[] = []
@@ -86,7 +88,7 @@ test(`${PAYLOADS.length} payloads in notes, incident titles, summaries and tags 
     const url = r.url()
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url)
   })
-  // The page keeps its token for the tab; a reload picks up the records created above.
+  // The page keeps its session cookie; a reload picks up the records created above.
   await page.reload()
   await app.waitForReady()
 

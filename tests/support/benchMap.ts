@@ -26,7 +26,6 @@ const SETTLE_MS = 300
 // What the page-side code below touches of the browser (this file is type-checked without the DOM library).
 type PageSelect = { value: string; dispatchEvent(event: unknown): boolean }
 declare const window: unknown
-declare const sessionStorage: { getItem(key: string): string | null }
 declare const document: { querySelector(selector: string): (PageSelect & { textContent: string | null }) | null }
 declare const HTMLSelectElement: { prototype: PageSelect }
 declare const Event: new (type: string, init: { bubbles: boolean }) => unknown
@@ -102,8 +101,7 @@ try {
   console.log(`  map view opened and idle in ${(performance.now() - t).toFixed(0)} ms`)
 
   const baseline = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('watchfloor.token') ?? ''
-    const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Watchfloor-Token': token }, body: JSON.stringify({ channel: 'workspace:snapshot' }) })
+    const res = await fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'workspace:snapshot' }) })
     const incidents = ((await res.json()) as { value: { incidents: unknown } }).value.incidents as { victims: { country: string }[] }[]
     const times: number[] = []
     for (let k = 0; k < 8; k++) {

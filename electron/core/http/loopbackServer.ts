@@ -64,6 +64,12 @@ export function requestPath(target: string | undefined): string | null {
   return path
 }
 
+function hostHeaderCount(rawHeaders: string[]): number {
+  let n = 0
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'host') n++
+  return n
+}
+
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const root = resolve(options.root)
   let port = 0
@@ -86,7 +92,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(options.headers ?? {})) res.setHeader(k, v)
-    // A page on another name (DNS rebinding) is refused before anything else is looked at.
+    // A page on another name (DNS rebinding) is refused before anything else is looked at; so is a second Host, which Node would drop silently.
+    if (hostHeaderCount(req.rawHeaders) !== 1) return sendBody(res, 400, 'Bad request: one Host header is required', 'text/plain')
     if (!allowedHosts().has(req.headers.host ?? '')) return sendBody(res, 421, 'Unknown host', 'text/plain')
     const path = requestPath(req.url)
     if (path === null) return sendBody(res, 400, 'Bad request', 'text/plain')

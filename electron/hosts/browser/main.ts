@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({ session, rendererDir: join(import.meta.dirname, '../renderer'), port })
   if (info.readOnly) console.error(`Read-only: ${info.readOnly}`)
   console.log(`Watchfloor browser host: ${host.url}`)
+  console.log('This address works once: it gives the browser that opens it a session cookie. Restart the host for a new one.')
   const stop = async () => {
     await host.close()
     await session.close()

@@ -9,9 +9,9 @@ const HOST = join(ROOT, 'out/main/browserHost.js')
 const CLI = join(ROOT, 'out/main/cli.js')
 
 export interface RunningHost {
+  /** The one-time address the host printed: opening it sets the session cookie. */
   url: string
   origin: string
-  token: string
   stop(): Promise<void>
 }
 
@@ -42,13 +42,12 @@ export function startHost(dir: string): Promise<RunningHost> {
     child.on('exit', (code) => reject(new Error(`browser host exited with ${code}: ${err}`)))
     child.stdout!.on('data', (d) => {
       out += d
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(out)
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/session\/[\w-]+/.exec(out)
       if (!m) return
       clearTimeout(timer)
       resolve({
-        url: `${m[1]}/#token=${m[2]}`,
+        url: m[0],
         origin: m[1],
-        token: m[2],
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done()

@@ -46,6 +46,8 @@ const chooseFolderNext = (dir: string) =>
 beforeAll(async () => {
   userData = await mkdtemp(join(tmpdir(), 'watchfloor-smoke-'))
   fake.app.userData = userData
+  // Set in the environment, but this is not `npm run dev`: the app must load its built page anyway.
+  vi.stubEnv('ELECTRON_RENDERER_URL', 'http://127.0.0.1:9/')
   const main = await import('../../../electron/app/main')
   const result = await main.started
   if (!result) throw new Error('the app did not start')
@@ -89,6 +91,12 @@ describe('startup', () => {
     win().emit('ready-to-show')
     expect(win().shown).toBe(true)
     expect(win().webContents.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+  })
+
+  it('ignores ELECTRON_RENDERER_URL without the dev flag, turns auxclick off and loads the built page', () => {
+    expect(process.env.ELECTRON_RENDERER_URL).toBe('http://127.0.0.1:9/')
+    expect(win().options.webPreferences).toMatchObject({ disableBlinkFeatures: 'Auxclick' })
+    expect(win().webContents.url).toMatch(/^file:/)
   })
 
   it('keeps the workspace title when the page sets its own <title>', () => {
@@ -147,6 +155,26 @@ describe('security', () => {
     expect(fake.electron.shell.openExternal).not.toHaveBeenCalled()
     expect(open({ url: 'https://www.example.org/report', disposition: 'foreground-tab' })).toEqual({ action: 'deny' })
     expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://www.example.org/report')
+  })
+
+  it('sends a middle-clicked http(s) link (a background tab) to the OS browser like a click', () => {
+    const open = win().webContents.openHandler!
+    expect(open({ url: 'https://www.example.org/middle', disposition: 'background-tab' })).toEqual({ action: 'deny' })
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://www.example.org/middle')
+  })
+
+  it('denies frame navigations: the main frame away from the app, a subframe anywhere but its own document', () => {
+    const navigate = (url: string, isMainFrame: boolean) => {
+      const event = { url, isMainFrame, preventDefault: vi.fn() }
+      win().webContents.emit('will-frame-navigate', event)
+      return event.preventDefault.mock.calls.length === 0
+    }
+    expect(navigate('https://evil.example/', true)).toBe(false)
+    expect(navigate(win().webContents.url + '#/map', true)).toBe(true)
+    expect(navigate('about:srcdoc', false)).toBe(true)
+    expect(navigate('https://evil.example/', false)).toBe(false)
+    expect(navigate('javascript:alert(1)', false)).toBe(false)
+    expect(navigate(win().webContents.url, false)).toBe(false)
   })
 
   it('prevents navigation and redirects away from the app page', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_RECENT, readSettings, sampleDir, SETTINGS_FILE, startupWorkspace, withRecent, writeSettings } from '../../../electron/app/settings'
-import { isAppUrl, isWebUrl, rendererEntry, windowTitle } from '../../../electron/app/pages'
+import { DEV_FLAG, developmentRendererUrl, isAppUrl, isWebUrl, rendererEntry, windowTitle } from '../../../electron/app/pages'
 import { copyWorkspaceTo, ensureNewWorkspaceFolder } from '../../../electron/core/store/workspaceFolder'
 import { sampleWorkspace } from '../../../shared/sample/sampleWorkspace'
 import { WorkspaceSchema } from '../../../shared/workspace'
@@ -96,6 +96,19 @@ describe('app URLs', () => {
     expect(isAppUrl('file:///etc/passwd', fileEntry)).toBe(false)
     expect(isAppUrl('https://evil.example/', fileEntry)).toBe(false)
     expect(isAppUrl('not a url', fileEntry)).toBe(false)
+  })
+
+  it('honours ELECTRON_RENDERER_URL only for an unpackaged app started with the dev flag, and only on loopback http', () => {
+    const argv = ['electron', '.', DEV_FLAG]
+    expect(developmentRendererUrl(false, argv, 'http://localhost:5173/')).toBe('http://localhost:5173/')
+    expect(developmentRendererUrl(false, argv, 'http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173/')
+    // npm start (no flag), a packaged app, or a foreign or non-http address: the built page.
+    expect(developmentRendererUrl(false, ['electron', '.'], 'http://localhost:5173/')).toBeUndefined()
+    expect(developmentRendererUrl(true, argv, 'http://localhost:5173/')).toBeUndefined()
+    for (const url of ['https://evil.example/', 'http://evil.example:5173/', 'file:///tmp/page.html', 'javascript:alert(1)', 'not a url', '']) {
+      expect(developmentRendererUrl(false, argv, url), url).toBeUndefined()
+    }
+    expect(developmentRendererUrl(false, argv, undefined)).toBeUndefined()
   })
 
   it('trusts the dev server origin only', () => {

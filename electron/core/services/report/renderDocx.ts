@@ -2,6 +2,7 @@
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
@@ -17,13 +18,21 @@ import {
   WidthType,
   type FileChild,
 } from 'docx'
-import type { Block, Briefing } from '../../../../shared/report/blocks'
+import type { Block, Briefing, Cell } from '../../../../shared/report/blocks'
 import { TLP_COLOURS, tlpLabel } from '../../../../shared/report/blocks'
 
 /** Widest figure on an A4 page with 16 mm margins, in pixels at 96 dpi. */
 const MAX_FIGURE_PX = 670
 /** Tallest figure that leaves room for its caption on an A4 page, in pixels at 96 dpi (about 225 mm). */
 const MAX_FIGURE_HEIGHT_PX = 850
+
+/**
+ * User text as XML allows it: characters XML 1.0 forbids (most control characters, lone surrogates,
+ * U+FFFE/U+FFFF) are dropped, so Word never refuses the file; the docx library escapes the rest.
+ */
+export function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+}
 
 function markingRun(briefing: Briefing): TextRun {
   return new TextRun({
@@ -34,14 +43,16 @@ function markingRun(briefing: Briefing): TextRun {
   })
 }
 
-function cell(text: string, header = false): TableCell {
+function cell(c: Cell, header = false): TableCell {
+  const run = new TextRun({ text: xmlText(typeof c === 'string' ? c : c.text), bold: header, size: 18, style: typeof c === 'string' ? undefined : 'Hyperlink' })
+  // Only a URL field becomes a link, to the target safeHref made (http, https or mailto).
   return new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text, bold: header, size: 18 })] })],
+    children: [new Paragraph({ children: [typeof c === 'string' ? run : new ExternalHyperlink({ link: c.href, children: [run] })] })],
     shading: header ? { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } : undefined,
   })
 }
 
-function table(columns: string[] | null, rows: string[][]): Table {
+function table(columns: string[] | null, rows: Cell[][]): Table {
   const head = columns ? [new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) })] : []
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...head, ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] })
 }
@@ -50,20 +61,20 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
   switch (b.kind) {
     case 'title':
       return [
-        new Paragraph({ text: b.title, heading: HeadingLevel.TITLE, pageBreakBefore }),
-        ...b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: l, color: '333333' })] })),
+        new Paragraph({ text: xmlText(b.title), heading: HeadingLevel.TITLE, pageBreakBefore }),
+        ...b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: xmlText(l), color: '333333' })] })),
       ]
     case 'heading':
-      return [new Paragraph({ text: b.text, heading: b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: pageBreakBefore || b.pageBreakBefore === true })]
+      return [new Paragraph({ text: xmlText(b.text), heading: b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: pageBreakBefore || b.pageBreakBefore === true })]
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun({ text: b.text, italics: b.muted, color: b.muted ? '666666' : undefined })], pageBreakBefore })]
+      return [new Paragraph({ children: [new TextRun({ text: xmlText(b.text), italics: b.muted, color: b.muted ? '666666' : undefined })], pageBreakBefore })]
     case 'list':
-      return b.items.map((i, n) => new Paragraph({ text: i, bullet: { level: 0 }, pageBreakBefore: pageBreakBefore && n === 0 }))
+      return b.items.map((i, n) => new Paragraph({ text: xmlText(i), bullet: { level: 0 }, pageBreakBefore: pageBreakBefore && n === 0 }))
     case 'fields':
       return [...(pageBreakBefore ? [new Paragraph({ pageBreakBefore })] : []), table(null, b.pairs), new Paragraph({})]
     case 'table':
       return [
-        ...(b.caption || pageBreakBefore ? [new Paragraph({ children: [new TextRun({ text: b.caption ?? '', bold: true })], pageBreakBefore })] : []),
+        ...(b.caption || pageBreakBefore ? [new Paragraph({ children: [new TextRun({ text: xmlText(b.caption ?? ''), bold: true })], pageBreakBefore })] : []),
         table(b.columns, b.rows),
         new Paragraph({}),
       ]
@@ -77,11 +88,11 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
               type: 'png',
               data: Buffer.from(b.figure.png, 'base64'),
               transformation: { width: Math.round(b.figure.width * scale), height: Math.round(b.figure.height * scale) },
-              altText: { name: b.figure.alt, description: b.figure.alt, title: b.figure.caption },
+              altText: { name: xmlText(b.figure.alt), description: xmlText(b.figure.alt), title: xmlText(b.figure.caption) },
             }),
           ],
         }),
-        new Paragraph({ children: [new TextRun({ text: b.figure.caption, italics: true, size: 18 })] }),
+        new Paragraph({ children: [new TextRun({ text: xmlText(b.figure.caption), italics: true, size: 18 })] }),
       ]
     }
   }
@@ -91,8 +102,8 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
 export async function renderDocx(briefing: Briefing): Promise<Buffer> {
   const children = briefing.sections.flatMap((s) => s.blocks.flatMap((b, n) => blocks(b, s.pageBreakBefore && n === 0)))
   const doc = new Document({
-    creator: briefing.author || 'Watchfloor',
-    title: `${tlpLabel(briefing.tlp)} ${briefing.title}`,
+    creator: xmlText(briefing.author) || 'Watchfloor',
+    title: xmlText(`${tlpLabel(briefing.tlp)} ${briefing.title}`),
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       {
@@ -103,7 +114,7 @@ export async function renderDocx(briefing: Briefing): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [markingRun(briefing), new TextRun({ text: `   ${briefing.title} · page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [markingRun(briefing), new TextRun({ text: xmlText(`   ${briefing.title} · page `), size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
               }),
             ],
           }),

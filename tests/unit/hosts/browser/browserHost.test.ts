@@ -1,4 +1,4 @@
-// The browser host refuses calls without the run's token or from a foreign origin, and serves only the renderer folder.
+// The browser host: a one-time address sets the session cookie; calls without it, from a foreign origin or not exactly JSON are refused; only the renderer folder is served.
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +9,7 @@ import { sampleWorkspace } from '../../../../shared/sample/sampleWorkspace'
 
 let dir: string
 let host: BrowserHost
+let cookie: string
 const session = new Session()
 
 beforeAll(async () => {
@@ -19,6 +20,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'secret.txt'), 'not for the browser')
   await session.open(join(dir, 'ws'), { create: { data: sampleWorkspace() } })
   host = await startBrowserHost({ session, rendererDir: renderer })
+  const first = await fetch(host.url, { redirect: 'manual' })
+  cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]
 })
 
 afterAll(async () => {
@@ -38,16 +41,24 @@ const answer = async (res: Response) => (await res.json()) as Answer
 function call(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${host.origin}/api/invoke`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Watchfloor-Token': host.token, ...headers },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 }
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and prints the token in the fragment', () => {
+  it('listens on 127.0.0.1 only; its one-time address set an HttpOnly, SameSite=Strict session cookie for this port', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(host.url).toBe(`${host.origin}/#token=${host.token}`)
-    expect(host.token.length).toBeGreaterThanOrEqual(32)
+    expect(host.url).toMatch(new RegExp(`^${host.origin}/session/[\\w-]{43}$`))
+    expect(cookie).toMatch(new RegExp(`^${host.cookieName}=[\\w-]{43}$`))
+    expect(host.cookieName).toBe(`watchfloor-${host.origin.split(':')[2]}`)
+    const again = await fetch(host.url, { redirect: 'manual' })
+    expect(again.status).toBe(403)
+    expect(again.headers.get('set-cookie')).toBeNull()
+    // The browser that holds the session and reopens the address from its history just goes on to the app.
+    const reload = await fetch(host.url, { redirect: 'manual', headers: { Cookie: cookie } })
+    expect(reload.status).toBe(303)
+    expect(reload.headers.get('location')).toBe('/')
   })
 
   it('answers a call that carries the token', async () => {
@@ -57,12 +68,12 @@ describe('browser host', () => {
     expect(body).toMatchObject({ ok: true, value: { sample: true, counts: { incidents: 14 } } })
   })
 
-  it('refuses a missing or wrong token, and a foreign origin', async () => {
+  it('refuses a missing or wrong session cookie, and a foreign origin', async () => {
     const before = await readFile(join(dir, 'ws', 'workspace.json'))
-    const noToken = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { 'X-Watchfloor-Token': '' })
-    expect(noToken.status).toBe(403)
-    expect((await answer(noToken)).error.message).toMatch(/token/)
-    const wrong = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { 'X-Watchfloor-Token': 'x'.repeat(host.token.length) })
+    const noCookie = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { Cookie: '' })
+    expect(noCookie.status).toBe(403)
+    expect((await answer(noCookie)).error.message).toMatch(/no session/)
+    const wrong = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { Cookie: `${host.cookieName}=${'x'.repeat(43)}` })
     expect(wrong.status).toBe(403)
     const foreign = await call({ channel: 'incidents:delete', input: { id: 'inc-albania-2022-07' } }, { Origin: 'https://evil.example' })
     expect(foreign.status).toBe(403)
@@ -75,8 +86,12 @@ describe('browser host', () => {
     expect((await call('42')).status).toBe(400)
     const huge = await call({ channel: 'incidents:create', input: { title: 'x'.repeat(33 * 1024 * 1024) } })
     expect(huge.status).toBe(413)
-    const text = await call({ channel: 'workspace:info' }, { 'Content-Type': 'text/plain' })
-    expect(text.status).toBe(415)
+    for (const type of ['text/plain', 'application/jsonfoo', 'application/json; charset=latin1', 'application/json, text/plain']) {
+      expect((await call({ channel: 'workspace:info' }, { 'Content-Type': type })).status).toBe(415)
+    }
+    for (const type of ['application/json;charset=utf-8', 'Application/JSON; charset="UTF-8"']) {
+      expect((await call({ channel: 'workspace:info' }, { 'Content-Type': type })).status).toBe(200)
+    }
   })
 
   it('answers invalid input with the field issues and saves nothing', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { ReportInputSchema, type Note, type ReportDefinition } from '../../../../shared/domain'
 import { EMPTY_FILTER } from '../../../../shared/filter'
+import { cellText } from '../../../../shared/report/blocks'
 import { defaultReport, describeFilter, resolveBriefing, scopedIncidents, sectionOrder } from '../../../../shared/report/model'
 import { missingFigures, sectionSpec, SECTIONS } from '../../../../shared/report/sections'
 import { sampleWorkspace } from '../../../../shared/sample/sampleWorkspace'
@@ -121,7 +122,10 @@ describe('sections', () => {
     expect(sources.kind).toBe('table')
     if (sources.kind === 'table') {
       expect(sources.columns).toEqual(['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address'])
-      expect(sources.rows.every((r) => /^[A-F][1-6]$/.test(r[0]))).toBe(true)
+      expect(sources.rows.every((r) => /^[A-F][1-6]$/.test(cellText(r[0])))).toBe(true)
+      // The address is the one cell that is a link, to its http(s) target.
+      expect(sources.rows.filter((r) => typeof r[5] !== 'string').length).toBeGreaterThan(0)
+      expect(sources.rows.every((r) => r.slice(0, 5).every((c) => typeof c === 'string') && (typeof r[5] === 'string' || /^https?:\/\//.test(r[5].href)))).toBe(true)
     }
   })
 
