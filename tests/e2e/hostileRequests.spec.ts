@@ -170,8 +170,15 @@ base('the CLI figures server refuses every hostile request and the report is sti
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    // The CLI says when it starts drawing; its figures server comes up right after.
+    const drawing = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d) => {
+        stderr += d
+        if (/Drawing the /.test(stderr)) resolve()
+      }),
+    )
     const done = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)))
+    await Promise.race([drawing, done])
     const port = await listeningPort(child.pid!, () => child.exitCode !== null)
     const statuses: Record<string, number> = {}
     for (const h of EVERY_SERVER) statuses[h.name] = await raw(port, h.head(port, ''), h.body)
