@@ -33,7 +33,8 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
   const props = useRef({ onFrame, onSelect, onBrush, model })
   props.current = { onFrame, onSelect, onBrush, model }
   const [lanes, setLanes] = useState<{ layout: LaneLayout; scrollY: number }>({ layout: { lanes: [], total: 0 }, scrollY: 0 })
-  const [items, setItems] = useState<{ list: Listed[]; total: number }>({ list: [], total: 0 })
+  // `frame`: the number of the drawn frame the list describes; the canvas carries the latest in data-frame.
+  const [items, setItems] = useState<{ list: Listed[]; total: number; frame: number }>({ list: [], total: 0, frame: 0 })
   const [tip, setTip] = useState<{ x: number; y: number; words: ItemWords } | null>(null)
   const [live, setLive] = useState('')
 
@@ -41,14 +42,18 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
     const canvas = canvasRef.current!
     let listTimer = 0
     let lastFrame: Frame | null = null
+    let frameNo = 0
     let lastCursor = -1
     const c = new TimelineController(canvas, {
       onFrame(cam, frame, layout, scrollY) {
         lastFrame = frame
+        frameNo += 1
+        // What was drawn, for tests and tools: the frame's number, its unit and window, and its axis.
+        canvas.dataset.frame = String(frameNo)
         canvas.dataset.unit = frame.ticks.unit
         canvas.dataset.from = new Date(cam.from).toISOString()
         canvas.dataset.to = new Date(cam.to).toISOString()
-        // Axis geometry for tests and tools: each minor tick's label, time and x (canvas px).
+        // Each minor tick's label, time and x (canvas px).
         const plotW = c.plotWidth
         canvas.dataset.ticks = JSON.stringify(frame.ticks.minor.map((t) => ({ label: t.label, t: new Date(t.t).toISOString(), x: GUTTER + xOf(cam, plotW, t.t) })))
         setLanes((prev) => (prev.layout === layout && prev.scrollY === scrollY ? prev : { layout, scrollY }))
@@ -65,6 +70,7 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
           const m = props.current.model
           const hits = [...(lastFrame?.hits ?? [])].sort((a, b) => a.x0 - b.x0)
           setItems({
+            frame: frameNo,
             total: hits.length,
             list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
           })
@@ -133,7 +139,7 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
       <div className="timeline-live" aria-live="polite">
         {live}
       </div>
-      <ol className="timeline-items" aria-label={`Items in view: ${items.total}${items.total > LIST_MAX ? `, the first ${LIST_MAX} listed` : ''}`}>
+      <ol className="timeline-items" data-frame={items.frame} aria-label={`Items in view: ${items.total}${items.total > LIST_MAX ? `, the first ${LIST_MAX} listed` : ''}`}>
         {items.list.map((it) => (
           <li key={it.key} data-selected={selected.has(it.incidentId)} data-kind={it.itemKind} data-x={it.x} data-y={it.y} data-incident={it.incidentId} data-lane={it.lane} data-when={it.when}>
             {it.glyph ? `${it.glyph} ` : ''}
