@@ -13,7 +13,7 @@ import type { CountryRole, MapData } from '../../shared/mapData'
 import { MapLegend } from './MapLegend'
 import { useMapData } from './useMapData'
 import { exposeHandle, mapBuildStats } from '../debug'
-import { useMapTheme } from './useMapTheme'
+import { useTheme } from '../state/theme'
 import { WorldMap, type HoverInfo } from './WorldMap'
 
 function tooltipText(h: HoverInfo, data: MapData | null): string[] {
@@ -34,7 +34,7 @@ export function MapView() {
   const filter = useApp((s) => s.filter)
   const editing = useApp((s) => s.incident)
   const [role, setRole] = useState<CountryRole>('victim')
-  const [theme, setTheme] = useMapTheme()
+  const theme = useTheme()
   const [mapError, setMapError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const box = useRef<HTMLDivElement>(null)
@@ -141,9 +141,6 @@ export function MapView() {
             </button>
             <button type="button" onClick={() => void exportPng()} disabled={exporting || !data}>
               {exporting ? 'Exporting…' : 'Export PNG'}
-            </button>
-            <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} map`}>
-              {theme === 'dark' ? 'Light map' : 'Dark map'}
             </button>
             <span className="muted map-keys">Map keys: + / − zoom, arrows pan</span>
           </div>

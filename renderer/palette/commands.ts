@@ -4,6 +4,7 @@ import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
 import { setView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
+import { setThemeChoice } from '../state/theme'
 import { VIEWS } from '../shell/views'
 
 export interface Command {
@@ -44,6 +45,9 @@ export function commands(): Command[] {
       perform: () => createNote(),
     },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
+    { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
+    { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },
+    { name: 'theme-system', label: 'Follow the system theme', predicate: () => getState().themeChoice !== 'system', perform: () => setThemeChoice('system') },
     {
       name: 'open-workspace',
       label: 'Open workspace…',

@@ -1,5 +1,5 @@
-// The app shell: workspace header, view tabs, read-only banner, toasts, the discard guard and global keys.
-import { useEffect } from 'react'
+// The app shell: workspace header, view tabs, theme switch, read-only banner, toasts, the discard guard and global keys.
+import { useEffect, useLayoutEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
@@ -7,6 +7,8 @@ import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
 import { loadWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
 import { getState, useApp } from '../state/store'
+import { applyTheme, useTheme } from '../state/theme'
+import { ThemeSwitch } from './ThemeSwitch'
 import { useGlobalKeys } from './useGlobalKeys'
 import { VIEWS } from './views'
 
@@ -15,7 +17,9 @@ export function App() {
   const loadError = useApp((s) => s.loadError)
   const info = useApp((s) => s.info)
   const view = useApp((s) => s.view)
+  const theme = useTheme()
 
+  useLayoutEffect(() => applyTheme(theme), [theme])
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
@@ -67,6 +71,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <ThemeSwitch />
       </header>
       {info?.readOnly ? (
         <div className="banner" role="alert">

@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
+import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
 export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
@@ -57,6 +58,8 @@ export interface UiSlice {
   /** Navigation waiting for the user to confirm discarding edits. */
   pending: (() => void) | null
   toasts: Toast[]
+  /** Light, dark, or following the system (state/theme.ts remembers it). */
+  themeChoice: ThemeChoice
 }
 
 export type AppState = DataSlice & UiSlice
@@ -78,6 +81,7 @@ const initialUi = (): UiSlice => ({
   dirty: false,
   pending: null,
   toasts: [],
+  themeChoice: savedThemeChoice(),
 })
 
 export const useApp = create<AppState>(() => ({ ...initialData(), ...initialUi() }))

@@ -3,12 +3,14 @@ import { useEffect, useRef, useState } from 'react'
 import { describeItem, type ItemWords } from '../../shared/timeline/describeItem'
 import { GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { AXIS_H, LANE_HEAD_H, type LaneLayout } from '../../shared/timeline/layout'
+import type { TimelinePalette } from '../../shared/timeline/palette'
 import { TimelineController, type ControllerEvents } from './timelineController'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { xOf, type Camera } from '../../shared/timeline/timeScale'
 
 interface Props {
   model: TimelineModel
+  palette: TimelinePalette
   /** Ids of the selected incidents. */
   selected: ReadonlySet<string>
   /** Called once with the live controller (and null on unmount). */
@@ -27,11 +29,11 @@ interface Listed extends ItemWords {
 
 const LIST_MAX = 300
 
-export function TimelineCanvas({ model, selected, onController, onFrame, onSelect, onBrush }: Props) {
+export function TimelineCanvas({ model, palette, selected, onController, onFrame, onSelect, onBrush }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const ctl = useRef<TimelineController | null>(null)
-  const props = useRef({ onFrame, onSelect, onBrush, model })
-  props.current = { onFrame, onSelect, onBrush, model }
+  const props = useRef({ onFrame, onSelect, onBrush, model, palette })
+  props.current = { onFrame, onSelect, onBrush, model, palette }
   const [lanes, setLanes] = useState<{ layout: LaneLayout; scrollY: number }>({ layout: { lanes: [], total: 0 }, scrollY: 0 })
   // `frame`: the number of the drawn frame the list describes; the canvas carries the latest in data-frame.
   const [items, setItems] = useState<{ list: Listed[]; total: number; frame: number }>({ list: [], total: 0, frame: 0 })
@@ -60,7 +62,7 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
         props.current.onFrame(cam)
         const cur = c.cursor
         if (cur && cur.i !== lastCursor) {
-          const w = describeItem(props.current.model, { kind: 'span', i: cur.i })
+          const w = describeItem(props.current.model, { kind: 'span', i: cur.i }, props.current.palette)
           setLive(`${w.title}, ${w.when}, ${w.lane}. Enter selects.`)
         }
         lastCursor = cur?.i ?? -1
@@ -72,14 +74,14 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
           setItems({
             frame: frameNo,
             total: hits.length,
-            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
+            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h, props.current.palette), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
           })
         }, 120)
       },
       onSelect: (id, add) => props.current.onSelect(id, add),
       onBrush: (w) => props.current.onBrush(w),
       onHover(hit, x, y) {
-        setTip(hit ? { x, y, words: describeItem(props.current.model, hit) } : null)
+        setTip(hit ? { x, y, words: describeItem(props.current.model, hit, props.current.palette) } : null)
         canvas.style.cursor = hit ? 'pointer' : ''
       },
     })

@@ -4,6 +4,7 @@ import type { Annotation } from '../../shared/timeline/drawAxis'
 import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { brushToFilter, hitAt, moveCursor, type Cursor } from '../../shared/timeline/interaction'
 import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import { TIMELINE_PALETTES, type TimelinePalette } from '../../shared/timeline/palette'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
 
@@ -28,6 +29,7 @@ export class TimelineController {
   selected = new Uint8Array(0)
   brush: [number, number] | null = null
   annotations: readonly Annotation[] = []
+  palette: TimelinePalette = TIMELINE_PALETTES.dark
   cursor: Cursor | null = null
   private hover: Hit | null = null
   private frame: Frame | null = null
@@ -138,6 +140,7 @@ export class TimelineController {
       focusSpan: this.cursor?.i ?? -1,
       brush: this.brush,
       annotations: this.annotations,
+      palette: this.palette,
     })
     this.events.onFrame(this.cam, this.frame, this.layout, this.scrollY)
   }

@@ -70,6 +70,9 @@ async function pixel(canvas: Locator, x: number, y: number): Promise<number[]> {
   )
 }
 
+// The pixel checks below read the dark palette's colours (the light one's are checked for contrast by the palette unit test).
+test.use({ colorScheme: 'dark' })
+
 const item = (page: Page, kind: 'span' | 'mark', text: RegExp | string) => page.locator(`.timeline-items li[data-kind="${kind}"]`, { hasText: text })
 
 test('draws the July 2022 Albania attack where July 2022 is on the axis', async ({ app, page }) => {
