@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { describeItem, type ItemWords } from '../../shared/timeline/describeItem'
 import { GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { AXIS_H, LANE_HEAD_H, type LaneLayout } from '../../shared/timeline/layout'
+import { formatPartialDate } from '../../shared/partialDate'
 import type { TimelinePalette } from '../../shared/timeline/palette'
 import { TimelineController, type ControllerEvents } from './timelineController'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
@@ -28,6 +29,12 @@ interface Listed extends ItemWords {
 }
 
 const LIST_MAX = 300
+
+/** "September 2022", or "September 2022 to October 2022": a brushed window as the filter will hold it. */
+function windowWords(w: { from: string; to: string }): string {
+  const [a, b] = [formatPartialDate(w.from, 'long'), formatPartialDate(w.to, 'long')]
+  return a === b ? a : `${a} to ${b}`
+}
 
 export function TimelineCanvas({ model, palette, selected, onController, onFrame, onSelect, onBrush }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
@@ -80,6 +87,18 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
       },
       onSelect: (id, add) => props.current.onSelect(id, add),
       onBrush: (w) => props.current.onBrush(w),
+      onKeyBrush(w, phase) {
+        const words = windowWords(w)
+        setLive(
+          phase === 'started'
+            ? `Brush: ${words}. Left and right arrows move it, Shift with them moves its end, Enter filters to it, Escape cancels.`
+            : phase === 'moved'
+              ? `Brush: ${words}.`
+              : phase === 'applied'
+                ? `Filtered to ${words}.`
+                : 'Brush cancelled.',
+        )
+      },
       onHover(hit, x, y) {
         setTip(hit ? { x, y, words: describeItem(props.current.model, hit, props.current.palette) } : null)
         canvas.style.cursor = hit ? 'pointer' : ''
@@ -103,9 +122,10 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
         ref={canvasRef}
         className="timeline-canvas"
         tabIndex={0}
+        data-view-start=""
         role="application"
         aria-roledescription="timeline"
-        aria-label="Timeline of incidents, attributions and responses. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything, Shift+drag brushes a time window."
+        aria-label="Timeline of incidents, attributions and responses. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything. B brushes a time window from the keyboard (arrows move it, Shift+arrows its end, Enter filters to it); Shift+drag brushes with the mouse."
       />
       <div className="timeline-lane-heads" style={{ width: GUTTER }}>
         {lanes.layout.lanes.map((b, l) => {
