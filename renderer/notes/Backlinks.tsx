@@ -17,14 +17,14 @@ export function Backlinks({ id, attachable }: Props) {
   const found = useMemo(() => backlinks(notes, id), [notes, id])
   return (
     <section className="notes-backlinks" aria-label="Notes that mention this record">
-      <h3>
+      <h2>
         Notes <span className="muted">({found.length})</span>
         {attachable ? (
           <button type="button" disabled={!!readOnly} onClick={() => createNote({ incidentId: id, body: `About [[${id}]]\n\n` })}>
             + New note on this incident
           </button>
         ) : null}
-      </h3>
+      </h2>
       {found.length === 0 ? (
         <p className="muted">No note mentions this yet. Type [[ in a note to link it here.</p>
       ) : (

@@ -50,9 +50,16 @@ export function NoteList() {
         </div>
       ) : (
         <ul className="notes-list" aria-label="Notes" onKeyDown={onKeyDown}>
-          {shown.map((n) => (
+          {shown.map((n, k) => (
             <li key={n.id}>
-              <button type="button" data-note-id={n.id} className={`notes-row${n.id === open ? ' selected' : ''}`} aria-current={n.id === open} onClick={() => openNote(n.id)}>
+              <button
+                type="button"
+                data-note-id={n.id}
+                className={`notes-row${n.id === open ? ' selected' : ''}`}
+                aria-current={n.id === open}
+                data-view-start={(open && shown.some((x) => x.id === open) ? n.id === open : k === 0) ? '' : undefined}
+                onClick={() => openNote(n.id)}
+              >
                 <span className="notes-row-title">
                   {n.pinned ? <span aria-label="Pinned">📌 </span> : null}
                   {n.title}

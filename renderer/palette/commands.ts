@@ -2,7 +2,7 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
-import { setView, togglePalette } from '../state/actions'
+import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { setThemeChoice } from '../state/theme'
 import { VIEWS } from '../shell/views'
@@ -44,7 +44,7 @@ export function commands(): Command[] {
       predicate: writable,
       perform: () => createNote(),
     },
-    ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
+    ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),
     { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
     { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },
     { name: 'theme-system', label: 'Follow the system theme', predicate: () => getState().themeChoice !== 'system', perform: () => setThemeChoice('system') },
