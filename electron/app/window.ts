@@ -1,5 +1,5 @@
 // The main window: hardened web preferences, a first paint in the system's theme, shown when ready, titled by the open workspace.
-import { BrowserWindow, dialog, nativeTheme } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron'
 import type { RendererEntry } from './pages'
 
 export interface MainWindowOptions {
@@ -31,6 +31,8 @@ export function createMainWindow({ preload, entry, title }: MainWindowOptions): 
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Dates and times are written in the system's regional format, which only the main process can read.
+      additionalArguments: [`--watchfloor-locale=${app.getSystemLocale()}`],
     },
   })
   win.once('ready-to-show', () => win.show())

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { countryName } from '../../shared/countries'
 import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
 import type { SortKey } from '../../shared/filter'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { setSort } from '../state/actions'
 import { firstField } from '../shell/focus'
 import { editIncident } from './actions'
@@ -26,7 +26,7 @@ const ROW_HEIGHT = 30
 function cells(i: Incident): string[] {
   return [
     i.title,
-    formatPartialDate(i.start),
+    formatDate(i.start),
     [...new Set(i.victims.map((v) => countryName(v.country)))].join(', '),
     i.sponsorCountries.map(countryName).join(', ') || (i.nexus === 'criminal' ? 'Criminal' : '—'),
     i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', '),

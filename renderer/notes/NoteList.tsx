@@ -1,6 +1,6 @@
 // The list of notes: pinned first, then by last change, filtered by tag; arrow keys move through it.
 import { useMemo, type KeyboardEvent } from 'react'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate, formatDateTime } from '../locale'
 import { noteTags, sortNotes } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
 import { openNote, setNoteTag } from './actions'
@@ -65,7 +65,7 @@ export function NoteList() {
                   {n.title}
                 </span>
                 <span className="muted">
-                  {n.date ? `${formatPartialDate(n.date)} · ` : ''}changed {new Date(n.updatedAt).toLocaleString()}
+                  {n.date ? `${formatDate(n.date)} · ` : ''}changed {formatDateTime(n.updatedAt)}
                 </span>
                 <span className="notes-row-excerpt">{excerpt(n.body)}</span>
                 {n.tags.length > 0 ? <span className="notes-row-tags">{n.tags.map((t) => `#${t}`).join(' ')}</span> : null}

@@ -2,6 +2,7 @@
 // A modal dialog: focus stays in it while it is open, Escape always closes it, and focus goes back where it was.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { RECORD_KIND_LABELS } from '../../shared/wikiLinks'
+import { formatCount } from '../locale'
 import { openRecord } from '../notes/actions'
 import { setPalette } from '../state/actions'
 import { useApp } from '../state/store'
@@ -104,7 +105,7 @@ function Palette() {
         </ul>
         {!ready ? (
           <p className="palette-empty" role="status">
-            Indexing {total.toLocaleString()} records for search… commands work meanwhile.
+            Indexing {formatCount(total)} records for search… commands work meanwhile.
           </p>
         ) : null}
         {ready && items.length === 0 ? <p className="palette-empty">Nothing matches “{query}”. Try another word, or fewer letters.</p> : null}

@@ -1,6 +1,6 @@
 // The Reports view: saved briefing definitions on the left, the one being edited in the middle, its export bar and live preview on the right.
 import { useMemo } from 'react'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { useApp } from '../state/store'
 import { editReport, newReport } from './actions'
 import { ReportEditor } from './ReportEditor'
@@ -40,7 +40,7 @@ export function ReportsView() {
                   <span className="report-row-name">{r.name}</span>
                   <span className="muted">
                     {r.scope.kind === 'filter' ? 'Filter' : `${r.scope.ids.length} picked`} · TLP:{r.tlp}
-                    {r.date ? ` · ${formatPartialDate(r.date)}` : ''}
+                    {r.date ? ` · ${formatDate(r.date)}` : ''}
                   </span>
                 </button>
               </li>

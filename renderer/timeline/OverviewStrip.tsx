@@ -4,6 +4,7 @@ import { densityBins } from '../../shared/timeline/aggregate'
 import { GUTTER } from '../../shared/timeline/drawTimeline'
 import type { TimelinePalette } from '../../shared/timeline/palette'
 import { chooseTicks } from '../../shared/timeline/ticks'
+import { LOCALE } from '../locale'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { xOf, type Camera } from '../../shared/timeline/timeScale'
 
@@ -57,7 +58,7 @@ export function OverviewStrip({ model, palette, subscribe, onJump }: Props) {
         ctx.fillRect(GUTTER + c, H - 2 - bh, 1, bh)
       }
       ctx.fillStyle = palette.muted
-      for (const t of chooseTicks(full, plotW, 90).minor) {
+      for (const t of chooseTicks(full, plotW, 90, LOCALE).minor) {
         const x = xOf(full, plotW, t.t)
         if (x >= 0) ctx.fillText(t.label, GUTTER + x + 2, 7)
       }

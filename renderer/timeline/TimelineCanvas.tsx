@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { describeItem, type ItemWords } from '../../shared/timeline/describeItem'
 import { GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { AXIS_H, LANE_HEAD_H, type LaneLayout } from '../../shared/timeline/layout'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate, LOCALE } from '../locale'
 import type { TimelinePalette } from '../../shared/timeline/palette'
 import { TimelineController, type ControllerEvents } from './timelineController'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
@@ -32,7 +32,7 @@ const LIST_MAX = 300
 
 /** "September 2022", or "September 2022 to October 2022": a brushed window as the filter will hold it. */
 function windowWords(w: { from: string; to: string }): string {
-  const [a, b] = [formatPartialDate(w.from, 'long'), formatPartialDate(w.to, 'long')]
+  const [a, b] = [formatDate(w.from, 'long'), formatDate(w.to, 'long')]
   return a === b ? a : `${a} to ${b}`
 }
 
@@ -69,7 +69,7 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
         props.current.onFrame(cam)
         const cur = c.cursor
         if (cur && cur.i !== lastCursor) {
-          const w = describeItem(props.current.model, { kind: 'span', i: cur.i }, props.current.palette)
+          const w = describeItem(props.current.model, { kind: 'span', i: cur.i }, props.current.palette, LOCALE)
           setLive(`${w.title}, ${w.when}, ${w.lane}. Enter selects.`)
         }
         lastCursor = cur?.i ?? -1
@@ -81,7 +81,7 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
           setItems({
             frame: frameNo,
             total: hits.length,
-            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h, props.current.palette), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
+            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h, props.current.palette, LOCALE), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
           })
         }, 120)
       },
@@ -100,7 +100,7 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
         )
       },
       onHover(hit, x, y) {
-        setTip(hit ? { x, y, words: describeItem(props.current.model, hit, props.current.palette) } : null)
+        setTip(hit ? { x, y, words: describeItem(props.current.model, hit, props.current.palette, LOCALE) } : null)
         canvas.style.cursor = hit ? 'pointer' : ''
       },
     })

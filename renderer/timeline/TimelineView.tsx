@@ -13,6 +13,7 @@ import { OverviewStrip } from './OverviewStrip'
 import { MARKER_STYLES } from '../../shared/timeline/symbols'
 import { markerColor, TIMELINE_PALETTES } from '../../shared/timeline/palette'
 import { useTheme } from '../state/theme'
+import { LOCALE } from '../locale'
 import { TimelineCanvas } from './TimelineCanvas'
 import type { TimelineController } from './timelineController'
 import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from '../../shared/timeline/timelineModel'
@@ -104,7 +105,7 @@ export function TimelineView() {
   const exportPng = async () => {
     if (!ctl) return
     try {
-      const blob = await exportTimelinePng({ incidents, window: ctl.cam, groupBy, actors, width: ctl.canvas.clientWidth, selectedIds: selection, annotations, brush: ctl.brush, palette })
+      const blob = await exportTimelinePng({ incidents, window: ctl.cam, groupBy, actors, width: ctl.canvas.clientWidth, selectedIds: selection, annotations, brush: ctl.brush, palette, locale: LOCALE })
       const a = document.createElement('a')
       a.href = URL.createObjectURL(blob)
       a.download = `timeline-${new Date().toISOString().slice(0, 10)}.png`

@@ -7,6 +7,7 @@ import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/
 import { TIMELINE_PALETTES, type TimelinePalette } from '../../shared/timeline/palette'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
+import { LOCALE } from '../locale'
 
 export interface ControllerEvents {
   /** After every frame: the camera and what was drawn. */
@@ -152,6 +153,7 @@ export class TimelineController {
       brush: this.brush,
       annotations: this.annotations,
       palette: this.palette,
+      locale: LOCALE,
     })
     this.events.onFrame(this.cam, this.frame, this.layout, this.scrollY)
   }

@@ -48,8 +48,8 @@ export const FONT = '11px system-ui, -apple-system, "Segoe UI", "Noto Sans", Rob
 export const FONT_BOLD = 'bold 11px system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, sans-serif'
 
 /** Draws the axis band (major labels above, minor ticks below) and the vertical grid over [left, left+width). */
-export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, height: number, colors: TimelinePalette = TIMELINE_PALETTES.dark): Ticks {
-  const ticks = chooseTicks(cam, width)
+export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, height: number, colors: TimelinePalette = TIMELINE_PALETTES.dark, locale?: string): Ticks {
+  const ticks = chooseTicks(cam, width, undefined, locale)
   ctx.fillStyle = colors.bg
   ctx.fillRect(left, 0, width, AXIS_H)
   ctx.font = FONT

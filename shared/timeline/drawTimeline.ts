@@ -43,6 +43,8 @@ export interface Scene {
   annotations?: readonly Annotation[]
   /** The theme's colours (dark by default). */
   palette?: TimelinePalette
+  /** The locale the axis is labelled in (fixed English without one). */
+  locale?: string
 }
 
 export interface Frame {
@@ -131,7 +133,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     ctx.fillStyle = l % 2 === 0 ? colors.bg : colors.laneAlt
     ctx.fillRect(0, top, width, b.height)
   }
-  const ticks = drawAxis(ctx, cam, GUTTER, plotW, height, colors)
+  const ticks = drawAxis(ctx, cam, GUTTER, plotW, height, colors, s.locale)
   ctx.save()
   ctx.beginPath()
   ctx.rect(GUTTER, AXIS_H + 1, plotW, height - AXIS_H - 1)

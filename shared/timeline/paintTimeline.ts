@@ -24,6 +24,8 @@ export interface TimelinePngOptions {
   brush?: [number, number] | null
   /** The theme's colours (dark by default). */
   palette?: TimelinePalette
+  /** The locale the axis is labelled in (fixed English without one, as in briefings). */
+  locale?: string
 }
 
 /** Lane names in the gutter (the live view shows them as buttons instead). */
@@ -44,7 +46,7 @@ export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number;
   const selected = new Uint8Array(model.incidents.length)
   const ids = new Set(o.selectedIds ?? [])
   model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))
-  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush, palette: o.palette })
+  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush, palette: o.palette, locale: o.locale })
   drawLaneLabels(ctx, model, layout, 0, o.height, o.palette)
   return model
 }

@@ -68,6 +68,7 @@ export const fake = (() => {
       return app.userData
     },
     getVersion: () => '0.1.0',
+    getSystemLocale: () => 'de-DE',
   })
 
   class FakeFrame {

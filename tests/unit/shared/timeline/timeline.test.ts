@@ -183,6 +183,16 @@ describe('interaction', () => {
     expect(filterWindow({ from: '2022-09', to: '2022-09' }, null)).toEqual([utc('2022-09-01'), utc('2022-10-01')])
     expect(filterWindow({ from: null, to: null }, null)).toBeNull()
   })
+  it('labels the axis in a locale when given one, in fixed English otherwise', () => {
+    const months = { from: utc('2022-06-01'), to: utc('2022-12-01') }
+    expect(chooseTicks(months, 1200).minor.map((t) => t.label).slice(0, 3)).toEqual(['Jun', 'Jul', 'Aug'])
+    expect(chooseTicks(months, 1200, 64, 'fr-FR').minor.map((t) => t.label)[1]).toBe('juil.')
+    const weeks = { from: utc('2022-08-20'), to: utc('2022-11-01') }
+    expect(chooseTicks(weeks, 1200).unit).toBe('week')
+    expect(chooseTicks(weeks, 1200).major.map((t) => t.label)).toContain('Sep 2022')
+    expect(chooseTicks(weeks, 1200, 64, 'en-US').minor.map((t) => t.label)).toContain('Sep 5')
+    expect(chooseTicks(weeks, 1200, 64, 'fr-FR').major.map((t) => t.label)).toContain('sept. 2022')
+  })
   it('brushes from the keyboard by whole units of the axis shown: B, arrows, Shift+arrows', () => {
     expect(brushUnitFor('month')).toBe('month')
     expect(brushUnitFor('quarter')).toBe('month')
