@@ -23,7 +23,8 @@ const url = await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 })
+  // The README shows the dark theme, then two views in the light one; dates as en-GB writes them.
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1, colorScheme: 'dark', locale: 'en-GB' })
   await page.addInitScript(() => (window.__watchfloorDebug = true))
   await page.goto(url)
   await page.locator('.table-row').first().waitFor()
@@ -33,7 +34,6 @@ try {
   await page.locator('#incident-form').getByRole('group', { name: /^attribution 5/ }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/incidents-filtered.png' })
   await page.getByRole('button', { name: 'Clear filter' }).click()
-  await page.emulateMedia({ colorScheme: 'dark' })
   await page.getByRole('tab', { name: 'Map' }).click()
   await page.waitForFunction(() => (window.__watchfloorMap?.stats.idleAt ?? 0) > 0)
   await page.evaluate(() => new Promise((done) => { window.__watchfloorMap.map.once('idle', done); window.__watchfloorMap.map.jumpTo({ center: [30, 42], zoom: 3.4 }) }))
@@ -51,8 +51,8 @@ try {
   await page.getByRole('button', { name: 'Zoom to filter' }).click()
   await page.getByRole('button', { name: 'Clear filter' }).click()
   await page.locator('.timeline-canvas[data-unit="month"]').waitFor()
-  // The accessible item list (which carries each item's position) follows the frame a moment later.
-  await page.waitForTimeout(500)
+  // The accessible item list (which carries each item's position) follows the frame a moment later: wait until it lists the last one drawn.
+  await page.waitForFunction(() => document.querySelector('.timeline-items')?.dataset.frame === document.querySelector('.timeline-canvas')?.dataset.frame)
   const mark = page.locator('.timeline-items li[data-kind="mark"]', { hasText: 'Reduce or break diplomatic relations' })
   const plot = await page.locator('.timeline-canvas').boundingBox()
   await page.mouse.move(plot.x + Number(await mark.getAttribute('data-x')), plot.y + Number(await mark.getAttribute('data-y')))
@@ -109,7 +109,16 @@ try {
   await page.screenshot({ path: 'docs/import-preview.png' })
   await page.keyboard.press('Escape')
   rmSync(bundle, { force: true })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png and docs/import-preview.png')
+
+  // The light theme, chosen with the switch in the header.
+  await page.getByLabel('Theme').selectOption('light')
+  await page.keyboard.press('Alt+1')
+  await page.locator('.table-row', { hasText: 'Attack on Albania’s TIMS border control system' }).click()
+  await page.screenshot({ path: 'docs/incidents-view-light.png' })
+  await page.keyboard.press('Alt+4')
+  await page.locator('.timeline-canvas[data-unit]').waitFor()
+  await page.screenshot({ path: 'docs/timeline-view-light.png' })
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/import-preview.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

@@ -9,4 +9,6 @@ export interface Bridge {
   onWorkspaceChanged(listener: () => void): () => void
   /** Shows File › Open workspace…'s folder dialog; only hosts that have one (the desktop app) provide it. */
   openWorkspace?(): void
+  /** The locale to write dates and times in (the desktop app: the system's regional format); without it the browser's languages decide. */
+  locale?: string
 }

@@ -68,11 +68,31 @@ export function parsePartialDate(input: string): PartialDate | null {
   return null
 }
 
-/** Human form at the date's own precision: `2022`, `Jul 2022`, `15 Jul 2022` (or full month names with `long`). */
-export function formatPartialDate(date: PartialDate | undefined | null, style: 'short' | 'long' = 'short'): string {
+const localeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per locale, precision and style (building them is slow, and lists format thousands of dates). */
+function localeFormat(locale: string, precision: 'month' | 'day', style: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}|${style}`
+  let f = localeFormats.get(key)
+  if (!f) {
+    const month = style === 'long' ? 'long' : 'short'
+    f = new Intl.DateTimeFormat(locale, precision === 'day' ? { year: 'numeric', month, day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month, timeZone: 'UTC' })
+    localeFormats.set(key, f)
+  }
+  return f
+}
+
+/**
+ * Human form at the date's own precision: `2022`, `Jul 2022`, `15 Jul 2022` (or full month names with
+ * `long`). With a `locale` (a BCP 47 tag such as `en-US` or `de-DE`) the month and day are written as
+ * that locale writes them (`Jul 15, 2022`, `15. Juli 2022`) and the precision is kept: a month stays a
+ * month and a year. Without one, the fixed English form above (briefings and the CLI use it).
+ */
+export function formatPartialDate(date: PartialDate | undefined | null, style: 'short' | 'long' = 'short', locale?: string): string {
   if (!date || !isPartialDate(date)) return ''
   const [y, m, d] = date.split('-')
   if (m === undefined) return y
+  if (locale) return localeFormat(locale, d === undefined ? 'month' : 'day', style).format(partialDateRange(date)[0])
   const name = MONTHS[Number(m) - 1]
   const month = style === 'long' ? name : name.slice(0, 3)
   return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`

@@ -1,5 +1,5 @@
-// The main window: hardened web preferences, a dark first paint, shown when ready, titled by the open workspace.
-import { BrowserWindow, dialog } from 'electron'
+// The main window: hardened web preferences, a first paint in the system's theme, shown when ready, titled by the open workspace.
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron'
 import type { RendererEntry } from './pages'
 
 export interface MainWindowOptions {
@@ -17,8 +17,8 @@ export function createMainWindow({ preload, entry, title }: MainWindowOptions): 
     minHeight: 600,
     title,
     show: false,
-    // Matches the renderer's dark theme so no white frame flashes before the first paint.
-    backgroundColor: '#1c2127',
+    // The page's background in the system's theme (the page follows it unless the user chose one), so no other colour flashes first.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#11151b' : '#f6f7f9',
     webPreferences: {
       // Reviewed: the preload runs sandboxed and context-isolated and exposes only window.workbench (invoke over the contract's channels, onWorkspaceChanged), never ipcRenderer.
       preload, // eng-disable PRELOAD_JS_CHECK
@@ -34,6 +34,8 @@ export function createMainWindow({ preload, entry, title }: MainWindowOptions): 
       spellcheck: false,
       // A middle click fires no auxclick handler in the page; a link opened that way reaches the same window-open handler as a click (security.ts).
       disableBlinkFeatures: 'Auxclick',
+      // Dates and times are written in the system's regional format, which only the main process can read.
+      additionalArguments: [`--watchfloor-locale=${app.getSystemLocale()}`],
     },
   })
   win.once('ready-to-show', () => win.show())

@@ -4,6 +4,10 @@ import type { Bridge } from '../../shared/bridge'
 import { EVENTS, isChannel, REQUESTS } from '../../shared/channels'
 import type { Result } from '../../shared/result'
 
+/** The system's regional format, passed by the main process as an argument (the page's own Intl follows the UI language instead). */
+const LOCALE_ARG = '--watchfloor-locale='
+const locale = process.argv.find((a) => a.startsWith(LOCALE_ARG))?.slice(LOCALE_ARG.length)
+
 const bridge: Bridge = {
   invoke(channel, input) {
     // A Result, like every other failure, so the page has one error path.
@@ -23,6 +27,7 @@ const bridge: Bridge = {
   openWorkspace() {
     ipcRenderer.send(REQUESTS.openWorkspace)
   },
+  locale,
 }
 
 contextBridge.exposeInMainWorld('workbench', bridge)

@@ -8,7 +8,7 @@ import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
 import { useDraft } from '../components/useDraft'
 import { errorMessage, toast } from '../state/actions'
-import { deleteActor, saveActor } from './actions'
+import { deleteActor, leaveActor, saveActor } from './actions'
 import { useApp } from '../state/store'
 import { errorsOf, type Errors } from '../incidents/draft'
 
@@ -41,7 +41,19 @@ export function ActorForm({ actor }: { actor: Actor | null }) {
   }
 
   return (
-    <form className="record-form" onSubmit={save} aria-label={actor ? `Edit actor ${actor.name}` : 'New actor'} noValidate>
+    <form
+      className="record-form"
+      data-actor={actor ? actor.id : 'new'}
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault()
+          leaveActor()
+        }
+      }}
+      aria-label={actor ? `Edit actor ${actor.name}` : 'New actor'}
+      noValidate
+    >
       <header className="form-head">
         <h2>{actor ? actor.name : 'New actor'}</h2>
         {actor?.sample ? <span className="badge sample">Sample data</span> : null}

@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { countryName } from '../../shared/countries'
 import { ACTOR_KIND_LABELS } from '../../shared/domain'
-import { editActor } from './actions'
+import { editActor, newActor } from './actions'
 import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { ActorForm } from './ActorForm'
@@ -28,7 +28,7 @@ export function ActorsView() {
       <div className="split">
         <section className="list-pane" aria-label="Actor list">
           <div className="toolbar">
-            <button type="button" className="primary" disabled={!!readOnly} onClick={() => editActor({ kind: 'new' })}>
+            <button type="button" className="primary" disabled={!!readOnly} onClick={newActor} data-view-start={actors.length === 0 ? '' : undefined}>
               + New actor
             </button>
             <span className="filter-count">{actors.length} actors</span>
@@ -40,9 +40,15 @@ export function ActorsView() {
             </div>
           ) : (
             <ul className="actor-list" aria-label="Actors">
-              {sorted.map((a) => (
+              {sorted.map((a, n) => (
                 <li key={a.id}>
-                  <button type="button" className={`actor-row${actor?.id === a.id ? ' selected' : ''}`} aria-current={actor?.id === a.id} onClick={() => editActor({ kind: 'existing', id: a.id })}>
+                  <button
+                    type="button"
+                    className={`actor-row${actor?.id === a.id ? ' selected' : ''}`}
+                    aria-current={actor?.id === a.id}
+                    data-view-start={actor ? (actor.id === a.id ? '' : undefined) : n === 0 ? '' : undefined}
+                    onClick={() => editActor({ kind: 'existing', id: a.id })}
+                  >
                     <span className="actor-name">{a.name}</span>
                     <span className="muted">
                       {ACTOR_KIND_LABELS[a.kind]}

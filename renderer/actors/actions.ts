@@ -1,10 +1,25 @@
 // What the actors view does: open, save and delete actors.
 import type { ActorInput } from '../../shared/domain'
 import { client } from '../api'
+import { firstField, focusWhenShown, viewStart } from '../shell/focus'
 import { deleteWithUndo, guard, put } from '../state/actions'
 import { setState, type Editing } from '../state/store'
 
 export const editActor = (actor: Editing) => guard(() => setState({ actor }))
+
+/** Opens an empty actor form, focused on its first field. */
+export const newActor = () =>
+  guard(() => {
+    setState({ actor: { kind: 'new' } })
+    focusWhenShown(() => firstField('form[data-actor="new"]'))
+  })
+
+/** Leaves the actor form (asking first when it has edits) and returns to the actor list. */
+export const leaveActor = () =>
+  guard(() => {
+    setState({ actor: { kind: 'none' } })
+    focusWhenShown(() => viewStart('actors'))
+  })
 
 export async function saveActor(id: string | null, input: ActorInput) {
   const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)

@@ -1,6 +1,7 @@
 // A date box that takes a year, a month or a day as an analyst would type it, and keeps the precision.
 import { useEffect, useState } from 'react'
-import { formatPartialDate, parsePartialDate } from '../../shared/partialDate'
+import { parsePartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 
 interface Props {
   value: string | undefined
@@ -34,7 +35,7 @@ export function PartialDateInput({ value, onChange, placeholder = 'e.g. 2022, Ju
         }}
         onBlur={() => parsed && setText(parsed)}
       />
-      {parsed && formatPartialDate(parsed, 'long') !== text.trim() ? <span className="date-reading">{formatPartialDate(parsed, 'long')}</span> : null}
+      {parsed && formatDate(parsed, 'long') !== text.trim() ? <span className="date-reading">{formatDate(parsed, 'long')}</span> : null}
     </span>
   )
 }

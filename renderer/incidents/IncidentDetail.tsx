@@ -1,5 +1,5 @@
 // The incident detail pane any view can show: the form for the incident being edited, and the rest of a multiple selection.
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { focusSelected } from '../state/actions'
 import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
@@ -19,7 +19,7 @@ export function IncidentDetail() {
           <span className="muted">{selected.length} selected:</span>
           {selected.map((i) => (
             <button key={i.id} type="button" aria-current={i.id === incident?.id} className={i.id === incident?.id ? 'active' : ''} onClick={() => focusSelected(i.id)}>
-              {i.title} <span className="muted">{formatPartialDate(i.start)}</span>
+              {i.title} <span className="muted">{formatDate(i.start)}</span>
             </button>
           ))}
         </nav>

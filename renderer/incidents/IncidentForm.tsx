@@ -20,7 +20,7 @@ import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { useDraft } from '../components/useDraft'
 import { errorMessage, toast } from '../state/actions'
-import { deleteIncident, saveIncident } from './actions'
+import { deleteIncident, leaveIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
@@ -69,12 +69,15 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
       e.preventDefault()
       void save()
+    } else if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault()
+      leaveIncident()
     }
   }
 
   const problems = Object.entries(errors)
   return (
-    <form id="incident-form" ref={form} className="record-form" onSubmit={save} onKeyDown={onKeyDown} aria-label={incident ? `Edit incident ${incident.title}` : 'New incident'} noValidate>
+    <form id="incident-form" data-record={incident ? incident.id : 'new'} ref={form} className="record-form" onSubmit={save} onKeyDown={onKeyDown} aria-label={incident ? `Edit incident ${incident.title}` : 'New incident'} noValidate>
       <header className="form-head">
         <h2>{incident ? incident.title || 'Untitled incident' : 'New incident'}</h2>
         {incident?.sample ? <span className="badge sample">Sample data</span> : null}

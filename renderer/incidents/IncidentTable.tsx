@@ -4,8 +4,9 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { countryName } from '../../shared/countries'
 import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
 import type { SortKey } from '../../shared/filter'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { setSort } from '../state/actions'
+import { firstField } from '../shell/focus'
 import { editIncident } from './actions'
 import { useApp } from '../state/store'
 
@@ -19,12 +20,13 @@ const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: 'tlp', label: 'TLP', width: '92px' },
 ]
 const GRID = COLUMNS.map((c) => c.width).join(' ')
+const rowId = (id: string) => `incident-row-${id}`
 const ROW_HEIGHT = 30
 
 function cells(i: Incident): string[] {
   return [
     i.title,
-    formatPartialDate(i.start),
+    formatDate(i.start),
     [...new Set(i.victims.map((v) => countryName(v.country)))].join(', '),
     i.sponsorCountries.map(countryName).join(', ') || (i.nexus === 'criminal' ? 'Criminal' : '—'),
     i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', '),
@@ -57,14 +59,24 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
       if (rows.length > 0) editIncident({ kind: 'existing', id: rows[e.key === 'Home' ? 0 : rows.length - 1].id })
     } else if (e.key === 'Enter' && selectedId) {
       e.preventDefault()
-      document.querySelector<HTMLInputElement>('#incident-form input')?.focus()
+      firstField('#incident-form')?.focus()
     }
   }
 
   const headerSort = (key: SortKey) => setSort({ key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' })
 
   return (
-    <div className="table" role="grid" aria-label="Incidents" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length}>
+    <div
+      className="table"
+      role="grid"
+      aria-label="Incidents: arrow keys move the selection, Enter edits"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={selectedIndex >= 0 ? rowId(rows[selectedIndex].id) : undefined}
+      tabIndex={0}
+      data-view-start=""
+      onKeyDown={(e) => e.target === e.currentTarget && onKeyDown(e)}
+    >
       <div className="table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID }}>
         {COLUMNS.map((c) => (
           <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
@@ -78,16 +90,21 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
         ))}
       </div>
       {rows.length === 0 ? (
-        <div className="table-empty">No incident matches the filter. Clear the filter, or create an incident with “New incident”.</div>
+        <div role="row">
+          <div role="gridcell" className="table-empty">
+            No incident matches the filter. Clear the filter, or create an incident with “New incident”.
+          </div>
+        </div>
       ) : (
-        <div className="table-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label="Incident rows; use the arrow keys to move">
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        <div className="table-body" role="rowgroup" ref={scroller}>
+          <div role="presentation" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const incident = rows[item.index]
               const selected = selection.includes(incident.id)
               return (
                 <div
                   key={incident.id}
+                  id={rowId(incident.id)}
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={selected}
@@ -97,8 +114,8 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
                   onClick={() => editIncident({ kind: 'existing', id: incident.id })}
                 >
                   {cells(incident).map((text, n) => (
-                    <div role="gridcell" key={COLUMNS[n].key} className={`cell cell-${COLUMNS[n].key}${COLUMNS[n].key === 'tlp' ? ` tlp tlp-${incident.tlp.replace('+', '-').toLowerCase()}` : ''}`} title={text}>
-                      {text}
+                    <div role="gridcell" key={COLUMNS[n].key} className={`cell cell-${COLUMNS[n].key}`} title={text}>
+                      {COLUMNS[n].key === 'tlp' ? <span className={`tlp tlp-${incident.tlp.replace('+', '-').toLowerCase()}`}>{text}</span> : text}
                     </div>
                   ))}
                 </div>

@@ -1,5 +1,5 @@
 // The incidents view: filter bar, the table of incidents under the filter, and the detail pane.
-import { editIncident } from './actions'
+import { newIncident } from './actions'
 import { useApp } from '../state/store'
 import { FilterBar } from './FilterBar'
 import { IncidentDetail } from './IncidentDetail'
@@ -16,7 +16,7 @@ export function IncidentsView() {
       <div className="split">
         <section className="list-pane" aria-label="Incident list">
           <div className="toolbar">
-            <button type="button" className="primary" disabled={!!readOnly} onClick={() => editIncident({ kind: 'new' })}>
+            <button type="button" className="primary" disabled={!!readOnly} onClick={newIncident} data-view-start={total === 0 ? '' : undefined}>
               + New incident
             </button>
           </div>

@@ -11,7 +11,7 @@ import {
   type Reliability,
 } from '../../shared/domain'
 import { toFieldIssues } from '../../shared/issues'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { errorMessage } from '../state/actions'
@@ -62,8 +62,8 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
             </span>
             <span className="source-title">{s.title}</span>
             <span className="muted">
-              {[s.publisher, formatPartialDate(s.published)].filter(Boolean).join(' · ')}
-              {s.captured ? ` · captured ${formatPartialDate(s.captured)}` : ''}
+              {[s.publisher, formatDate(s.published)].filter(Boolean).join(' · ')}
+              {s.captured ? ` · captured ${formatDate(s.captured)}` : ''}
             </span>
             <button type="button" className="item-remove" aria-label={`Unlink source ${s.title}`} onClick={() => onChange(ids.filter((x) => x !== s.id))}>
               Unlink

@@ -1,13 +1,25 @@
 // What the incidents view does: open, create, save and delete incidents, and create sources from the form.
 import type { IncidentInput, SourceInput } from '../../shared/domain'
 import { client } from '../api'
+import { firstField, focusWhenShown, viewStart } from '../shell/focus'
 import { deleteWithUndo, guard, put } from '../state/actions'
-import { setState, type Editing } from '../state/store'
+import { getState, setState, type Editing } from '../state/store'
 
 export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
 
-/** Opens an empty incident form in the incidents view. */
-export const newIncident = () => guard(() => setState({ view: 'incidents', incident: { kind: 'new' }, selection: [] }))
+/** Opens an empty incident form in the incidents view, focused on its first field. */
+export const newIncident = () =>
+  guard(() => {
+    setState({ view: 'incidents', incident: { kind: 'new' }, selection: [], palette: false })
+    focusWhenShown(() => firstField('#incident-form[data-record="new"]'))
+  })
+
+/** Leaves the incident form (asking first when it has edits) and returns to the view's list, table, map or timeline. */
+export const leaveIncident = () =>
+  guard(() => {
+    setState({ incident: { kind: 'none' }, selection: [] })
+    focusWhenShown(() => viewStart(getState().view))
+  })
 
 /** Creates (id null) or replaces an incident; throws WorkbenchError with field issues on invalid input. */
 export async function saveIncident(id: string | null, input: IncidentInput) {

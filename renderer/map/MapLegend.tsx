@@ -14,7 +14,7 @@ export function MapLegend({ breaks, max, role, theme }: Props) {
   const colors = rampFor(breaks.length, p)
   return (
     <section className="map-legend" aria-label="Map legend">
-      <h3>Incidents per country {role === 'victim' ? 'as victim' : 'as sponsor'}</h3>
+      <h2>Incidents per country {role === 'victim' ? 'as victim' : 'as sponsor'}</h2>
       <ul className="map-legend-classes">
         <li>
           <span className="map-swatch" style={{ background: p.land }} /> none

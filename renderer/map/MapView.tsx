@@ -13,8 +13,16 @@ import type { CountryRole, MapData } from '../../shared/mapData'
 import { MapLegend } from './MapLegend'
 import { useMapData } from './useMapData'
 import { exposeHandle, mapBuildStats } from '../debug'
-import { useMapTheme } from './useMapTheme'
+import { useTheme } from '../state/theme'
+import { CountryList } from './CountryList'
 import { WorldMap, type HoverInfo } from './WorldMap'
+
+/** Filters the app to `iso` as victim or sponsor, as clicking the country does; says so when no incident names it. */
+function filterToCountry(iso: string, role: CountryRole): void {
+  const named = getState().incidents.some((i) => (role === 'victim' ? i.victims.some((v) => v.country === iso) : i.sponsorCountries.includes(iso)))
+  if (!named) return toast('info', `No incident names ${countryName(iso)} as ${role}.`)
+  setFilter(role === 'victim' ? { victim: iso } : { sponsor: iso })
+}
 
 function tooltipText(h: HoverInfo, data: MapData | null): string[] {
   if (h.kind === 'country') {
@@ -29,12 +37,12 @@ function tooltipText(h: HoverInfo, data: MapData | null): string[] {
 }
 
 export function MapView() {
-  const { data, incidents, total, error } = useMapData()
+  const { data, anchors, incidents, total, error } = useMapData()
   const selection = useApp((s) => s.selection)
   const filter = useApp((s) => s.filter)
   const editing = useApp((s) => s.incident)
   const [role, setRole] = useState<CountryRole>('victim')
-  const [theme, setTheme] = useMapTheme()
+  const theme = useTheme()
   const [mapError, setMapError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const box = useRef<HTMLDivElement>(null)
@@ -53,12 +61,7 @@ export function MapView() {
         base: assetBase(),
         onError: setMapError,
         onSelect: (ids) => ids.length > 0 && selectIncidents(ids),
-        onCountryClick: (iso) => {
-          const r = live.current.role
-          const named = getState().incidents.some((i) => (r === 'victim' ? i.victims.some((v) => v.country === iso) : i.sponsorCountries.includes(iso)))
-          if (!named) return toast('info', `No incident names ${countryName(iso)} as ${r}.`)
-          setFilter(r === 'victim' ? { victim: iso } : { sponsor: iso })
-        },
+        onCountryClick: (iso) => filterToCountry(iso, live.current.role),
         onHover: (h) => {
           const el = tip.current
           if (!el) return
@@ -76,6 +79,9 @@ export function MapView() {
       return
     }
     world.current = map
+    // The map canvas is where the view's keyboard work starts (arrows pan, + and − zoom).
+    map.map.getCanvas().setAttribute('data-view-start', '')
+    map.map.getCanvas().setAttribute('aria-label', 'Map of incidents: arrow keys pan, + and − zoom; the Countries list picks a country')
     const hide = exposeHandle('__watchfloorMap', { map: map.map, places: map.places, stats: map.stats, build: mapBuildStats })
     const resize = new ResizeObserver(() => map.resize())
     resize.observe(container)
@@ -142,9 +148,6 @@ export function MapView() {
             <button type="button" onClick={() => void exportPng()} disabled={exporting || !data}>
               {exporting ? 'Exporting…' : 'Export PNG'}
             </button>
-            <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} map`}>
-              {theme === 'dark' ? 'Light map' : 'Dark map'}
-            </button>
             <span className="muted map-keys">Map keys: + / − zoom, arrows pan</span>
           </div>
           <div className="map-stage">
@@ -169,6 +172,15 @@ export function MapView() {
               </div>
             ) : null}
             {data ? <MapLegend breaks={data.breaks[role]} max={data.max[role]} role={role} theme={theme} /> : null}
+            {data ? (
+              <CountryList
+                data={data}
+                role={role}
+                filtered={role === 'victim' ? filter.victim : filter.sponsor}
+                onShow={(iso) => world.current?.showCountry(iso, iso ? (anchors?.get(iso) ?? null) : null, iso ? countryName(iso) : '')}
+                onPick={(iso) => filterToCountry(iso, role)}
+              />
+            ) : null}
           </div>
         </section>
         {showDetail ? (

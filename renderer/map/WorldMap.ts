@@ -178,6 +178,21 @@ export class WorldMap {
     this.map.setStyle(buildStyle(theme, this.options.base), { diff: false })
   }
 
+  /**
+   * Shows a country chosen from the keyboard: pans to its label point when that is out of view, then
+   * tells it as a hover would (the tooltip); null hides the tooltip.
+   */
+  showCountry(iso: string | null, at: LonLat | null, name: string): void {
+    if (!iso || !at) return void this.options.onHover?.(null)
+    const tell = () => {
+      const p = this.map.project(at)
+      this.options.onHover?.({ kind: 'country', x: p.x, y: p.y, iso, name })
+    }
+    if (this.map.getBounds().contains(at)) return tell()
+    this.map.once('moveend', tell)
+    this.map.easeTo({ center: at, duration: 300 })
+  }
+
   /** Moves the camera to show the bounds (no animation when `instant`). */
   fit(bounds: [LonLat, LonLat] | null, instant = false): void {
     if (!bounds) return

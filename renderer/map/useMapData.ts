@@ -9,6 +9,8 @@ import { loadAnchors } from './geoAssets'
 
 export interface MapDataState {
   data: MapData | null
+  /** ISO code → label point, once the label file is read. */
+  anchors: ReadonlyMap<string, LonLat> | null
   incidents: Incident[]
   total: number
   error: string | null
@@ -43,5 +45,5 @@ export function useMapData(): MapDataState {
     mapBuildStats.buildMs = performance.now() - started
     return d
   }, [incidents, all, anchors])
-  return { data, incidents, total, error }
+  return { data, anchors, incidents, total, error }
 }

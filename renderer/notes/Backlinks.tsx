@@ -1,6 +1,6 @@
 // "Mentioned in notes": the notes that link to a record or are attached to it, for any record's detail pane.
 import { useMemo } from 'react'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { backlinks } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
 import { createNote, openNote } from './actions'
@@ -17,14 +17,14 @@ export function Backlinks({ id, attachable }: Props) {
   const found = useMemo(() => backlinks(notes, id), [notes, id])
   return (
     <section className="notes-backlinks" aria-label="Notes that mention this record">
-      <h3>
+      <h2>
         Notes <span className="muted">({found.length})</span>
         {attachable ? (
           <button type="button" disabled={!!readOnly} onClick={() => createNote({ incidentId: id, body: `About [[${id}]]\n\n` })}>
             + New note on this incident
           </button>
         ) : null}
-      </h3>
+      </h2>
       {found.length === 0 ? (
         <p className="muted">No note mentions this yet. Type [[ in a note to link it here.</p>
       ) : (
@@ -34,7 +34,7 @@ export function Backlinks({ id, attachable }: Props) {
               <button type="button" className="notes-backlink" onClick={() => openNote(n.id)}>
                 {n.pinned ? <span aria-label="Pinned">📌 </span> : null}
                 {n.title}
-                {n.date ? <span className="muted"> · {formatPartialDate(n.date)}</span> : null}
+                {n.date ? <span className="muted"> · {formatDate(n.date)}</span> : null}
                 {n.incidentId === id ? <span className="muted"> · attached</span> : null}
               </button>
             </li>

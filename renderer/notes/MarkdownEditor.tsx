@@ -1,7 +1,8 @@
 // The note text editor: CodeMirror 6 with markdown highlighting, history, `[[` links, and the text reported on every change.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { markdown } from '@codemirror/lang-markdown'
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { tags } from '@lezer/highlight'
 import { completionKeymap } from '@codemirror/autocomplete'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap, placeholder } from '@codemirror/view'
@@ -17,17 +18,26 @@ interface Props {
   readOnly: boolean
 }
 
-const theme = EditorView.theme(
-  {
-    '&': { height: '100%', backgroundColor: 'var(--bg)', color: 'var(--text)' },
-    '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '13px', caretColor: 'var(--text)' },
-    '.cm-cursor': { borderLeftColor: 'var(--text)' },
-    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: '#2f6fd155' },
-    '.cm-tooltip-autocomplete': { backgroundColor: 'var(--panel-2)', border: '1px solid var(--line)' },
-    '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent-2)', color: '#fff' },
-  },
-  { dark: true },
-)
+// Colours come from the app's CSS variables, so the editor follows the light and dark themes without being rebuilt.
+const theme = EditorView.theme({
+  '&': { height: '100%', backgroundColor: 'var(--bg)', color: 'var(--text)' },
+  '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '13px', caretColor: 'var(--text)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
+  '.cm-placeholder': { color: 'var(--muted)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: 'var(--link-bg)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel-2)', color: 'var(--text)', border: '1px solid var(--line)' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent-2)', color: 'var(--on-accent)' },
+  '.cm-completionDetail': { color: 'var(--muted)' },
+})
+
+const markdownColours = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: 'bold', color: 'var(--strong)' },
+  { tag: tags.strong, fontWeight: 'bold' },
+  { tag: tags.emphasis, fontStyle: 'italic' },
+  { tag: tags.strikethrough, textDecoration: 'line-through' },
+  { tag: [tags.link, tags.url], color: 'var(--accent-text)' },
+  { tag: [tags.monospace, tags.quote, tags.processingInstruction, tags.contentSeparator], color: 'var(--muted)' },
+])
 
 export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: Props) {
   const host = useRef<HTMLDivElement>(null)
@@ -43,7 +53,7 @@ export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: 
           history(),
           keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
           markdown(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(markdownColours),
           EditorView.lineWrapping,
           placeholder('Write in markdown. Type [[ to link an incident, actor, source or note.'),
           wikiLinkExtensions(() => callbacks.current.lookup()),

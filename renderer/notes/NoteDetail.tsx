@@ -11,7 +11,7 @@ import { flushNote, noteEdited } from './autosave'
 import { Backlinks } from './Backlinks'
 import { MarkdownEditor } from './MarkdownEditor'
 import { MarkdownPreview } from './MarkdownPreview'
-import { deleteNote } from './actions'
+import { deleteNote, leaveNote } from './actions'
 import { useRecordRefs } from './useRecordRefs'
 
 type Draft = Required<Pick<NoteInput, 'title' | 'body' | 'tags' | 'pinned'>> & Pick<NoteInput, 'date' | 'incidentId'>
@@ -55,7 +55,17 @@ export function NoteDetail({ note }: { note: Note }) {
   }
 
   return (
-    <article className="notes-detail" aria-label={`Note ${note.title}`}>
+    <article
+      className="notes-detail"
+      data-note-id={note.id}
+      aria-label={`Note ${note.title}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault()
+          leaveNote(note.id)
+        }
+      }}
+    >
       <header className="notes-head">
         <Field label="Title" error={errors.title} wide>
           <input value={draft.title} disabled={!!readOnly} onChange={(e) => change({ title: e.target.value })} onBlur={() => void flushNote()} />

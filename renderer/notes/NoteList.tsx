@@ -1,6 +1,6 @@
 // The list of notes: pinned first, then by last change, filtered by tag; arrow keys move through it.
 import { useMemo, type KeyboardEvent } from 'react'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate, formatDateTime } from '../locale'
 import { noteTags, sortNotes } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
 import { openNote, setNoteTag } from './actions'
@@ -50,15 +50,22 @@ export function NoteList() {
         </div>
       ) : (
         <ul className="notes-list" aria-label="Notes" onKeyDown={onKeyDown}>
-          {shown.map((n) => (
+          {shown.map((n, k) => (
             <li key={n.id}>
-              <button type="button" data-note-id={n.id} className={`notes-row${n.id === open ? ' selected' : ''}`} aria-current={n.id === open} onClick={() => openNote(n.id)}>
+              <button
+                type="button"
+                data-note-id={n.id}
+                className={`notes-row${n.id === open ? ' selected' : ''}`}
+                aria-current={n.id === open}
+                data-view-start={(open && shown.some((x) => x.id === open) ? n.id === open : k === 0) ? '' : undefined}
+                onClick={() => openNote(n.id)}
+              >
                 <span className="notes-row-title">
                   {n.pinned ? <span aria-label="Pinned">📌 </span> : null}
                   {n.title}
                 </span>
                 <span className="muted">
-                  {n.date ? `${formatPartialDate(n.date)} · ` : ''}changed {new Date(n.updatedAt).toLocaleString()}
+                  {n.date ? `${formatDate(n.date)} · ` : ''}changed {formatDateTime(n.updatedAt)}
                 </span>
                 <span className="notes-row-excerpt">{excerpt(n.body)}</span>
                 {n.tags.length > 0 ? <span className="notes-row-tags">{n.tags.map((t) => `#${t}`).join(' ')}</span> : null}

@@ -19,7 +19,7 @@ export function NotesView() {
       <div className="split notes-split">
         <section className="list-pane" aria-label="Note list">
           <div className="toolbar">
-            <button type="button" className="primary" disabled={!!readOnly || creating} onClick={() => createNote()}>
+            <button type="button" className="primary" disabled={!!readOnly || creating} onClick={() => createNote()} data-view-start={count === 0 ? '' : undefined}>
               + New note
             </button>
             <span className="filter-count">{count === 1 ? '1 note' : `${count} notes`}</span>

@@ -3,25 +3,28 @@ import type { NoteInput } from '../../shared/domain'
 import { citesSource } from '../../shared/references'
 import type { RecordKind } from '../../shared/wikiLinks'
 import { client } from '../api'
+import { firstField, focusWhenShown } from '../shell/focus'
 import { deleteWithUndo, errorMessage, guard, put, toast } from '../state/actions'
 import { getState, setState } from '../state/store'
 import { dropDraft, flushNote } from './autosave'
 
 /**
- * Creates a note at once (it autosaves from then on) and opens it in the notes view. The pane shows
- * "Creating note…" from the click on, so nothing typed meanwhile lands in the note being left.
+ * Creates a note at once (it autosaves from then on) and opens it in the notes view, focused on its
+ * title. The pane shows "Creating note…" from the click on, so nothing typed meanwhile lands in the
+ * note being left.
  */
 export function createNote(patch: Partial<NoteInput> = {}): void {
   if (getState().info?.readOnly) return toast('error', `This workspace is read-only: ${getState().info!.readOnly}`)
   guard(() => {
     const previous = getState().note
-    setState({ view: 'notes', note: { kind: 'new' } })
+    setState({ view: 'notes', note: { kind: 'new' }, palette: false })
     void flushNote()
       .then(() => client.notes.create({ title: 'Untitled note', body: '', ...patch }))
       .then(
         (note) => {
           put('notes', note)
           setState({ note: { kind: 'existing', id: note.id }, noteSave: { kind: 'saved' } })
+          focusWhenShown(() => firstField(`.notes-detail[data-note-id="${CSS.escape(note.id)}"]`))
         },
         (err: unknown) => {
           setState({ note: previous })
@@ -51,6 +54,12 @@ export async function deleteNote(id: string): Promise<void> {
 }
 
 export const setNoteTag = (noteTag: string | null) => setState({ noteTag })
+
+/** Leaves the note being edited for its row in the list (notes save as they are typed: nothing to ask). */
+export function leaveNote(id: string): void {
+  void flushNote()
+  document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"].notes-row`)?.focus()
+}
 
 /** Shows a record where it lives: incidents and actors in their views, notes in the notes view. */
 export function openRecord(kind: RecordKind, id: string): void {

@@ -1,9 +1,12 @@
 // The command palette (Ctrl/Cmd+K): commands by name and full-text search over incidents, actors, sources and notes.
+// A modal dialog: focus stays in it while it is open, Escape always closes it, and focus goes back where it was.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { RECORD_KIND_LABELS } from '../../shared/wikiLinks'
+import { formatCount } from '../locale'
 import { openRecord } from '../notes/actions'
 import { setPalette } from '../state/actions'
 import { useApp } from '../state/store'
+import { useFocusTrap } from '../components/useFocusTrap'
 import { paletteCommands } from './commands'
 import { searchIndex, startSearchIndex, useSearchReady } from './searchStore'
 
@@ -31,6 +34,7 @@ function Palette() {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
   // Re-search when records change while the palette is open.
   const incidents = useApp((s) => s.incidents)
   const actors = useApp((s) => s.actors)
@@ -49,11 +53,7 @@ function Palette() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, incidents, actors, sources, notes, ready])
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null
-    input.current?.focus()
-    return () => previous?.focus?.()
-  }, [])
+  useFocusTrap(dialog, close, input)
   useEffect(() => setActive(0), [query])
 
   function run(item: Item | undefined) {
@@ -63,10 +63,7 @@ function Palette() {
   }
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault()
-      close()
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
       setActive((a) => (items.length === 0 ? 0 : (a + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length))
     } else if (e.key === 'Enter') {
@@ -77,7 +74,7 @@ function Palette() {
 
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Search and commands" onKeyDown={onKeyDown}>
+      <div ref={dialog} className="palette" role="dialog" aria-modal="true" aria-label="Search and commands" onKeyDown={onKeyDown}>
         <input
           ref={input}
           className="palette-input"
@@ -108,7 +105,7 @@ function Palette() {
         </ul>
         {!ready ? (
           <p className="palette-empty" role="status">
-            Indexing {total.toLocaleString()} records for search… commands work meanwhile.
+            Indexing {formatCount(total)} records for search… commands work meanwhile.
           </p>
         ) : null}
         {ready && items.length === 0 ? <p className="palette-empty">Nothing matches “{query}”. Try another word, or fewer letters.</p> : null}

@@ -3,8 +3,9 @@ import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
 import { chooseImportFile, openExport } from '../interchange/actions'
-import { setView, togglePalette } from '../state/actions'
+import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
+import { setThemeChoice } from '../state/theme'
 import { VIEWS } from '../shell/views'
 
 export interface Command {
@@ -51,7 +52,10 @@ export function commands(): Command[] {
       perform: chooseImportFile,
     },
     { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
-    ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => setView(v.id) })),
+    ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),
+    { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
+    { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },
+    { name: 'theme-system', label: 'Follow the system theme', predicate: () => getState().themeChoice !== 'system', perform: () => setThemeChoice('system') },
     {
       name: 'open-workspace',
       label: 'Open workspace…',

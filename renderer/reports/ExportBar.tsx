@@ -37,7 +37,7 @@ export function ExportBar({ definition, figures }: Props) {
   }
 
   return (
-    <div className="report-export" aria-label="Export">
+    <section className="report-export" aria-label="Export">
       <div className="report-export-buttons">
         {EXPORT_FORMATS.map((f) => (
           <button key={f} type="button" disabled={!definition || running !== null || drawing} onClick={() => void go(f)}>
@@ -63,6 +63,6 @@ export function ExportBar({ definition, figures }: Props) {
           <span className="muted">Exports the form as it stands, saved or not, into the workspace’s exports folder, named after the report and the time.</span>
         )}
       </div>
-    </div>
+    </section>
   )
 }

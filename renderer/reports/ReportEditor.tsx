@@ -13,7 +13,7 @@ import { useIncidentIndex } from '../state/filteredIncidents'
 import { useApp } from '../state/store'
 import { EstimativeHelper } from './EstimativeHelper'
 import { ExportBar } from './ExportBar'
-import { deleteReport, saveReport } from './actions'
+import { deleteReport, leaveReport, saveReport } from './actions'
 import { ReportPreview } from './ReportPreview'
 import { ScopePicker } from './ScopePicker'
 import { SectionList } from './SectionList'
@@ -61,10 +61,13 @@ export function ReportEditor({ report }: { report: Report | null }) {
     }
   }
 
+  // The export bar spans the top of the form and the preview: first on screen and first in tab order.
   return (
-    <>
+    <div className="report-editor">
+      <ExportBar definition={live} figures={figures} />
       <form
         className="record-form report-form"
+        data-report={report ? report.id : 'new'}
         onSubmit={save}
         aria-label={report ? `Edit report ${report.name}` : 'New report'}
         noValidate
@@ -72,6 +75,9 @@ export function ReportEditor({ report }: { report: Report | null }) {
           if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
             e.preventDefault()
             void save(e)
+          } else if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault()
+            leaveReport()
           }
         }}
       >
@@ -130,10 +136,7 @@ export function ReportEditor({ report }: { report: Report | null }) {
           ) : null}
         </footer>
       </form>
-      <div className="report-output">
-        <ExportBar definition={live} figures={figures} />
-        <ReportPreview definition={live} figures={figures} />
-      </div>
-    </>
+      <ReportPreview definition={live} figures={figures} />
+    </div>
   )
 }

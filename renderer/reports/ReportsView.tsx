@@ -1,8 +1,8 @@
 // The Reports view: saved briefing definitions on the left, the one being edited in the middle, its export bar and live preview on the right.
 import { useMemo } from 'react'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { useApp } from '../state/store'
-import { editReport } from './actions'
+import { editReport, newReport } from './actions'
 import { ReportEditor } from './ReportEditor'
 
 export function ReportsView() {
@@ -17,7 +17,7 @@ export function ReportsView() {
     <div className="view report-view">
       <section className="report-list-pane" aria-label="Saved reports">
         <div className="toolbar">
-          <button type="button" className="primary" disabled={!!readOnly} onClick={() => editReport({ kind: 'new' })}>
+          <button type="button" className="primary" disabled={!!readOnly} onClick={newReport} data-view-start={reports.length === 0 ? '' : undefined}>
             + New report
           </button>
         </div>
@@ -28,13 +28,19 @@ export function ReportsView() {
           </div>
         ) : (
           <ul className="report-list" aria-label="Reports">
-            {sorted.map((r) => (
+            {sorted.map((r, n) => (
               <li key={r.id}>
-                <button type="button" className={`report-row${report?.id === r.id ? ' selected' : ''}`} aria-current={report?.id === r.id} onClick={() => editReport({ kind: 'existing', id: r.id })}>
+                <button
+                  type="button"
+                  className={`report-row${report?.id === r.id ? ' selected' : ''}`}
+                  aria-current={report?.id === r.id}
+                  data-view-start={(report ? report.id === r.id : n === 0) ? '' : undefined}
+                  onClick={() => editReport({ kind: 'existing', id: r.id })}
+                >
                   <span className="report-row-name">{r.name}</span>
                   <span className="muted">
                     {r.scope.kind === 'filter' ? 'Filter' : `${r.scope.ids.length} picked`} · TLP:{r.tlp}
-                    {r.date ? ` · ${formatPartialDate(r.date)}` : ''}
+                    {r.date ? ` · ${formatDate(r.date)}` : ''}
                   </span>
                 </button>
               </li>

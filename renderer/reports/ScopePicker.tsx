@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react'
 import type { ReportScope } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter } from '../../shared/filter'
-import { formatPartialDate } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import { describeFilter } from '../../shared/report/model'
 import { useApp } from '../state/store'
 
@@ -80,7 +80,7 @@ export function ScopePicker({ value, onChange, error, disabled }: Props) {
                         setPicked(next)
                       }}
                     />
-                    <span className="report-pick-date">{formatPartialDate(i.start) || '—'}</span> {i.title}
+                    <span className="report-pick-date">{formatDate(i.start) || '—'}</span> {i.title}
                   </label>
                 </li>
               ))}

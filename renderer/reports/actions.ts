@@ -4,10 +4,25 @@ import type { Figure } from '../../shared/report/blocks'
 import type { ExportFormat, ExportProgress, ExportResult } from '../../shared/report/exportTypes'
 import type { FigureSectionId } from '../../shared/report/sectionIds'
 import { client } from '../api'
+import { firstField, focusWhenShown, viewStart } from '../shell/focus'
 import { deleteWithUndo, guard, put } from '../state/actions'
 import { setState, type Editing } from '../state/store'
 
 export const editReport = (report: Editing) => guard(() => setState({ report }))
+
+/** Opens a new report definition, focused on its first field. */
+export const newReport = () =>
+  guard(() => {
+    setState({ report: { kind: 'new' } })
+    focusWhenShown(() => firstField('form[data-report="new"]'))
+  })
+
+/** Leaves the report form (asking first when it has edits) and returns to the list of saved reports. */
+export const leaveReport = () =>
+  guard(() => {
+    setState({ report: { kind: 'none' } })
+    focusWhenShown(() => viewStart('reports'))
+  })
 
 /** Creates (id null) or replaces a report definition; throws WorkbenchError with field issues on invalid input. */
 export async function saveReport(id: string | null, input: ReportDefinition): Promise<Report> {

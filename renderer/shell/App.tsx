@@ -1,5 +1,5 @@
-// The app shell: workspace header, view tabs, read-only banner, toasts, the discard guard and global keys.
-import { useEffect } from 'react'
+// The app shell: skip link, workspace header with the view tabs and the theme, read-only banner, the view, toasts, the discard guard and global keys.
+import { useEffect, useLayoutEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
@@ -8,9 +8,13 @@ import { ImportDialog } from '../interchange/ImportDialog'
 import { useFileDrop } from '../interchange/useFileDrop'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
-import { loadWorkspace, repairWorkspace, restoreBackup, setView, undoLast } from '../state/actions'
+import { loadWorkspace, repairWorkspace, restoreBackup, showView, undoLast } from '../state/actions'
 import { getState, useApp } from '../state/store'
+import { applyTheme, useTheme } from '../state/theme'
+import { focusWhenShown, viewStart } from './focus'
+import { ThemeSwitch } from './ThemeSwitch'
 import { useGlobalKeys } from './useGlobalKeys'
+import { ViewTabs } from './ViewTabs'
 import { VIEWS } from './views'
 
 export function App() {
@@ -18,7 +22,9 @@ export function App() {
   const loadError = useApp((s) => s.loadError)
   const info = useApp((s) => s.info)
   const view = useApp((s) => s.view)
+  const theme = useTheme()
 
+  useLayoutEffect(() => applyTheme(theme), [theme])
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
@@ -33,7 +39,7 @@ export function App() {
   }, [])
   useGlobalKeys({
     views: VIEWS,
-    onView: setView,
+    onView: showView,
     onUndo: undoLast,
   })
   useCommandKeys()
@@ -42,20 +48,24 @@ export function App() {
   if (status === 'loading') return <div className="splash">Opening workspace…</div>
   if (status === 'error') {
     return (
-      <div className="splash error" role="alert">
+      <main className="splash error">
         <h1>The workspace could not be opened</h1>
-        <p>{loadError}</p>
+        <p role="alert">{loadError}</p>
         <button type="button" onClick={() => void loadWorkspace()}>
           Try again
         </button>
-      </div>
+      </main>
     )
   }
 
+  const label = VIEWS.find((v) => v.id === view)?.label
   return (
     <div className="app">
+      <button type="button" className="skip-link" onClick={() => focusWhenShown(() => viewStart(getState().view))}>
+        Skip to main content
+      </button>
       <header className="app-head">
-        <span className="brand">Watchfloor</span>
+        <h1 className="brand">Watchfloor</h1>
         <span className="workspace-name" title={info?.path}>
           {info?.name}
         </span>
@@ -64,13 +74,8 @@ export function App() {
             Sample data
           </span>
         ) : null}
-        <nav className="tabs" role="tablist" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => setView(v.id)} title={`${v.label} (Alt+${v.key})`}>
-              {v.label}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs />
+        <ThemeSwitch />
       </header>
       {info?.readOnly ? (
         <div className="banner" role="alert">
@@ -87,8 +92,10 @@ export function App() {
           ) : null}
         </div>
       ) : null}
-      <main className="app-main" role="tabpanel" aria-label={VIEWS.find((v) => v.id === view)?.label}>
-        {VIEWS.map((v) => (v.id === view ? <v.component key={v.id} /> : null))}
+      <main id="main" className="app-main" tabIndex={-1} aria-label={label}>
+        <div id="view-panel" className="view-panel" role="tabpanel" data-view={view} aria-labelledby={`tab-${view}`}>
+          {VIEWS.map((v) => (v.id === view ? <v.component key={v.id} /> : null))}
+        </div>
       </main>
       <Toasts />
       <ConfirmDiscard />

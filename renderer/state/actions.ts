@@ -4,6 +4,7 @@ import { WorkbenchError } from '../../shared/result'
 import type { IncidentFilter, Sort } from '../../shared/filter'
 import { EMPTY_FILTER } from '../../shared/filter'
 import { client } from '../api'
+import { focusWhenShown, viewStart } from '../shell/focus'
 import { getState, setState, type NoteSave, type Toast, type View } from './store'
 
 let nextToast = 1
@@ -88,7 +89,14 @@ export function confirmDiscard(discard: boolean): void {
 }
 
 export const setDirty = (dirty: boolean) => getState().dirty !== dirty && setState({ dirty })
-export const setView = (view: View) => guard(() => setState({ view }))
+/** Switches view (the palette, if open, closes: it belongs to the view it was opened over). */
+export const setView = (view: View) => guard(() => setState({ view, palette: false }))
+/** Switches view from the keyboard or the palette, and moves focus into it (its list, table, map or timeline). */
+export const showView = (view: View) =>
+  guard(() => {
+    setState({ view, palette: false })
+    focusWhenShown(() => viewStart(view))
+  })
 export const setPalette = (palette: boolean) => setState({ palette })
 export const togglePalette = () => setState((s) => ({ palette: !s.palette }))
 export const setNoteSave = (noteSave: NoteSave) => setState({ noteSave })

@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 import type { ImportPreview } from '../../shared/interchange'
+import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
 export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
@@ -62,6 +63,8 @@ export interface UiSlice {
   importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
   /** The data export dialog is open. */
   exporting: boolean
+  /** Light, dark, or following the system (state/theme.ts remembers it). */
+  themeChoice: ThemeChoice
 }
 
 export type AppState = DataSlice & UiSlice
@@ -85,6 +88,7 @@ const initialUi = (): UiSlice => ({
   toasts: [],
   importing: null,
   exporting: false,
+  themeChoice: savedThemeChoice(),
 })
 
 export const useApp = create<AppState>(() => ({ ...initialData(), ...initialUi() }))

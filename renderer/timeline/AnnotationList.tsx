@@ -1,5 +1,6 @@
 // The dated notes drawn on the timeline as a list: readable by screen readers, and each one a way to zoom to its date.
-import { formatPartialDate, partialDateRange } from '../../shared/partialDate'
+import { partialDateRange } from '../../shared/partialDate'
+import { formatDate } from '../locale'
 import type { Annotation } from './annotations'
 
 interface Props {
@@ -25,7 +26,7 @@ export function AnnotationList({ annotations, onZoom }: Props) {
                 onZoom(s - pad, e + pad)
               }}
             >
-              {a.label} — {formatPartialDate(a.date, 'long')}
+              {a.label} — {formatDate(a.date, 'long')}
             </button>
           </li>
         ))}

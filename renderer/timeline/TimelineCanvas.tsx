@@ -3,12 +3,15 @@ import { useEffect, useRef, useState } from 'react'
 import { describeItem, type ItemWords } from '../../shared/timeline/describeItem'
 import { GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { AXIS_H, LANE_HEAD_H, type LaneLayout } from '../../shared/timeline/layout'
+import { formatDate, LOCALE } from '../locale'
+import type { TimelinePalette } from '../../shared/timeline/palette'
 import { TimelineController, type ControllerEvents } from './timelineController'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { xOf, type Camera } from '../../shared/timeline/timeScale'
 
 interface Props {
   model: TimelineModel
+  palette: TimelinePalette
   /** Ids of the selected incidents. */
   selected: ReadonlySet<string>
   /** Called once with the live controller (and null on unmount). */
@@ -27,13 +30,20 @@ interface Listed extends ItemWords {
 
 const LIST_MAX = 300
 
-export function TimelineCanvas({ model, selected, onController, onFrame, onSelect, onBrush }: Props) {
+/** "September 2022", or "September 2022 to October 2022": a brushed window as the filter will hold it. */
+function windowWords(w: { from: string; to: string }): string {
+  const [a, b] = [formatDate(w.from, 'long'), formatDate(w.to, 'long')]
+  return a === b ? a : `${a} to ${b}`
+}
+
+export function TimelineCanvas({ model, palette, selected, onController, onFrame, onSelect, onBrush }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const ctl = useRef<TimelineController | null>(null)
-  const props = useRef({ onFrame, onSelect, onBrush, model })
-  props.current = { onFrame, onSelect, onBrush, model }
+  const props = useRef({ onFrame, onSelect, onBrush, model, palette })
+  props.current = { onFrame, onSelect, onBrush, model, palette }
   const [lanes, setLanes] = useState<{ layout: LaneLayout; scrollY: number }>({ layout: { lanes: [], total: 0 }, scrollY: 0 })
-  const [items, setItems] = useState<{ list: Listed[]; total: number }>({ list: [], total: 0 })
+  // `frame`: the number of the drawn frame the list describes; the canvas carries the latest in data-frame.
+  const [items, setItems] = useState<{ list: Listed[]; total: number; frame: number }>({ list: [], total: 0, frame: 0 })
   const [tip, setTip] = useState<{ x: number; y: number; words: ItemWords } | null>(null)
   const [live, setLive] = useState('')
 
@@ -41,21 +51,25 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
     const canvas = canvasRef.current!
     let listTimer = 0
     let lastFrame: Frame | null = null
+    let frameNo = 0
     let lastCursor = -1
     const c = new TimelineController(canvas, {
       onFrame(cam, frame, layout, scrollY) {
         lastFrame = frame
+        frameNo += 1
+        // What was drawn, for tests and tools: the frame's number, its unit and window, and its axis.
+        canvas.dataset.frame = String(frameNo)
         canvas.dataset.unit = frame.ticks.unit
         canvas.dataset.from = new Date(cam.from).toISOString()
         canvas.dataset.to = new Date(cam.to).toISOString()
-        // Axis geometry for tests and tools: each minor tick's label, time and x (canvas px).
+        // Each minor tick's label, time and x (canvas px).
         const plotW = c.plotWidth
         canvas.dataset.ticks = JSON.stringify(frame.ticks.minor.map((t) => ({ label: t.label, t: new Date(t.t).toISOString(), x: GUTTER + xOf(cam, plotW, t.t) })))
         setLanes((prev) => (prev.layout === layout && prev.scrollY === scrollY ? prev : { layout, scrollY }))
         props.current.onFrame(cam)
         const cur = c.cursor
         if (cur && cur.i !== lastCursor) {
-          const w = describeItem(props.current.model, { kind: 'span', i: cur.i })
+          const w = describeItem(props.current.model, { kind: 'span', i: cur.i }, props.current.palette, LOCALE)
           setLive(`${w.title}, ${w.when}, ${w.lane}. Enter selects.`)
         }
         lastCursor = cur?.i ?? -1
@@ -65,15 +79,28 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
           const m = props.current.model
           const hits = [...(lastFrame?.hits ?? [])].sort((a, b) => a.x0 - b.x0)
           setItems({
+            frame: frameNo,
             total: hits.length,
-            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
+            list: hits.slice(0, LIST_MAX).map((h) => ({ ...describeItem(m, h, props.current.palette, LOCALE), key: `${h.kind}${h.i}`, x: Math.round((h.x0 + h.x1) * 5) / 10, y: Math.round((h.y0 + h.y1) / 2), itemKind: h.kind })),
           })
         }, 120)
       },
       onSelect: (id, add) => props.current.onSelect(id, add),
       onBrush: (w) => props.current.onBrush(w),
+      onKeyBrush(w, phase) {
+        const words = windowWords(w)
+        setLive(
+          phase === 'started'
+            ? `Brush: ${words}. Left and right arrows move it, Shift with them moves its end, Enter filters to it, Escape cancels.`
+            : phase === 'moved'
+              ? `Brush: ${words}.`
+              : phase === 'applied'
+                ? `Filtered to ${words}.`
+                : 'Brush cancelled.',
+        )
+      },
       onHover(hit, x, y) {
-        setTip(hit ? { x, y, words: describeItem(props.current.model, hit) } : null)
+        setTip(hit ? { x, y, words: describeItem(props.current.model, hit, props.current.palette, LOCALE) } : null)
         canvas.style.cursor = hit ? 'pointer' : ''
       },
     })
@@ -95,9 +122,10 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
         ref={canvasRef}
         className="timeline-canvas"
         tabIndex={0}
+        data-view-start=""
         role="application"
         aria-roledescription="timeline"
-        aria-label="Timeline of incidents, attributions and responses. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything, Shift+drag brushes a time window."
+        aria-label="Timeline of incidents, attributions and responses. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything. B brushes a time window from the keyboard (arrows move it, Shift+arrows its end, Enter filters to it); Shift+drag brushes with the mouse."
       />
       <div className="timeline-lane-heads" style={{ width: GUTTER }}>
         {lanes.layout.lanes.map((b, l) => {
@@ -133,7 +161,7 @@ export function TimelineCanvas({ model, selected, onController, onFrame, onSelec
       <div className="timeline-live" aria-live="polite">
         {live}
       </div>
-      <ol className="timeline-items" aria-label={`Items in view: ${items.total}${items.total > LIST_MAX ? `, the first ${LIST_MAX} listed` : ''}`}>
+      <ol className="timeline-items" data-frame={items.frame} aria-label={`Items in view: ${items.total}${items.total > LIST_MAX ? `, the first ${LIST_MAX} listed` : ''}`}>
         {items.list.map((it) => (
           <li key={it.key} data-selected={selected.has(it.incidentId)} data-kind={it.itemKind} data-x={it.x} data-y={it.y} data-incident={it.incidentId} data-lane={it.lane} data-when={it.when}>
             {it.glyph ? `${it.glyph} ` : ''}

@@ -11,6 +11,9 @@ import { exportTimelinePng } from './exportTimelinePng'
 import { filterWindow } from '../../shared/timeline/interaction'
 import { OverviewStrip } from './OverviewStrip'
 import { MARKER_STYLES } from '../../shared/timeline/symbols'
+import { markerColor, TIMELINE_PALETTES } from '../../shared/timeline/palette'
+import { useTheme } from '../state/theme'
+import { LOCALE } from '../locale'
 import { TimelineCanvas } from './TimelineCanvas'
 import type { TimelineController } from './timelineController'
 import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from '../../shared/timeline/timelineModel'
@@ -44,6 +47,7 @@ export function TimelineView() {
   const fitted = useRef<TimelineController | null>(null)
   const camListeners = useRef(new Set<(cam: Camera) => void>())
   const [unit, setUnit] = useState('')
+  const palette = TIMELINE_PALETTES[useTheme()]
 
   useEffect(() => {
     if (!ctl) return
@@ -68,6 +72,11 @@ export function TimelineView() {
     ctl.annotations = annotations
     ctl.request()
   }, [ctl, annotations])
+  useEffect(() => {
+    if (!ctl) return
+    ctl.palette = palette
+    ctl.request()
+  }, [ctl, palette])
 
   const subscribe = useCallback((fn: (cam: Camera) => void) => {
     camListeners.current.add(fn)
@@ -96,7 +105,7 @@ export function TimelineView() {
   const exportPng = async () => {
     if (!ctl) return
     try {
-      const blob = await exportTimelinePng({ incidents, window: ctl.cam, groupBy, actors, width: ctl.canvas.clientWidth, selectedIds: selection, annotations, brush: ctl.brush })
+      const blob = await exportTimelinePng({ incidents, window: ctl.cam, groupBy, actors, width: ctl.canvas.clientWidth, selectedIds: selection, annotations, brush: ctl.brush, palette, locale: LOCALE })
       const a = document.createElement('a')
       a.href = URL.createObjectURL(blob)
       a.download = `timeline-${new Date().toISOString().slice(0, 10)}.png`
@@ -149,9 +158,9 @@ export function TimelineView() {
               <li>
                 <span className="timeline-swatch" /> Incident (soft edges: month or year precision)
               </li>
-              {MARKER_STYLES.map((s) => (
+              {MARKER_STYLES.map((s, kind) => (
                 <li key={s.label}>
-                  <span style={{ color: s.color }} aria-hidden="true">
+                  <span style={{ color: markerColor(palette, kind) }} aria-hidden="true">
                     {s.glyph}
                   </span>{' '}
                   {s.label}
@@ -170,8 +179,8 @@ export function TimelineView() {
             </div>
           ) : (
             <>
-              <OverviewStrip model={model} subscribe={subscribe} onJump={(t) => ctl && ctl.setCamera({ from: t - (ctl.cam.to - ctl.cam.from) / 2, to: t + (ctl.cam.to - ctl.cam.from) / 2 })} />
-              <TimelineCanvas model={model} selected={selectedSet} onController={setCtl} onFrame={onFrame} onSelect={onSelect} onBrush={onBrush} />
+              <OverviewStrip model={model} palette={palette} subscribe={subscribe} onJump={(t) => ctl && ctl.setCamera({ from: t - (ctl.cam.to - ctl.cam.from) / 2, to: t + (ctl.cam.to - ctl.cam.from) / 2 })} />
+              <TimelineCanvas model={model} palette={palette} selected={selectedSet} onController={setCtl} onFrame={onFrame} onSelect={onSelect} onBrush={onBrush} />
             </>
           )}
           <AnnotationList annotations={annotations} onZoom={(from, to) => ctl?.setCamera({ from, to })} />

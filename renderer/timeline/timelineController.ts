@@ -2,10 +2,12 @@
 
 import type { Annotation } from '../../shared/timeline/drawAxis'
 import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
-import { brushToFilter, hitAt, moveCursor, type Cursor } from '../../shared/timeline/interaction'
+import { addUnits, brushToFilter, brushUnitFor, hitAt, moveCursor, stepBrush, unitStart, type BrushUnit, type Cursor } from '../../shared/timeline/interaction'
 import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import { TIMELINE_PALETTES, type TimelinePalette } from '../../shared/timeline/palette'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
+import { LOCALE } from '../locale'
 
 export interface ControllerEvents {
   /** After every frame: the camera and what was drawn. */
@@ -15,6 +17,8 @@ export interface ControllerEvents {
   /** A brushed window as app-filter dates, or null when the brush is cleared. */
   onBrush(window: { from: string; to: string } | null): void
   onHover(hit: Hit | null, x: number, y: number): void
+  /** The keyboard brush (B) started or moved (its window as app-filter dates), was applied, or was cancelled. */
+  onKeyBrush(window: { from: string; to: string }, phase: 'started' | 'moved' | 'applied' | 'cancelled'): void
 }
 
 const DRAG_PX = 4
@@ -28,7 +32,10 @@ export class TimelineController {
   selected = new Uint8Array(0)
   brush: [number, number] | null = null
   annotations: readonly Annotation[] = []
+  palette: TimelinePalette = TIMELINE_PALETTES.dark
   cursor: Cursor | null = null
+  /** A brush being set from the keyboard: its step, and the brush before it (Escape puts that back). */
+  private keyBrush: { unit: BrushUnit; before: [number, number] | null } | null = null
   private hover: Hit | null = null
   private frame: Frame | null = null
   private raf = 0
@@ -53,6 +60,13 @@ export class TimelineController {
     on('pointerup', (e) => this.onUp(e))
     on('pointerleave', () => this.setHover(null, 0, 0))
     on('keydown', (e) => this.onKey(e))
+    // A keyboard brush not applied when focus leaves is dropped, as Escape would.
+    on('blur', () => {
+      if (!this.keyBrush) return
+      this.brush = this.keyBrush.before
+      this.keyBrush = null
+      this.request()
+    })
     const ro = new ResizeObserver(() => this.resize())
     ro.observe(canvas)
     this.off.push(() => ro.disconnect())
@@ -138,6 +152,8 @@ export class TimelineController {
       focusSpan: this.cursor?.i ?? -1,
       brush: this.brush,
       annotations: this.annotations,
+      palette: this.palette,
+      locale: LOCALE,
     })
     this.events.onFrame(this.cam, this.frame, this.layout, this.scrollY)
   }
@@ -165,6 +181,7 @@ export class TimelineController {
 
   private onDown(e: PointerEvent): void {
     if (e.button !== 0) return
+    this.keyBrush = null
     const [x, y] = this.local(e)
     this.canvas.focus()
     this.canvas.setPointerCapture(e.pointerId)
@@ -212,6 +229,7 @@ export class TimelineController {
   }
 
   clearBrush(): void {
+    this.keyBrush = null
     this.brush = null
     this.events.onBrush(null)
     this.request()
@@ -224,9 +242,58 @@ export class TimelineController {
     if (!same) this.request()
   }
 
+  /** Keys of the keyboard brush: B starts it, arrows move it (Shift: its end), Enter applies it, Escape cancels it. */
+  private onBrushKey(e: KeyboardEvent): boolean {
+    const kb = this.keyBrush
+    if (!kb) {
+      if (e.key.toLowerCase() !== 'b' || e.ctrlKey || e.metaKey || e.altKey || !this.model) return false
+      const unit = brushUnitFor(this.frame?.ticks.unit ?? 'month')
+      const m = this.model
+      const anchor = this.cursor ? m.spans.start[this.cursor.i] : (this.cam.from + this.cam.to) / 2
+      const start = unitStart(anchor, unit)
+      this.keyBrush = { unit, before: this.brush }
+      this.brush = [start, addUnits(start, unit, 1)]
+      this.revealWindow(this.brush)
+      this.events.onKeyBrush(brushToFilter(this.brush[0], this.brush[1]) as { from: string; to: string }, 'started')
+      return true
+    }
+    const now = this.brush ?? kb.before ?? [this.cam.from, this.cam.to]
+    const window = brushToFilter(now[0], now[1]) as { from: string; to: string }
+    if (e.key === 'Enter') {
+      this.keyBrush = null
+      this.events.onBrush(window)
+      this.events.onKeyBrush(window, 'applied')
+      return true
+    }
+    if (e.key === 'Escape') {
+      this.keyBrush = null
+      this.brush = kb.before
+      this.events.onKeyBrush(window, 'cancelled')
+      return true
+    }
+    const next = stepBrush(now, kb.unit, e.key, e.shiftKey)
+    if (!next) return false
+    this.brush = next
+    this.revealWindow(next)
+    this.events.onKeyBrush(brushToFilter(next[0], next[1]) as { from: string; to: string }, 'moved')
+    return true
+  }
+
+  /** Pans (or zooms out) so the window [from, to) is in view. */
+  private revealWindow([from, to]: [number, number]): void {
+    const span = this.cam.to - this.cam.from
+    if (to - from > span * 0.9) this.cam = fitWindow(from, to)
+    else if (from < this.cam.from || to > this.cam.to) this.cam = panBy(this.cam, (from + to) / 2 - (this.cam.from + this.cam.to) / 2)
+  }
+
   private onKey(e: KeyboardEvent): void {
     const m = this.model
     if (!m) return
+    if (this.onBrushKey(e)) {
+      e.preventDefault()
+      this.request()
+      return
+    }
     const span = this.cam.to - this.cam.from
     const mid = (this.cam.from + this.cam.to) / 2
     let handled = true

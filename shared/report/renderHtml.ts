@@ -142,11 +142,11 @@ export function renderHtml(briefing: Briefing, options: HtmlOptions = {}): strin
 <style>${CSS}${options.standalone ? standalonePrintCss(briefing) : ''}</style>
 </head>
 <body>
-<div class="page">
+<main class="page">
 <div class="marking top">${tlpSpan(briefing.tlp)}</div>
 ${body}
 <div class="marking bottom">${tlpSpan(briefing.tlp)}</div>
-</div>
+</main>
 </body>
 </html>
 `

@@ -3,6 +3,7 @@
 import { formatPartialDate } from '../partialDate'
 import { ATTRIBUTOR_KIND_LABELS } from '../domain'
 import type { Hit } from './drawTimeline'
+import { TIMELINE_PALETTES, markerColor, type TimelinePalette } from './palette'
 import { markerStyle } from './symbols'
 import { ATTRIBUTION_KIND, type TimelineModel } from './timelineModel'
 
@@ -21,24 +22,26 @@ export interface ItemWords {
   color?: string
 }
 
-/** Describes a drawn item. */
-export function describeItem(m: TimelineModel, h: Pick<Hit, 'kind' | 'i'>): ItemWords {
+/** Describes a drawn item; a marker's colour is taken from `colors` (dark by default), dates are written in `locale` when given. */
+export function describeItem(m: TimelineModel, h: Pick<Hit, 'kind' | 'i'>, colors: TimelinePalette = TIMELINE_PALETTES.dark, locale?: string): ItemWords {
+  const date = (d: string | undefined) => formatPartialDate(d, 'long', locale)
   if (h.kind === 'span') {
     const inc = m.incidents[m.spans.incident[h.i]]
-    const start = formatPartialDate(inc.start, 'long')
-    const when = inc.end && inc.end !== inc.start ? `${start} – ${formatPartialDate(inc.end, 'long')}` : start
+    const start = date(inc.start)
+    const when = inc.end && inc.end !== inc.start ? `${start} – ${date(inc.end)}` : start
     return { kind: 'Incident', title: inc.title, when, lane: m.lanes[m.spans.lane[h.i]].label, incident: inc.title, incidentId: inc.id }
   }
   const inc = m.incidents[m.marks.incident[h.i]]
   const kind = m.marks.kind[h.i]
   const style = markerStyle(kind)
+  const color = markerColor(colors, kind)
   const lane = m.lanes[m.marks.lane[h.i]].label
   if (kind === ATTRIBUTION_KIND) {
     const a = inc.attributions[m.marks.ref[h.i]]
     const conf = a.confidence ? `, ${a.confidence} confidence` : ''
-    return { kind: 'Attribution', title: `${a.attributor} (${ATTRIBUTOR_KIND_LABELS[a.attributorKind].toLowerCase()}${conf})`, when: formatPartialDate(a.date, 'long'), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color: style.color }
+    return { kind: 'Attribution', title: `${a.attributor} (${ATTRIBUTOR_KIND_LABELS[a.attributorKind].toLowerCase()}${conf})`, when: date(a.date), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color }
   }
   const r = inc.responses[m.marks.ref[h.i]]
   const target = r.target ? ` against ${r.target}` : ''
-  return { kind: style.label, title: `${r.actor}${target}`, when: formatPartialDate(r.date, 'long'), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color: style.color }
+  return { kind: style.label, title: `${r.actor}${target}`, when: date(r.date), lane, incident: inc.title, incidentId: inc.id, glyph: style.glyph, color }
 }

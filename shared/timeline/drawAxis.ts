@@ -2,6 +2,7 @@
 
 import { partialDateRange, type PartialDate } from '../partialDate'
 import { AXIS_H } from './layout'
+import { TIMELINE_PALETTES, type TimelinePalette } from './palette'
 import { chooseTicks, type Ticks } from './ticks'
 import { xOf, type Camera } from './timeScale'
 
@@ -43,23 +44,13 @@ export interface Annotation {
   kind: string
 }
 
-export const COLORS = {
-  bg: '#11151b',
-  laneAlt: '#141a22',
-  line: '#2a3342',
-  grid: '#1f2733',
-  text: '#d8dee9',
-  muted: '#8c97a8',
-  accent: '#4c9aff',
-  annotation: '#c297ff',
-}
 export const FONT = '11px system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, sans-serif'
 export const FONT_BOLD = 'bold 11px system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, sans-serif'
 
 /** Draws the axis band (major labels above, minor ticks below) and the vertical grid over [left, left+width). */
-export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, height: number): Ticks {
-  const ticks = chooseTicks(cam, width)
-  ctx.fillStyle = COLORS.bg
+export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, height: number, colors: TimelinePalette = TIMELINE_PALETTES.dark, locale?: string): Ticks {
+  const ticks = chooseTicks(cam, width, undefined, locale)
+  ctx.fillStyle = colors.bg
   ctx.fillRect(left, 0, width, AXIS_H)
   ctx.font = FONT
   ctx.textBaseline = 'middle'
@@ -67,25 +58,25 @@ export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, hei
   for (const t of ticks.minor) {
     const x = Math.round(left + xOf(cam, width, t.t)) + 0.5
     if (x < left) continue
-    ctx.strokeStyle = COLORS.grid
+    ctx.strokeStyle = colors.grid
     ctx.beginPath()
     ctx.moveTo(x, AXIS_H)
     ctx.lineTo(x, height)
     ctx.stroke()
-    ctx.strokeStyle = COLORS.line
+    ctx.strokeStyle = colors.line
     ctx.beginPath()
     ctx.moveTo(x, AXIS_H - 8)
     ctx.lineTo(x, AXIS_H)
     ctx.stroke()
-    ctx.fillStyle = COLORS.muted
+    ctx.fillStyle = colors.muted
     ctx.fillText(t.label, x + 3, AXIS_H - 9)
   }
   ctx.font = FONT_BOLD
-  ctx.fillStyle = COLORS.text
+  ctx.fillStyle = colors.text
   ticks.major.forEach((t, k) => {
     const x = Math.round(left + xOf(cam, width, t.t)) + 0.5
     if (x >= left) {
-      ctx.strokeStyle = COLORS.line
+      ctx.strokeStyle = colors.line
       ctx.beginPath()
       ctx.moveTo(x, 2)
       ctx.lineTo(x, height)
@@ -96,7 +87,7 @@ export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, hei
     const nextX = k + 1 < ticks.major.length ? left + xOf(cam, width, ticks.major[k + 1].t) : Infinity
     if (nextX - lx > ctx.measureText(t.label).width + 8) ctx.fillText(t.label, lx, 11)
   })
-  ctx.strokeStyle = COLORS.line
+  ctx.strokeStyle = colors.line
   ctx.beginPath()
   ctx.moveTo(left, AXIS_H + 0.5)
   ctx.lineTo(left + width, AXIS_H + 0.5)
@@ -105,13 +96,13 @@ export function drawAxis(ctx: Ctx, cam: Camera, left: number, width: number, hei
 }
 
 /** Shades the brushed window [from, to) over the plot, with its edges. */
-export function drawBrush(ctx: Ctx, cam: Camera, left: number, width: number, height: number, brush: [number, number]): void {
+export function drawBrush(ctx: Ctx, cam: Camera, left: number, width: number, height: number, brush: [number, number], colors: TimelinePalette = TIMELINE_PALETTES.dark): void {
   const x0 = Math.max(left, left + xOf(cam, width, brush[0]))
   const x1 = Math.min(left + width, left + xOf(cam, width, brush[1]))
   if (x1 <= x0) return
-  ctx.fillStyle = 'rgba(76, 154, 255, 0.12)'
+  ctx.fillStyle = colors.brushFill
   ctx.fillRect(x0, 0, x1 - x0, height)
-  ctx.strokeStyle = COLORS.accent
+  ctx.strokeStyle = colors.accent
   ctx.lineWidth = 1.5
   ctx.beginPath()
   ctx.moveTo(x0, 0)
@@ -122,7 +113,7 @@ export function drawBrush(ctx: Ctx, cam: Camera, left: number, width: number, he
 }
 
 /** Draws each annotation as a band (its partial date's span) or a line, with a flag label under the axis. */
-export function drawAnnotations(ctx: Ctx, cam: Camera, left: number, width: number, height: number, annotations: readonly Annotation[]): void {
+export function drawAnnotations(ctx: Ctx, cam: Camera, left: number, width: number, height: number, annotations: readonly Annotation[], colors: TimelinePalette = TIMELINE_PALETTES.dark): void {
   ctx.font = FONT
   ctx.textBaseline = 'middle'
   for (const a of annotations) {
@@ -130,10 +121,10 @@ export function drawAnnotations(ctx: Ctx, cam: Camera, left: number, width: numb
     const x0 = left + xOf(cam, width, s)
     const x1 = left + xOf(cam, width, e)
     if (x1 < left || x0 > left + width) continue
-    ctx.fillStyle = 'rgba(194, 151, 255, 0.10)'
+    ctx.fillStyle = colors.annotationBand
     if (x1 - x0 > 2) ctx.fillRect(x0, AXIS_H, x1 - x0, height - AXIS_H)
     const x = Math.round(Math.max(left, (x0 + x1) / 2)) + 0.5
-    ctx.strokeStyle = COLORS.annotation
+    ctx.strokeStyle = colors.annotation
     ctx.setLineDash([4, 3])
     ctx.lineWidth = 1
     ctx.beginPath()
@@ -142,9 +133,9 @@ export function drawAnnotations(ctx: Ctx, cam: Camera, left: number, width: numb
     ctx.stroke()
     ctx.setLineDash([])
     const w = Math.min(160, ctx.measureText(a.label).width + 8)
-    ctx.fillStyle = COLORS.annotation
+    ctx.fillStyle = colors.annotation
     ctx.fillRect(x, AXIS_H + 2, w, 14)
-    ctx.fillStyle = '#1b1030'
+    ctx.fillStyle = colors.annotationText
     ctx.fillText(a.label, x + 4, AXIS_H + 9, w - 8)
   }
 }

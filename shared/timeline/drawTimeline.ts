@@ -1,9 +1,10 @@
 // Draws one frame of the timeline on a 2D context: lanes, spans, markers, density when zoomed out, connectors, brush, annotations.
 
 import { aggregateColumns, countVisible, itemExtent, shouldAggregate, visibleSlice } from './aggregate'
-import { COLORS, FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
+import { FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
 import { AXIS_H, ROW_H, type LaneLayout } from './layout'
-import { NEXUS_COLORS, drawShape, markerStyle } from './symbols'
+import { TIMELINE_PALETTES, markerColor, type TimelinePalette } from './palette'
+import { drawShape, markerStyle } from './symbols'
 import type { Ticks } from './ticks'
 import { PREC, type TimelineModel } from './timelineModel'
 import { xOf, type Camera } from './timeScale'
@@ -40,6 +41,10 @@ export interface Scene {
   focusSpan?: number
   brush?: [number, number] | null
   annotations?: readonly Annotation[]
+  /** The theme's colours (dark by default). */
+  palette?: TimelinePalette
+  /** The locale the axis is labelled in (fixed English without one). */
+  locale?: string
 }
 
 export interface Frame {
@@ -112,9 +117,10 @@ function density(ctx: Ctx, counts: Float32Array, max: number, left: number, y: n
 /** Draws the frame and returns what was drawn item by item (for hit testing and the accessible list). */
 export function drawTimeline(ctx: Ctx, s: Scene): Frame {
   const { model, cam, width, height, layout, scrollY } = s
+  const colors = s.palette ?? TIMELINE_PALETTES.dark
   const plotW = Math.max(1, width - GUTTER)
   if (columns.length !== Math.floor(plotW)) columns = new Float32Array(Math.floor(plotW))
-  ctx.fillStyle = COLORS.bg
+  ctx.fillStyle = colors.bg
   ctx.fillRect(0, 0, width, height)
 
   // Lane backgrounds first, so the grid lines sit on top of them.
@@ -124,10 +130,10 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     const top = AXIS_H + b.top - scrollY
     if (top + b.height < AXIS_H || top > height) continue
     visibleLanes.push(l)
-    ctx.fillStyle = l % 2 === 0 ? COLORS.bg : COLORS.laneAlt
+    ctx.fillStyle = l % 2 === 0 ? colors.bg : colors.laneAlt
     ctx.fillRect(0, top, width, b.height)
   }
-  const ticks = drawAxis(ctx, cam, GUTTER, plotW, height)
+  const ticks = drawAxis(ctx, cam, GUTTER, plotW, height, colors, s.locale)
   ctx.save()
   ctx.beginPath()
   ctx.rect(GUTTER, AXIS_H + 1, plotW, height - AXIS_H - 1)
@@ -142,7 +148,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     const b = layout.lanes[l]
     const top = AXIS_H + b.top - scrollY
     const markY = AXIS_H + b.markY - scrollY
-    ctx.strokeStyle = COLORS.line
+    ctx.strokeStyle = colors.line
     ctx.lineWidth = 1
     ctx.beginPath()
     ctx.moveTo(GUTTER, top + b.height - 0.5)
@@ -156,14 +162,14 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     if (b.collapsed || shouldAggregate(countVisible(spans.end, i0, i1, cam.from), plotW)) {
       aggregated++
       const max = aggregateColumns(spans.start, spans.end, i0, i1, cam, columns)
-      if (max > 0) density(ctx, columns, max, GUTTER, rowsTop, rowsH, 'rgba(76, 154, 255, 0.75)')
+      if (max > 0) density(ctx, columns, max, GUTTER, rowsTop, rowsH, colors.spanDensity)
     } else {
       ctx.font = FONT
       ctx.textBaseline = 'middle'
       for (let i = i0; i < i1; i++) {
         if (spans.end[i] <= cam.from) continue
         const inc = incidents[spans.incident[i]]
-        const color = NEXUS_COLORS[inc.nexus]
+        const color = colors.nexus[inc.nexus]
         const y = rowsTop + spans.row[i] * ROW_H
         const milestone = spans.startPrec[i] === PREC.day && spans.endPrec[i] === PREC.day && spans.end[i] - spans.start[i] <= 86_400_000
         const isSel = sel?.[spans.incident[i]] === 1
@@ -181,7 +187,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
           softRect(ctx, x0, x1, y + 3, ROW_H - 6, color, spans.startPrec[i] !== PREC.day, spans.endPrec[i] !== PREC.day)
         }
         if (isSel || s.hoverIncident === spans.incident[i]) {
-          ctx.strokeStyle = isSel ? '#ffffff' : COLORS.text
+          ctx.strokeStyle = isSel ? colors.selected : colors.text
           ctx.lineWidth = isSel ? 2 : 1
           ctx.strokeRect(x0 - 1.5, y + 1.5, x1 - x0 + 3, ROW_H - 3)
         }
@@ -198,7 +204,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
           }
         }
         if (limit - lx > 30) {
-          ctx.fillStyle = isSel ? '#ffffff' : COLORS.text
+          ctx.fillStyle = isSel ? colors.selected : colors.text
           ctx.fillText(fitText(ctx, inc.title, Math.min(limit - lx, 360)), lx, y + ROW_H / 2)
         }
         if (hits.length < MAX_HITS) hits.push({ kind: 'span', i, x0, x1, y0: y, y1: y + ROW_H })
@@ -210,7 +216,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
     if (shouldAggregate(countVisible(marks.end, m0, m1, cam.from), plotW, 'marks')) {
       aggregated++
       const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
-      if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, 'rgba(242, 204, 96, 0.7)')
+      if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, colors.markDensity)
     } else if (!b.collapsed || m1 - m0 < 200) {
       // Markers on the same day would hide each other: each is nudged right of the previous one.
       let right = -Infinity
@@ -220,8 +226,9 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
         const xs = x(marks.start[i])
         const xe = x(marks.end[i])
         const st = markerStyle(marks.kind[i])
+        const color = markerColor(colors, marks.kind[i])
         // A month- or year-precision marker shows the span it might fall in as a faint band.
-        if (marks.startPrec[i] !== PREC.day && xe - xs > 2 * MARK_R) softRect(ctx, xs, xe, markY - 3, 6, st.color, true, true)
+        if (marks.startPrec[i] !== PREC.day && xe - xs > 2 * MARK_R) softRect(ctx, xs, xe, markY - 3, 6, color, true, true)
         const mid = (xs + xe) / 2
         // Only markers in centre order are nudged (a month marker's centre can lie after later day markers).
         const cx = mid >= lastMid ? Math.max(mid, right + MARK_R + 2) : mid
@@ -229,35 +236,35 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
           right = cx + MARK_R
           lastMid = mid
         }
-        drawShape(ctx, st.shape, cx, markY, MARK_R, st.color)
+        drawShape(ctx, st.shape, cx, markY, MARK_R, color)
         if (hits.length < MAX_HITS) hits.push({ kind: 'mark', i, x0: cx - MARK_R, x1: cx + MARK_R, y0: markY - MARK_R, y1: markY + MARK_R })
       }
     }
   }
 
-  drawConnectors(ctx, s, hits)
+  drawConnectors(ctx, s, hits, colors)
   const f = s.focusSpan !== undefined && s.focusSpan >= 0 ? hits.find((h) => h.kind === 'span' && h.i === s.focusSpan) : undefined
   if (f) {
-    ctx.strokeStyle = '#ffd33d'
+    ctx.strokeStyle = colors.focus
     ctx.lineWidth = 2
     ctx.setLineDash([3, 2])
     ctx.strokeRect(f.x0 - 3, f.y0 - 1, f.x1 - f.x0 + 6, f.y1 - f.y0 + 2)
     ctx.setLineDash([])
   }
-  if (s.annotations?.length) drawAnnotations(ctx, cam, GUTTER, plotW, height, s.annotations)
-  if (s.brush) drawBrush(ctx, cam, GUTTER, plotW, height, s.brush)
+  if (s.annotations?.length) drawAnnotations(ctx, cam, GUTTER, plotW, height, s.annotations, colors)
+  if (s.brush) drawBrush(ctx, cam, GUTTER, plotW, height, s.brush, colors)
   ctx.restore()
   return { ticks, hits, aggregated }
 }
 
 /** Links each marker of a hovered or selected incident to its span in the same lane. */
-function drawConnectors(ctx: Ctx, s: Scene, hits: Hit[]): void {
+function drawConnectors(ctx: Ctx, s: Scene, hits: Hit[], colors: TimelinePalette): void {
   const { spans, marks } = s.model
   const linked = (inc: number) => s.hoverIncident === inc || s.selected?.[inc] === 1
   const spanOf = new Map<string, Hit>()
   for (const h of hits) if (h.kind === 'span' && linked(spans.incident[h.i])) spanOf.set(`${spans.incident[h.i]}:${spans.lane[h.i]}`, h)
   if (spanOf.size === 0) return
-  ctx.strokeStyle = 'rgba(255, 255, 255, 0.65)'
+  ctx.strokeStyle = colors.connector
   ctx.lineWidth = 1
   ctx.beginPath()
   for (const h of hits) {

@@ -4,6 +4,7 @@ import type { IncidentFilter } from '../filter'
 import { partialDateRange, type PartialDate } from '../partialDate'
 import { lowerBound } from './aggregate'
 import type { Hit } from './drawTimeline'
+import type { TickUnit } from './ticks'
 import type { TimelineModel } from './timelineModel'
 import { DAY } from './timeScale'
 
@@ -118,4 +119,62 @@ export function filterWindow(f: Pick<IncidentFilter, 'from' | 'to'>, extent: [nu
   const from = f.from ? partialDateRange(f.from)[0] : (extent?.[0] ?? 0)
   const to = f.to ? partialDateRange(f.to)[1] : (extent?.[1] ?? Date.now())
   return to > from ? [from, to] : null
+}
+
+/** The steps a keyboard brush moves and grows by. */
+export type BrushUnit = 'year' | 'month' | 'week' | 'day'
+
+/** The brush step for the axis now shown: the axis's own unit, days below days, years above years. */
+export function brushUnitFor(unit: TickUnit): BrushUnit {
+  if (unit === 'hour') return 'day'
+  if (unit === 'quarter') return 'month'
+  if (unit === 'decade') return 'year'
+  return unit
+}
+
+/** The start (UTC ms) of the `unit` holding `t`; weeks start on Monday, as on the axis. */
+export function unitStart(t: number, unit: BrushUnit): number {
+  const d = new Date(t)
+  const y = d.getUTCFullYear()
+  switch (unit) {
+    case 'year':
+      return Date.UTC(y, 0, 1)
+    case 'month':
+      return Date.UTC(y, d.getUTCMonth(), 1)
+    case 'week': {
+      const day = Date.UTC(y, d.getUTCMonth(), d.getUTCDate())
+      return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY
+    }
+    case 'day':
+      return Date.UTC(y, d.getUTCMonth(), d.getUTCDate())
+  }
+}
+
+/** `t` (a unit start) moved by `n` units. */
+export function addUnits(t: number, unit: BrushUnit, n: number): number {
+  const d = new Date(t)
+  switch (unit) {
+    case 'year':
+      return Date.UTC(d.getUTCFullYear() + n, d.getUTCMonth(), d.getUTCDate())
+    case 'month':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate())
+    case 'week':
+      return t + 7 * n * DAY
+    case 'day':
+      return t + n * DAY
+  }
+}
+
+/**
+ * A keyboard brush after one key: ArrowLeft / ArrowRight move the whole window by one unit,
+ * with Shift they move its end only (it never shrinks below one unit). Returns null for other keys.
+ */
+export function stepBrush(brush: [number, number], unit: BrushUnit, key: string, shift: boolean): [number, number] | null {
+  if (key !== 'ArrowLeft' && key !== 'ArrowRight') return null
+  const n = key === 'ArrowLeft' ? -1 : 1
+  if (shift) {
+    const end = addUnits(brush[1], unit, n)
+    return end > brush[0] ? [brush[0], end] : brush
+  }
+  return [addUnits(brush[0], unit, n), addUnits(brush[1], unit, n)]
 }

@@ -1,9 +1,10 @@
 // Paints a whole timeline (lanes named in the gutter) for a set of incidents over a window: the export's drawing, DOM-free.
 
 import type { Actor, Incident } from '../domain'
-import { COLORS, FONT_BOLD, type Annotation, type Ctx } from './drawAxis'
+import { FONT_BOLD, type Annotation, type Ctx } from './drawAxis'
 import { drawTimeline, GUTTER } from './drawTimeline'
 import { AXIS_H, LANE_HEAD_H, layoutLanes, type LaneLayout } from './layout'
+import { TIMELINE_PALETTES, type TimelinePalette } from './palette'
 import { buildModel, type GroupBy, type TimelineModel } from './timelineModel'
 import type { Camera } from './timeScale'
 
@@ -21,13 +22,17 @@ export interface TimelinePngOptions {
   selectedIds?: string[]
   annotations?: Annotation[]
   brush?: [number, number] | null
+  /** The theme's colours (dark by default). */
+  palette?: TimelinePalette
+  /** The locale the axis is labelled in (fixed English without one, as in briefings). */
+  locale?: string
 }
 
 /** Lane names in the gutter (the live view shows them as buttons instead). */
-export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayout, scrollY: number, height: number): void {
+export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayout, scrollY: number, height: number, colors: TimelinePalette = TIMELINE_PALETTES.dark): void {
   ctx.font = FONT_BOLD
   ctx.textBaseline = 'middle'
-  ctx.fillStyle = COLORS.text
+  ctx.fillStyle = colors.text
   layout.lanes.forEach((b, l) => {
     const y = AXIS_H + b.top - scrollY + (b.collapsed ? b.height : LANE_HEAD_H) / 2
     if (y > AXIS_H && y < height) ctx.fillText(model.lanes[l].label, 8, y, GUTTER - 16)
@@ -41,8 +46,8 @@ export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number;
   const selected = new Uint8Array(model.incidents.length)
   const ids = new Set(o.selectedIds ?? [])
   model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))
-  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush })
-  drawLaneLabels(ctx, model, layout, 0, o.height)
+  drawTimeline(ctx, { model, cam: o.window, width: o.width, height: o.height, layout, scrollY: 0, selected, annotations: o.annotations, brush: o.brush, palette: o.palette, locale: o.locale })
+  drawLaneLabels(ctx, model, layout, 0, o.height, o.palette)
   return model
 }
 

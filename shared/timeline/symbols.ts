@@ -6,29 +6,29 @@ import { ATTRIBUTION_KIND } from './timelineModel'
 
 export type Shape = 'triangle-down' | 'circle' | 'cross' | 'square' | 'triangle-right' | 'diamond' | 'star' | 'triangle-up' | 'hexagon' | 'plus' | 'ring' | 'square-outline'
 
+/** A marker kind's shape and words; its colour comes from the theme's palette (palette.ts, same order). */
 export interface MarkerStyle {
   shape: Shape
-  color: string
   label: string
   /** The same symbol as text, for the legend and the accessible list. */
   glyph: string
 }
 
 const BY_RESPONSE: Record<ResponseType, Omit<MarkerStyle, 'label'>> = {
-  statement: { shape: 'circle', color: '#9fb3c8', glyph: '●' },
-  'break-relations': { shape: 'cross', color: '#ff6b6b', glyph: '✕' },
-  sanctions: { shape: 'square', color: '#f0883e', glyph: '■' },
-  'expel-diplomats': { shape: 'triangle-right', color: '#f778ba', glyph: '▶' },
-  indictment: { shape: 'diamond', color: '#b083f0', glyph: '◆' },
-  reward: { shape: 'star', color: '#e3b341', glyph: '★' },
-  'military-cyber-action': { shape: 'triangle-up', color: '#ff7b4a', glyph: '▲' },
-  'state-of-emergency': { shape: 'hexagon', color: '#d29922', glyph: '⬢' },
-  'technical-assistance': { shape: 'plus', color: '#56d364', glyph: '✚' },
-  'alliance-statement': { shape: 'ring', color: '#39c5cf', glyph: '◎' },
-  seizure: { shape: 'square-outline', color: '#7ee2b8', glyph: '□' },
+  statement: { shape: 'circle', glyph: '●' },
+  'break-relations': { shape: 'cross', glyph: '✕' },
+  sanctions: { shape: 'square', glyph: '■' },
+  'expel-diplomats': { shape: 'triangle-right', glyph: '▶' },
+  indictment: { shape: 'diamond', glyph: '◆' },
+  reward: { shape: 'star', glyph: '★' },
+  'military-cyber-action': { shape: 'triangle-up', glyph: '▲' },
+  'state-of-emergency': { shape: 'hexagon', glyph: '⬢' },
+  'technical-assistance': { shape: 'plus', glyph: '✚' },
+  'alliance-statement': { shape: 'ring', glyph: '◎' },
+  seizure: { shape: 'square-outline', glyph: '□' },
 }
 
-const ATTRIBUTION: MarkerStyle = { shape: 'triangle-down', color: '#f2cc60', glyph: '▼', label: 'Attribution' }
+const ATTRIBUTION: MarkerStyle = { shape: 'triangle-down', glyph: '▼', label: 'Attribution' }
 
 /** Styles indexed by marker kind (0 attribution, 1 + i the i-th response type). */
 export const MARKER_STYLES: MarkerStyle[] = [ATTRIBUTION, ...RESPONSE_TYPES.map((t) => ({ ...BY_RESPONSE[t.id], label: t.label }))]
@@ -36,9 +36,6 @@ export const MARKER_STYLES: MarkerStyle[] = [ATTRIBUTION, ...RESPONSE_TYPES.map(
 export function markerStyle(kind: number): MarkerStyle {
   return MARKER_STYLES[kind] ?? MARKER_STYLES[ATTRIBUTION_KIND]
 }
-
-/** Span colours by state nexus. */
-export const NEXUS_COLORS = { 'state-linked': '#4c9aff', criminal: '#e09b3d', unknown: '#8c97a8' } as const
 
 /** Traces a marker of radius r centred on (x, y) and fills or strokes it. */
 export function drawShape(ctx: Ctx, shape: Shape, x: number, y: number, r: number, color: string): void {

@@ -83,8 +83,24 @@ function next(t: number, level: Level): number {
   }
 }
 
-function minorLabel(t: number, level: Level): string {
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/** `t` written by Intl in `locale` with `parts` (UTC), one formatter per locale and parts. */
+function intl(locale: string, t: number, parts: Intl.DateTimeFormatOptions): string {
+  const key = `${locale}|${JSON.stringify(parts)}`
+  let f = formats.get(key)
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' })))
+  return f.format(t)
+}
+
+/** A minor tick's label, in `locale` when given (month names, day-month order, 12 or 24 hours), else fixed English. */
+function minorLabel(t: number, level: Level, locale?: string): string {
   const d = new Date(t)
+  if (locale) {
+    if (level.unit === 'hour') return intl(locale, t, { hour: '2-digit', minute: '2-digit' })
+    if (level.unit === 'week') return intl(locale, t, { day: 'numeric', month: 'short' })
+    if (level.unit === 'month') return intl(locale, t, { month: 'short' })
+  }
   switch (level.unit) {
     case 'hour':
       return `${String(d.getUTCHours()).padStart(2, '0')}:00`
@@ -120,8 +136,10 @@ function majorOf(level: Level): Level | null {
   }
 }
 
-function majorLabel(t: number, level: Level): string {
+function majorLabel(t: number, level: Level, locale?: string): string {
   const d = new Date(t)
+  if (locale && level.unit === 'day') return intl(locale, t, { day: 'numeric', month: 'short', year: 'numeric' })
+  if (locale && level.unit === 'month') return intl(locale, t, { month: 'short', year: 'numeric' })
   switch (level.unit) {
     case 'day':
       return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
@@ -142,14 +160,15 @@ function stepsIn(from: number, to: number, level: Level, limit: number): number[
 
 /**
  * Ticks for the window `cam` on a plot `width` px wide: the finest level whose steps are at
- * least `minPx` apart (default 64 px). At most 400 ticks are produced.
+ * least `minPx` apart (default 64 px). At most 400 ticks are produced. Labels are written in
+ * `locale` (a BCP 47 tag) when given, else in fixed English ("Sep", "7 Sep 2022").
  */
-export function chooseTicks(cam: Camera, width: number, minPx = 64): Ticks {
+export function chooseTicks(cam: Camera, width: number, minPx = 64, locale?: string): Ticks {
   const perPx = (cam.to - cam.from) / Math.max(width, 1)
   const level = LEVELS.find((l) => l.approx / perPx >= minPx) ?? LEVELS[LEVELS.length - 1]
-  const minor = stepsIn(cam.from, cam.to, level, 400).map((t) => ({ t, label: minorLabel(t, level) }))
+  const minor = stepsIn(cam.from, cam.to, level, 400).map((t) => ({ t, label: minorLabel(t, level, locale) }))
   const m = majorOf(level)
   // The first major tick is at or before the left edge, so the axis can always name the context.
-  const major = m ? stepsIn(cam.from, cam.to, m, 400).map((t) => ({ t, label: majorLabel(t, m) })) : []
+  const major = m ? stepsIn(cam.from, cam.to, m, 400).map((t) => ({ t, label: majorLabel(t, m, locale) })) : []
   return { unit: level.unit, step: level.step, minor, major }
 }

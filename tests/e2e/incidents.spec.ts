@@ -45,7 +45,7 @@ test('sorts by a column and moves the selection with the keyboard', async ({ app
   await expect(page.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'ascending')
   await expect(app.rows().first().locator('.cell-title')).toHaveText('Attack on Albania’s TIMS border control system')
   await app.rows().first().click()
-  await page.locator('.table-body').focus()
+  await page.getByRole('grid', { name: /^Incidents/ }).focus()
   await page.keyboard.press('ArrowDown')
   await expect(app.rows().nth(1)).toHaveAttribute('aria-selected', 'true')
   await expect(app.form().locator('.form-head h2')).toHaveText(await app.rows().nth(1).locator('.cell-title').innerText())

@@ -31,6 +31,26 @@ async function ticks(canvas: Locator): Promise<Tick[]> {
   return JSON.parse((await canvas.getAttribute('data-ticks')) ?? '[]')
 }
 
+/**
+ * Waits until the list of items in view describes the frame the canvas drew last (the list follows
+ * the canvas a moment after it settles), and returns that frame's axis.
+ */
+async function drawn(page: Page): Promise<Tick[]> {
+  let axis: Tick[] = []
+  await expect
+    .poll(async () => {
+      const seen = await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLElement>('.timeline-canvas')
+        const list = document.querySelector<HTMLElement>('.timeline-items')
+        return { drawn: canvas?.dataset.frame, listed: list?.dataset.frame, ticks: canvas?.dataset.ticks ?? '[]' }
+      })
+      axis = JSON.parse(seen.ticks)
+      return seen.drawn !== undefined && seen.drawn === seen.listed
+    })
+    .toBe(true)
+  return axis
+}
+
 function tickAt(list: Tick[], isoDay: string): Tick {
   const t = list.find((x) => x.t.startsWith(isoDay))
   if (!t) throw new Error(`no axis tick at ${isoDay} in ${list.map((x) => x.t).join(', ')}`)
@@ -50,6 +70,9 @@ async function pixel(canvas: Locator, x: number, y: number): Promise<number[]> {
   )
 }
 
+// The pixel checks below read the dark palette's colours (the light one's are checked for contrast by the palette unit test).
+test.use({ colorScheme: 'dark' })
+
 const item = (page: Page, kind: 'span' | 'mark', text: RegExp | string) => page.locator(`.timeline-items li[data-kind="${kind}"]`, { hasText: text })
 
 test('draws the July 2022 Albania attack where July 2022 is on the axis', async ({ app, page }) => {
@@ -58,7 +81,7 @@ test('draws the July 2022 Albania attack where July 2022 is on the axis', async 
   await expect(page.getByRole('button', { name: /Albania 3/ })).toBeVisible()
   await zoomTo(page, 'May 2022', 'Oct 2022')
   await expect(canvas).toHaveAttribute('data-unit', 'month')
-  const axis = await ticks(canvas)
+  const axis = await drawn(page)
   const jul = tickAt(axis, '2022-07-01')
   const aug = tickAt(axis, '2022-08-01')
   expect(jul.label).toBe('Jul')
@@ -113,7 +136,7 @@ test('shows the severing of relations as a marker on 7 Sep 2022 in Albania’s l
   const canvas = await openTimeline(page)
   await zoomTo(page, '2022-09-03', '2022-09-10')
   await expect(canvas).toHaveAttribute('data-unit', 'day')
-  const axis = await ticks(canvas)
+  const axis = await drawn(page)
   const d7 = tickAt(axis, '2022-09-07')
   const d8 = tickAt(axis, '2022-09-08')
   const mark = item(page, 'mark', 'Reduce or break diplomatic relations: Government of Albania')
@@ -172,6 +195,7 @@ test('keyboard navigation reaches an incident and Enter selects it in every view
 test('clicking an item selects its incident; lanes regroup and collapse; the view exports a PNG', async ({ app, page }) => {
   const canvas = await openTimeline(page)
   await zoomTo(page, '2022-09-01', '2022-09-14')
+  await drawn(page)
   const mark = item(page, 'mark', 'Sanctions / embargo: US Department of the Treasury')
   const box = (await canvas.boundingBox())!
   await page.mouse.click(box.x + Number(await mark.getAttribute('data-x')), box.y + Number(await mark.getAttribute('data-y')))

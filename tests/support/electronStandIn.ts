@@ -1,4 +1,4 @@
-// A stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, Menu, dialog, shell and session for the main-process wiring to run under vitest.
+// A stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, Menu, dialog, shell, nativeTheme and session for the main-process wiring to run under vitest.
 import { vi } from 'vitest'
 
 type Call = (...args: unknown[]) => unknown
@@ -68,6 +68,7 @@ export const fake = (() => {
       return app.userData
     },
     getVersion: () => '0.1.0',
+    getSystemLocale: () => 'de-DE',
   })
 
   class FakeFrame {
@@ -180,6 +181,7 @@ export const fake = (() => {
       showMessageBoxSync: vi.fn(() => 1),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
+    nativeTheme: { shouldUseDarkColors: true },
     session: { defaultSession },
   }
   return { electron, app, BrowserWindow, FakeFrame, handlers, requests, exposed, menus, defaultSession, ipcRenderer }

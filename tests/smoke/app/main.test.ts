@@ -86,6 +86,8 @@ describe('startup', () => {
       spellcheck: false,
     })
     expect(String(options.webPreferences.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/)
+    // The page writes dates in the system's regional format, which it learns from this argument.
+    expect(options.webPreferences.additionalArguments).toEqual(['--watchfloor-locale=de-DE'])
     expect(win().title).toBe(`Watchfloor — ${SAMPLE_NAME}`)
     expect(options.show).toBe(false)
     win().emit('ready-to-show')
@@ -303,13 +305,16 @@ describe('preload', () => {
   let bridge: Bridge
 
   beforeAll(async () => {
+    // What Electron appends to a sandboxed renderer's argv from the window's additionalArguments.
+    process.argv.push(...(win().options.webPreferences.additionalArguments as string[]))
     await import('../../../electron/preload/index')
     bridge = fake.exposed.workbench as Bridge
   })
 
-  it('exposes only workbench.invoke, workbench.onWorkspaceChanged and workbench.openWorkspace', () => {
+  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.openWorkspace and the system locale', () => {
     expect(Object.keys(fake.exposed)).toEqual(['workbench'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onWorkspaceChanged', 'openWorkspace'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onWorkspaceChanged', 'openWorkspace'])
+    expect(bridge.locale).toBe('de-DE')
   })
 
   it('shows the Open workspace dialog when the page asks, and ignores the request from anywhere else', async () => {

@@ -77,6 +77,18 @@ describe('a date is shown at its own precision', () => {
     expect(formatPartialDate('2022-09-15', 'long')).toBe('15 September 2022')
   })
 
+  it('writes a date as a locale does, keeping its precision: a year stays a year, a month a month', () => {
+    expect(formatPartialDate('2022-07-15', 'short', 'en-US')).toBe('Jul 15, 2022')
+    expect(formatPartialDate('2022-07-15', 'long', 'en-US')).toBe('July 15, 2022')
+    expect(formatPartialDate('2022-07', 'long', 'en-US')).toBe('July 2022')
+    expect(formatPartialDate('2022-07-15', 'long', 'de-DE')).toBe('15. Juli 2022')
+    expect(formatPartialDate('2022-07', 'long', 'fr-FR')).toBe('juillet 2022')
+    expect(formatPartialDate('2022', 'long', 'de-DE')).toBe('2022')
+    // Late on 31 December UTC is still 31 December: dates are not moved into the reader's time zone.
+    expect(formatPartialDate('2022-12-31', 'short', 'en-GB')).toBe('31 Dec 2022')
+    expect(formatPartialDate('nonsense', 'short', 'en-US')).toBe('')
+  })
+
   it('shows nothing for a missing or impossible date', () => {
     expect(formatPartialDate(undefined)).toBe('')
     expect(formatPartialDate(null)).toBe('')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { compileFilter } from '../../../../shared/filter'
 import { sampleWorkspace } from '../../../../shared/sample/sampleWorkspace'
 import { aggregateColumns, densityBins, lowerBound, shouldAggregate, visibleSlice } from '../../../../shared/timeline/aggregate'
-import { brushToFilter, filterWindow, hitAt, moveCursor } from '../../../../shared/timeline/interaction'
+import { addUnits, brushToFilter, brushUnitFor, filterWindow, hitAt, moveCursor, stepBrush, unitStart } from '../../../../shared/timeline/interaction'
 import { clampScroll, COLLAPSED_H, laneAt, layoutLanes } from '../../../../shared/timeline/layout'
 import { chooseTicks } from '../../../../shared/timeline/ticks'
 import { ATTRIBUTION_KIND, buildModel, MAX_ROWS, PREC } from '../../../../shared/timeline/timelineModel'
@@ -182,6 +182,39 @@ describe('interaction', () => {
     expect(brushToFilter(utc('2022-09-05') + 3600_000, utc('2022-09-10'))).toEqual({ from: '2022-09-05', to: '2022-09-09' })
     expect(filterWindow({ from: '2022-09', to: '2022-09' }, null)).toEqual([utc('2022-09-01'), utc('2022-10-01')])
     expect(filterWindow({ from: null, to: null }, null)).toBeNull()
+  })
+  it('labels the axis in a locale when given one, in fixed English otherwise', () => {
+    const months = { from: utc('2022-06-01'), to: utc('2022-12-01') }
+    expect(chooseTicks(months, 1200).minor.map((t) => t.label).slice(0, 3)).toEqual(['Jun', 'Jul', 'Aug'])
+    expect(chooseTicks(months, 1200, 64, 'fr-FR').minor.map((t) => t.label)[1]).toBe('juil.')
+    const weeks = { from: utc('2022-08-20'), to: utc('2022-11-01') }
+    expect(chooseTicks(weeks, 1200).unit).toBe('week')
+    expect(chooseTicks(weeks, 1200).major.map((t) => t.label)).toContain('Sep 2022')
+    expect(chooseTicks(weeks, 1200, 64, 'en-US').minor.map((t) => t.label)).toContain('Sep 5')
+    expect(chooseTicks(weeks, 1200, 64, 'fr-FR').major.map((t) => t.label)).toContain('sept. 2022')
+  })
+  it('brushes from the keyboard by whole units of the axis shown: B, arrows, Shift+arrows', () => {
+    expect(brushUnitFor('month')).toBe('month')
+    expect(brushUnitFor('quarter')).toBe('month')
+    expect(brushUnitFor('hour')).toBe('day')
+    expect(brushUnitFor('decade')).toBe('year')
+    // The month holding 15 July 2022, moved on two months, then grown by one: September to October.
+    const jul = unitStart(utc('2022-07-15') + 5 * 3600_000, 'month')
+    expect(jul).toBe(utc('2022-07-01'))
+    let brush: [number, number] = [jul, addUnits(jul, 'month', 1)]
+    brush = stepBrush(stepBrush(brush, 'month', 'ArrowRight', false)!, 'month', 'ArrowRight', false)!
+    expect(brushToFilter(...brush)).toEqual({ from: '2022-09', to: '2022-09' })
+    brush = stepBrush(brush, 'month', 'ArrowRight', true)!
+    expect(brushToFilter(...brush)).toEqual({ from: '2022-09', to: '2022-10' })
+    // Its end never passes its start: one unit is the least.
+    brush = stepBrush(stepBrush(brush, 'month', 'ArrowLeft', true)!, 'month', 'ArrowLeft', true)!
+    expect(brushToFilter(...brush)).toEqual({ from: '2022-09', to: '2022-09' })
+    expect(stepBrush(brush, 'month', 'Enter', false)).toBeNull()
+    // Weeks start on Monday, as on the axis; days and years step as such.
+    expect(unitStart(utc('2022-09-07'), 'week')).toBe(utc('2022-09-05'))
+    expect(addUnits(utc('2022-09-05'), 'week', 1)).toBe(utc('2022-09-12'))
+    expect(addUnits(utc('2022-01-01'), 'year', -1)).toBe(utc('2021-01-01'))
+    expect(brushToFilter(utc('2022-09-07'), addUnits(utc('2022-09-07'), 'day', 1))).toEqual({ from: '2022-09-07', to: '2022-09-07' })
   })
   it('brushing September 2022 keeps what the incidents table keeps', () => {
     const test = compileFilter({ text: '', victim: null, sponsor: null, type: null, nexus: null, ...brushToFilter(utc('2022-09-01'), utc('2022-10-01')) })
