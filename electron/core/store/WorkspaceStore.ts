@@ -211,11 +211,12 @@ export class WorkspaceStore {
           for (const w of failed) w.reject(reason)
           return
         }
-        for (const w of batch) w.resolve()
+        // The backup this save is due for is taken before the save reports done, so nothing is still being written when it does.
         if (++this.savesSinceBackup >= this.backupEvery) {
           this.savesSinceBackup = 0
           await this.backupNow()
         }
+        for (const w of batch) w.resolve()
       }
     } finally {
       this.writing = null
