@@ -349,8 +349,11 @@ test.describe('the Reports view', () => {
     await expect(page.getByLabel('Marking (TLP 2.0)').locator('option[value="CLEAR"]')).toBeEnabled()
 
     await page.getByLabel('Marking (TLP 2.0)').selectOption('AMBER')
+    await expect(page.locator('.save-state')).toHaveText('Unsaved changes')
     await page.getByRole('button', { name: 'Save report' }).click()
     await expect(page.frameLocator('iframe[title="Briefing preview"]').locator('.marking.top')).toHaveText('TLP:AMBER')
+    // The preview follows the form at once; the file has the change when the form says it is saved.
+    await expect(page.locator('.save-state')).toHaveText('Saved')
     expect((await app.workspaceFile() as unknown as { reports: { name: string; tlp: string }[] }).reports.map((r) => [r.name, r.tlp])).toContainEqual(['Estonia desk', 'AMBER'])
 
     await page.getByRole('button', { name: 'Delete report' }).click()

@@ -53,7 +53,7 @@ test('npm start without an Electron binary says why in one sentence and serves t
   })
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
   try {
-    const { text, match } = await waitForOutput(child, /Watchfloor browser host: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/)
+    const { text, match } = await waitForOutput(child, /Watchfloor browser host: (http:\/\/127\.0\.0\.1:\d+\/\S+)/)
     expect(match, text).not.toBeNull()
     const workspace = join(temp, 'config', 'watchfloor', 'Sample workspace')
     expect(text).toContain(`Electron’s binary could not be downloaded from 127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port}), so Watchfloor runs in your browser instead, on ${workspace}: open the address below`)
