@@ -1,12 +1,18 @@
 // Export data: the whole workspace, the incidents under the current filter, or a briefing's scope, as a STIX 2.1 bundle or MISP events.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { DataExportScope, InterchangeFormat } from '../../shared/interchange'
 import { describeFilter } from '../../shared/report/model'
+import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp } from '../state/store'
 import { closeExport, exportData } from './actions'
 
 export function ExportDialog() {
   const open = useApp((s) => s.exporting)
+  return open ? <ExportForm /> : null
+}
+
+/** Focus stays in the form while it is open; Escape closes it. */
+function ExportForm() {
   const filter = useApp((s) => s.filter)
   const reports = useApp((s) => s.reports)
   const [format, setFormat] = useState<InterchangeFormat>('stix')
@@ -14,10 +20,8 @@ export function ExportDialog() {
   const [reportId, setReportId] = useState('')
   const [busy, setBusy] = useState(false)
   const first = useRef<HTMLSelectElement>(null)
-  useEffect(() => {
-    if (open) first.current?.focus()
-  }, [open])
-  if (!open) return null
+  const form = useRef<HTMLFormElement>(null)
+  useFocusTrap(form, closeExport, first)
   const chosen: DataExportScope = scope === 'filter' ? { kind: 'filter', filter } : scope === 'report' ? { kind: 'report', id: reportId || reports[0]?.id || '' } : { kind: 'all' }
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -26,8 +30,8 @@ export function ExportDialog() {
     setBusy(false)
   }
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && closeExport()}>
-      <form className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onSubmit={(e) => void submit(e)}>
+    <div className="modal-backdrop">
+      <form ref={form} className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onSubmit={(e) => void submit(e)}>
         <h2 id="export-title">Export data</h2>
         <label className="field">
           Format

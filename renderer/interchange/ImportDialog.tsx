@@ -1,6 +1,7 @@
 // The import preview: what every object of the file would become, per type, with each skip and likely duplicate and its reason, before anything is written.
 import { useEffect, useRef } from 'react'
 import { IMPORT_OUTCOME_LABELS, IMPORT_OUTCOMES } from '../../shared/interchange'
+import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp } from '../state/store'
 import { cancelImport, commitImport, setCampaignsAsIncidents } from './actions'
 
@@ -8,19 +9,26 @@ import { cancelImport, commitImport, setCampaignsAsIncidents } from './actions'
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 export function ImportDialog() {
-  const importing = useApp((s) => s.importing)
+  const open = useApp((s) => s.importing !== null)
+  return open ? <ImportPanel /> : null
+}
+
+/** Open while an import is read, planned or previewed: focus stays in it, Escape cancels. */
+function ImportPanel() {
+  const importing = useApp((s) => s.importing)!
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const first = useRef<HTMLButtonElement>(null)
-  const ready = !!importing?.preview && !importing.stage
+  const dialog = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialog, cancelImport)
+  const ready = !!importing.preview && !importing.stage
   useEffect(() => {
     if (ready) first.current?.focus()
   }, [ready])
-  if (!importing) return null
   const p = importing.preview
   const writes = p ? Object.values(p.writes).reduce((a, b) => a + b, 0) : 0
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancelImport()}>
-      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+    <div className="modal-backdrop">
+      <div ref={dialog} className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
         <h2 id="import-title">Import {importing.fileName}</h2>
         {!p || importing.stage ? (
           <p className="import-stage" role="status">
