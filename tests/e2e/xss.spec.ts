@@ -123,7 +123,9 @@ test(`${PAYLOADS.length} payloads in notes, incident titles, summaries and tags 
   await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('xss onerror')
   await expect(page.getByRole('dialog', { name: 'Search and commands' }).getByRole('option', { name: /^XSS/ }).first()).toBeVisible()
   await page.keyboard.press('Escape')
-  await page.waitForTimeout(500)
+  await expect(page.getByRole('dialog', { name: 'Search and commands' })).toBeHidden()
+  // Two painted frames after the palette closed: anything a payload scheduled on render has had its turn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
 
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined()
   expect(dialogs).toEqual([])

@@ -17,7 +17,6 @@ import {
   type Note,
   type Report,
   type Source,
-  type StixLink,
   type Tlp,
 } from '../../../shared/domain'
 import { isCountryCode } from '../../../shared/countries'
@@ -34,9 +33,9 @@ import {
   uuidV5,
   WATCHFLOOR_IDENTITY,
   WATCHFLOOR_PROPERTIES,
-  WATCHFLOOR_RESPONSE,
   type StixObject,
 } from './stixVocabulary'
+import { invalidReason, link, OURS, TIMESTAMP, upgrade20 } from './stixObjects'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -70,10 +69,6 @@ export interface PlanOptions {
 }
 
 const TLP_BY_MARKING = new Map<string, Tlp>([...Object.entries(TLP_MARKINGS).map(([k, v]) => [v, k as Tlp] as const), ...Object.entries(TLP1_MARKINGS)])
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
-/** Largest single object kept, in characters of JSON. */
-const MAX_OBJECT_CHARS = 1_000_000
-const OURS = new Set([WATCHFLOOR_PROPERTIES, WATCHFLOOR_RESPONSE, INCIDENT_CORE])
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
@@ -82,50 +77,6 @@ const dayOf = (ts: unknown) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? t
 const country = (v: unknown) => (typeof v === 'string' && isCountryCode(v.toUpperCase()) ? v.toUpperCase() : undefined)
 const prefixed = (prefix: string, stixIdValue: string) => `${prefix}-${uuidV5(`import:${stixIdValue}`)}`
 const iso = (ts: unknown, fallback: string) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? new Date(ts).toISOString() : fallback)
-
-/** Why an object cannot be read as STIX 2.1, or null. */
-export function invalidReason(o: unknown): string | null {
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return 'not an object'
-  const x = o as Record<string, unknown>
-  if (typeof x.type !== 'string' || !/^[a-z][a-z0-9-]{1,248}[a-z0-9]$/.test(x.type)) return 'its type is missing or not a STIX type name'
-  if (typeof x.id !== 'string' || !STIX_ID.test(x.id.toLowerCase()) || !x.id.startsWith(`${x.type}--`)) return `its id ${JSON.stringify(x.id)} is not "${x.type}--<uuid>"`
-  // Cyber observables and marking definitions carry no modified time; every other object does.
-  if (!isObservable(x) && x.type !== 'marking-definition') {
-    if (!TIMESTAMP.test(String(x.created))) return 'created is not a STIX timestamp'
-    if (!TIMESTAMP.test(String(x.modified))) return 'modified is not a STIX timestamp'
-    if (String(x.modified) < String(x.created)) return 'modified is before created'
-  }
-  if (JSON.stringify(o).length > MAX_OBJECT_CHARS) return `it is larger than ${MAX_OBJECT_CHARS / 1_000_000} MB`
-  return null
-}
-
-const OBSERVABLES = new Set(['artifact', 'autonomous-system', 'directory', 'domain-name', 'email-addr', 'email-message', 'file', 'ipv4-addr', 'ipv6-addr', 'mac-addr', 'mutex', 'network-traffic', 'process', 'software', 'url', 'user-account', 'windows-registry-key', 'x509-certificate'])
-const isObservable = (x: Record<string, unknown>) => OBSERVABLES.has(String(x.type))
-
-/** Upgrades a STIX 2.0 object to 2.1 as far as Watchfloor reads it: the spec version, and millisecond timestamps. */
-export function upgrade20(o: StixObject): StixObject {
-  const out: StixObject = { ...o, spec_version: '2.1' }
-  for (const k of ['created', 'modified']) {
-    const v = out[k]
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v)) out[k] = v.replace('Z', '.000Z')
-  }
-  return out
-}
-
-/** The properties of an object Watchfloor has no field for, kept to export again unchanged. */
-function extraOf(o: StixObject, known: readonly string[]): Record<string, unknown> | undefined {
-  const skip = new Set(['type', 'id', 'spec_version', 'created', 'modified', 'extensions', ...known])
-  const extra: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(o)) if (!skip.has(k)) extra[k] = v
-  const ext = Object.entries((o.extensions ?? {}) as Record<string, unknown>).filter(([k]) => !OURS.has(k))
-  if (ext.length > 0) extra.extensions = Object.fromEntries(ext)
-  return Object.keys(extra).length > 0 ? extra : undefined
-}
-
-const link = (o: StixObject, known: readonly string[]): StixLink => {
-  const extra = extraOf(o, known)
-  return extra ? { id: o.id, extra } : { id: o.id }
-}
 
 const ours = (o: StixObject) => ((o.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>)[WATCHFLOOR_PROPERTIES]
 
