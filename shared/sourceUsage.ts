@@ -1,5 +1,5 @@
 // Which records cite a source: the incidents, attributions and responses that rest on it, counted and named, and which sources nothing uses.
-import type { Incident, Note, Source } from './domain'
+import { RESPONSE_TYPES, type Incident, type Note, type Source } from './domain'
 import { formatPartialDate } from './partialDate'
 import { linkedIds } from './wikiLinks'
 
@@ -12,8 +12,12 @@ export interface Citation {
   claimId?: string
   /** Who made the claim, for an attribution or a response. */
   by?: string
+  /** What a response was: "Expel diplomats". */
+  what?: string
   date?: string
 }
+
+const RESPONSE_LABEL = new Map<string, string>(RESPONSE_TYPES.map((t) => [t.id, t.label]))
 
 type Citing = Pick<Incident, 'id' | 'title' | 'sourceIds' | 'attributions' | 'responses'>
 
@@ -24,7 +28,7 @@ export function citationsOf(incidents: readonly Citing[], id: string): Citation[
     const base = { incidentId: i.id, incidentTitle: i.title }
     if (i.sourceIds.includes(id)) out.push({ ...base, kind: 'incident' })
     for (const a of i.attributions) if (a.sourceIds.includes(id)) out.push({ ...base, kind: 'attribution', claimId: a.id, by: a.attributor, date: a.date })
-    for (const r of i.responses) if (r.sourceIds.includes(id)) out.push({ ...base, kind: 'response', claimId: r.id, by: r.actor, date: r.date })
+    for (const r of i.responses) if (r.sourceIds.includes(id)) out.push({ ...base, kind: 'response', claimId: r.id, by: r.actor, date: r.date, what: RESPONSE_LABEL.get(r.type) })
   }
   return out
 }
@@ -50,10 +54,15 @@ export function sourceUseCounts(incidents: readonly Citing[]): Map<string, { cla
   return counts
 }
 
+/** A claim in words: `attribution by Mandiant (Aug 2022)`, `response (Expel diplomats) by Government of Albania (7 Sep 2022)`. */
+function claimWords(c: Citation): string {
+  const when = c.date ? ` (${formatPartialDate(c.date)})` : ''
+  return `${c.kind}${c.what ? ` (${c.what})` : ''} by ${c.by}${when}`
+}
+
 /** A citation in words: `attribution by Government of Albania (7 Sep 2022) in “Destructive attack…”`. */
 export function describeCitation(c: Citation): string {
-  const when = c.date ? ` (${formatPartialDate(c.date)})` : ''
-  return c.kind === 'incident' ? `incident “${c.incidentTitle}”` : `${c.kind} by ${c.by}${when} in “${c.incidentTitle}”`
+  return c.kind === 'incident' ? `incident “${c.incidentTitle}”` : `${claimWords(c)} in “${c.incidentTitle}”`
 }
 
 /** What a source supports within one list of citations, grouped per incident: `Destructive attack…: the incident; attribution by Mandiant (Aug 2022)`. */
@@ -62,7 +71,7 @@ export function describeSupport(citations: readonly Citation[]): string {
   for (const c of citations) {
     let group = byIncident.get(c.incidentId)
     if (!group) byIncident.set(c.incidentId, (group = { title: c.incidentTitle, parts: [] }))
-    group.parts.push(c.kind === 'incident' ? 'the incident' : `${c.kind} by ${c.by}${c.date ? ` (${formatPartialDate(c.date)})` : ''}`)
+    group.parts.push(c.kind === 'incident' ? 'the incident' : claimWords(c))
   }
   return [...byIncident.values()].map((g) => `${g.title}: ${g.parts.join('; ')}`).join(' · ')
 }

@@ -119,7 +119,7 @@ test('a cited source cannot be deleted and says who cites it; an uncited one del
   await expect(page.getByRole('region', { name: 'Records that cite this source' }).getByRole('listitem')).toHaveCount(3)
   await page.getByRole('button', { name: 'Delete source' }).click()
   await expect(page.locator('.toast-error')).toContainText(`attribution by Government of Albania (PM Edi Rama) (7 Sep 2022) in “${ALBANIA}”`)
-  await expect(page.locator('.toast-error')).toContainText(`response by Government of Albania (7 Sep 2022) in “${ALBANIA}”`)
+  await expect(page.locator('.toast-error')).toContainText(`response (Expel diplomats) by Government of Albania (7 Sep 2022) in “${ALBANIA}”`)
   await expect(sourceRow(page, pm)).toHaveCount(1)
 
   await page.getByRole('button', { name: '+ New source' }).click()

@@ -17,12 +17,12 @@ const b = incident('Attack B', { responses: [{ id: 'r2', actor: 'Ministry', type
 
 describe('citationsOf', () => {
   it('lists the incident, then its attributions, then its responses, incident by incident', () => {
-    expect(citationsOf([a, b], 's1').map(describeCitation)).toEqual(['incident “Attack A”', 'attribution by Government of A (7 Sep 2022) in “Attack A”', 'response by Ministry (2023) in “Attack B”'])
+    expect(citationsOf([a, b], 's1').map(describeCitation)).toEqual(['incident “Attack A”', 'attribution by Government of A (7 Sep 2022) in “Attack A”', 'response (Sanctions / embargo) by Ministry (2023) in “Attack B”'])
     expect(citationsOf([a, b], 's3')).toEqual([])
   })
 
   it('groups what a source supports per incident', () => {
-    expect(describeSupport(citationsOf([a, b], 's1'))).toBe('Attack A: the incident; attribution by Government of A (7 Sep 2022) · Attack B: response by Ministry (2023)')
+    expect(describeSupport(citationsOf([a, b], 's1'))).toBe('Attack A: the incident; attribution by Government of A (7 Sep 2022) · Attack B: response (Sanctions / embargo) by Ministry (2023)')
   })
 })
 

@@ -129,7 +129,7 @@ describe('sections', () => {
       // Each source says which claims it supports.
       const pm = sources.rows.find((r) => cellText(r[1]).startsWith('Statement by Prime Minister Edi Rama'))!
       expect(cellText(pm[6])).toBe(
-        'Destructive attack on Albanian government systems: attribution by Government of Albania (PM Edi Rama) (7 Sep 2022); response by Government of Albania (7 Sep 2022); response by Government of Albania (7 Sep 2022)',
+        'Destructive attack on Albanian government systems: attribution by Government of Albania (PM Edi Rama) (7 Sep 2022); response (Reduce or break diplomatic relations) by Government of Albania (7 Sep 2022); response (Expel diplomats) by Government of Albania (7 Sep 2022)',
       )
     }
   })
