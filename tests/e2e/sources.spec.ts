@@ -164,3 +164,26 @@ for (const width of [1440, 900]) {
     await inside(app.form().getByRole('button', { name: 'Save changes' }))
   })
 }
+
+test('the Sources view from the keyboard: Alt+7 lands on the table, / searches, headers sort, the palette opens a new source', async ({ app: _app, page }) => {
+  await page.keyboard.press('Alt+7')
+  const table = page.getByRole('table', { name: 'Sources' })
+  await expect(table.getByRole('row').nth(1).getByRole('button')).toBeFocused()
+  await page.keyboard.press('/')
+  await expect(page.getByLabel('Search sources')).toBeFocused()
+  await page.keyboard.type('treasury')
+  await expect(page.locator('.sources-view .filter-count')).toHaveText('2 of 53 sources')
+  await page.getByLabel('Search sources').fill('')
+  await page.getByRole('columnheader', { name: 'Grade' }).getByRole('button').click()
+  await expect(page.getByRole('columnheader', { name: /Grade/ })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(table.getByRole('row').nth(1).locator('.grade')).toHaveText('B1')
+  await page.getByRole('columnheader', { name: /Grade/ }).getByRole('button').click()
+  await expect(table.getByRole('row').nth(1).locator('.grade')).toHaveText('D3')
+
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('new source')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('form', { name: 'New source' }).getByLabel('Title', { exact: true })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { name: 'No source selected' })).toBeVisible()
+})
