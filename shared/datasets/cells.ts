@@ -141,6 +141,13 @@ export function parseCountry(value: string): CountryResult {
   const found = COUNTRY_INDEX.get(foldName(text))
   if (found && found.size === 1) return { code: [...found][0] }
   if (found && found.size > 1) return { unknown: text, reason: `“${text}” could be ${[...found].join(' or ')}` }
+  if (text.includes('?')) {
+    // A `?` where an export lost a character (C?te d?Ivoire): any one letter or none, when exactly one country fits.
+    const pattern = new RegExp(`^${foldName(text.replace(/\?/g, 'zqxz')).split('zqxz').map((s) => s.replace(/[.*+^${}()|[\]\\]/g, '\\$&')).join('[a-z]?')}$`)
+    const fits = new Set<string>()
+    for (const [name, set] of COUNTRY_INDEX) if (pattern.test(name)) for (const c of set) fits.add(c)
+    if (fits.size === 1) return { code: [...fits][0] }
+  }
   return { unknown: text, reason: `“${text}” is not a country Watchfloor knows` }
 }
 

@@ -49,6 +49,7 @@ export function parseTable(text: string): Table {
   const result = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] })
   const data = result.data
   if (data.length === 0) throw new Error('The file has no rows.')
+  if (data.length === 1) throw new Error('The file has a header row but no data rows: there is nothing to import.')
   const headers = data[0].map((h) => h.trim())
   if (headers.every((h) => h === '')) throw new Error('The first row is empty: a CSV file starts with a header row naming its columns.')
   const seen = new Map<string, number>()

@@ -78,7 +78,7 @@ const ATTRIBUTOR_KIND: [RegExp, AttributorKind][] = [
   [/media|journalis|news/i, 'media'],
   [/it.?security|company|private|firm|vendor/i, 'company'],
   [/research|academ/i, 'researcher'],
-  [/international|organi[sz]ation|\bEU\b|NATO|UN\b/i, 'international-org'],
+  [/international|organi[sz]ation|\bEU\b|\bNATO\b|\bUN\b/i, 'international-org'],
   [/government|state|ministry|official/i, 'government'],
 ]
 
@@ -246,13 +246,16 @@ export function eurepocRow(r: Readonly<Record<string, string>>): MappedRow {
       continue
     }
     const type = a.type[n] ?? ''
+    // An attributed "initiator" that is a country is a state, not an actor.
+    const toName = isEmptyCell(a.to[n]) || NAMELESS.test(cleanCell(a.to[n] ?? '')) ? undefined : cleanCell(a.to[n])
+    const toNameCountry = toName ? oneCountry(toName) : undefined
     const draft: DraftAttribution = {
       attributor: attributor.slice(0, 200),
       attributorKind: company ? 'company' : (ATTRIBUTOR_KIND.find(([re]) => re.test(`${type} ${actor}`))?.[1] ?? 'government'),
       attributorCountry: oneCountry(country),
       date: dateOf(row, 'attribution_date', a.date[n]),
-      toCountry: oneCountry(a.toCountry[n]),
-      toActorName: isEmptyCell(a.to[n]) || NAMELESS.test(cleanCell(a.to[n] ?? '')) ? undefined : cleanCell(a.to[n]),
+      toCountry: oneCountry(a.toCountry[n]) ?? toNameCountry,
+      toActorName: toNameCountry ? undefined : toName,
       basis: [...new Set(BASIS.filter(([re]) => re.test(a.basis[n] ?? '')).map(([, b]) => b))].filter((b) => (ATTRIBUTION_BASES as readonly string[]).includes(b)),
       statement: [type, a.basis[n]].filter((s) => s && !isEmptyCell(s)).join(' — ').slice(0, 4000),
     }
@@ -424,13 +427,13 @@ export function cfrRow(r: Readonly<Record<string, string>>): MappedRow {
   const category = cleanCell(r.Category ?? '')
   if (!isEmptyCell(victimsText)) {
     const v = countriesInText(victimsText)
-    for (const u of v.unknown) row.warnings.push({ column: 'Victims', value: u, reason: `no country found in “${u}”` })
+    if (v.codes.length === 0) for (const u of v.unknown) row.warnings.push({ column: 'Victims', value: u, reason: `no country found in “${u}”` })
     inc.victims = v.codes.map((country) => ({ country, sector: '', organisation: victimsText.slice(0, 200), ...(category && !isEmptyCell(category) && !/^https?:/i.test(category) ? { category } : {}) }))
   }
   const sponsorText = cleanCell(r.Sponsor ?? '')
   if (!isEmptyCell(sponsorText)) {
     const s = countriesInText(sponsorText)
-    for (const u of s.unknown) row.warnings.push({ column: 'Sponsor', value: u, reason: `no country found in “${u}”` })
+    if (s.codes.length === 0) for (const u of s.unknown) row.warnings.push({ column: 'Sponsor', value: u, reason: `no country found in “${u}”` })
     inc.sponsorCountries = s.codes
   }
   inc.nexus = (inc.sponsorCountries ?? []).length > 0 ? 'state-linked' : 'unknown'

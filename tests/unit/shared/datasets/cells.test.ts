@@ -71,6 +71,7 @@ describe('country cells', () => {
     ['Turkey', 'TR'],
     ["Côte d'Ivoire", 'CI'],
     ['Cote d?Ivoire', 'CI'],
+    ['C?te d?Ivoire', 'CI'],
     ['Taiwan, Province of China', 'TW'],
     ['Kosovo', 'XK'],
     ['  the Netherlands ', 'NL'],
