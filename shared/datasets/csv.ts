@@ -34,8 +34,14 @@ export interface Table {
   delimiter: string
 }
 
-/** Characters of text that are not allowed in a table file (controls other than tab, CR, LF). */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f]/
+/** True when `text` holds a control character other than tab, LF, VT, FF and CR: no table file does, binary files do. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 32 && (c < 9 || c > 13)) return true
+  }
+  return false
+}
 
 /**
  * Reads CSV or TSV text into a header row and data rows. The delimiter is found from the text
@@ -45,7 +51,7 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f]/
 export function parseTable(text: string): Table {
   const body = text.replace(/^\uFEFF/, '')
   if (body.trim() === '') throw new Error('The file is empty: a CSV file starts with a header row naming its columns.')
-  if (CONTROL.test(body.slice(0, 65536))) throw new Error('The file holds control characters that no CSV file has: it is likely binary, not a table.')
+  if (hasControl(body.slice(0, 65536))) throw new Error('The file holds control characters that no CSV file has: it is likely binary, not a table.')
   const result = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] })
   const data = result.data
   if (data.length === 0) throw new Error('The file has no rows.')
