@@ -10,6 +10,7 @@ import {
   LIKELIHOOD_TERMS,
   RELIABILITY_LABELS,
   RESPONSE_TYPES,
+  LEGAL_RESPONSE_TYPE_LABELS,
   STATE_NEXUS_LABELS,
   type Actor,
   type Incident,
@@ -113,6 +114,17 @@ function paragraphs(text: string): Block[] {
   return blocks
 }
 
+/** The fields datasets carry, where the incident has them: receiver category, zero-day use, intensity and provenance. */
+function datasetFields(i: Incident): [string, string][] {
+  const out: [string, string][] = []
+  const categories = [...new Set(i.victims.flatMap((v) => (v.category ? [v.category] : [])))]
+  if (categories.length > 0) out.push(['Receiver category', categories.join('; ')])
+  if (i.zeroDay !== undefined) out.push(['Zero-day used', i.zeroDay ? 'Yes' : 'No'])
+  if (i.intensity) out.push(['Intensity', `${i.intensity.source} ${i.intensity.score}`])
+  if (i.provenance) out.push(['Provenance', `${i.provenance.dataset}${i.provenance.version ? ` ${i.provenance.version}` : ''}, ${i.provenance.key.startsWith('row ') ? i.provenance.key : `id ${i.provenance.key}`}`])
+  return out
+}
+
 function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   const actorName = (id?: string) => (id ? (ctx.actors.get(id)?.name ?? id) : '')
   const blocks: Block[] = [
@@ -127,6 +139,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
         ['Type', i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ') || dash],
         ['Status', i.status === 'confirmed' ? 'Confirmed' : 'Draft'],
         ['Marking', tlpLabel(i.tlp)],
+        ...datasetFields(i),
       ],
     },
   ]
@@ -155,7 +168,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
       rows: i.responses.map((r) => [
         date(r.date),
         r.actor,
-        responseLabel.get(r.type) ?? r.type,
+        `${responseLabel.get(r.type) ?? r.type}${r.legalType ? ` — ${LEGAL_RESPONSE_TYPE_LABELS[r.legalType]}` : ''}`,
         r.target || (r.targetCountry ? countryName(r.targetCountry) : dash),
         r.description || dash,
       ]),

@@ -7,6 +7,8 @@ import { suggestMapping } from '../../../../shared/datasets/mapping'
 import type { Incident } from '../../../../shared/domain'
 import type { ImportPreview } from '../../../../shared/interchange'
 import { sampleWorkspace } from '../../../../shared/sample/sampleWorkspace'
+import { defaultReport, resolveBriefing } from '../../../../shared/report/model'
+import { renderHtml } from '../../../../shared/report/renderHtml'
 import { exportCommand, importCommand } from '../../../../electron/hosts/cli/interchangeCommand'
 import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
 import { closeTestWorkspace, failure, openTestWorkspace, type TestWorkspace } from '../../../support/testWorkspace'
@@ -118,6 +120,12 @@ describe('the EuRepoC preset', () => {
     expect(hijack.end).toBeUndefined()
     expect(byTitle(snap.incidents, 'SolarWinds Orion supply-chain compromise')).toMatchObject({ start: '2020-03', end: '2020-12', zeroDay: true, sponsorCountries: ['RU'] })
     expect(byTitle(snap.incidents, 'Ransomware attack on Colonial Pipeline')).toMatchObject({ nexus: 'criminal', sponsorCountries: [] })
+
+    // A briefing shows what the dataset carried: category, zero-day use, intensity with its scale, legal response type, provenance.
+    const fullWs = { ...snap, name: 'Datasets desk', notes: [] }
+    const briefing = resolveBriefing(fullWs, { ...defaultReport('Datasets desk'), scope: { kind: 'incidents', ids: [albania.id] } }, { today: '2026-03-01' })
+    const html = renderHtml(briefing)
+    for (const text of ['Receiver category', 'State institutions / political system', 'Zero-day used', 'EuRepoC weighted cyber intensity 6', 'Reduce or break diplomatic relations (CAMEO 161) — Retorsion (international law)', 'EuRepoC Global Database 1.1, id 1502']) expect(html).toContain(text)
   })
 
   it('marks the rows the sample workspace already holds as likely duplicates', async () => {
