@@ -31,6 +31,19 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * Empty cells (`''`, `?`, `Not available`) are empty, not errors.
  */
 export function parseDateCell(cell: string, order: DateOrder = 'mdy'): CellResult<PartialDate> {
+  // Datasets repeat the same cells thousands of times: each distinct one is read once.
+  const key = `${order}${cell}`
+  const known = dateCache.get(key)
+  if (known) return known
+  const result = readDateCell(cell, order)
+  if (dateCache.size > 50_000) dateCache.clear()
+  dateCache.set(key, result)
+  return result
+}
+
+const dateCache = new Map<string, CellResult<PartialDate>>()
+
+function readDateCell(cell: string, order: DateOrder): CellResult<PartialDate> {
   if (isEmptyCell(cell)) return { empty: true }
   const text = cleanCell(cell)
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)
@@ -135,6 +148,17 @@ export type CountryResult = { code: string } | { unknown: string; reason: string
  * and names not known (regions such as "EU (region)") are returned as unknown, never guessed.
  */
 export function parseCountry(value: string): CountryResult {
+  const known = countryCache.get(value)
+  if (known) return known
+  const result = readCountry(value)
+  if (countryCache.size > 50_000) countryCache.clear()
+  countryCache.set(value, result)
+  return result
+}
+
+const countryCache = new Map<string, CountryResult>()
+
+function readCountry(value: string): CountryResult {
   const text = cleanCell(value)
   if (/^[A-Za-z]{2}$/.test(text) && isCountryCode(text.toUpperCase())) return { code: text.toUpperCase() }
   if (/^[A-Z]{3}$/.test(text) && ALPHA3.has(text)) return { code: ALPHA3.get(text)! }

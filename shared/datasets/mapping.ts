@@ -111,7 +111,16 @@ const SYNONYMS: Record<EnumField, Record<string, string>> = {
 }
 
 /** The key a raw enumeration value is looked up by in a mapping's `values`. */
-export const valueKey = (raw: string) => foldName(raw.replace(/^tlp:/i, ''))
+export function valueKey(raw: string): string {
+  let key = keyCache.get(raw)
+  if (key === undefined) {
+    key = foldName(raw.replace(/^tlp:/i, ''))
+    if (keyCache.size > 50_000) keyCache.clear()
+    keyCache.set(raw, key)
+  }
+  return key
+}
+const keyCache = new Map<string, string>()
 
 /** The enumeration value a raw value most plausibly means (its own id, its label, or a known synonym), or undefined. */
 export function suggestValue(field: EnumField, raw: string): string | undefined {
