@@ -9,13 +9,17 @@ const EMPTY = /^(?:|\?+|-+|n\/?a|none|null|nan|unknown|not available|not applica
 
 /** True when a cell holds no value (empty, `?`, `Not available`, `['Not available']`, `N/A`…). */
 export function isEmptyCell(cell: string | undefined | null): boolean {
-  return cell === undefined || cell === null || EMPTY.test(cleanCell(cell))
+  if (cell === undefined || cell === null) return true
+  // No "no value" spelling is this long: a long cell is empty only when blank (and most cells are long).
+  if (cell.length > 40) return cell.trim() === ''
+  return EMPTY.test(cleanCell(cell))
 }
 
 /** A cell with non-breaking spaces and runs of blanks tidied. */
 export function cleanCell(cell: string): string {
-  return cell.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()
+  return UNTIDY.test(cell) ? cell.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim() : cell
 }
+const UNTIDY = /\u00a0|\s\s|^\s|\s$|[\t\r\n]/
 
 export type DateOrder = 'mdy' | 'dmy'
 
