@@ -62,6 +62,10 @@ test('imports a CSV through the column mapping, fixing one unmapped value, shows
 
   await expect(app.count()).toHaveText('17 incidents')
   await expect(app.row('Wiper attack on a Latvian energy ministry')).toHaveCount(1)
+  // The incident form says where the record came from.
+  await app.row('Wiper attack on a Latvian energy ministry').click()
+  await expect(page.locator('#incident-form .provenance')).toHaveText(/^Imported from desk-sheet, row 2, on .+\.$/)
+  await expect(page.locator('#incident-form').getByLabel('Zero-day used')).toHaveValue('')
   await page.getByLabel('Victim country').selectOption({ label: 'Latvia' })
   await expect(app.count()).toHaveText('1 of 17 incidents')
   await page.getByRole('tab', { name: 'Map' }).click()
