@@ -1,4 +1,5 @@
 // Importing a spreadsheet as an analyst does: pick the CSV from the palette, map its columns, fix a value without a mapping, preview, import, find the incidents in the table, on the map and on the timeline, then undo; an EuRepoC export needs no mapping.
+import AxeBuilder from '@axe-core/playwright'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './support/fixtures'
@@ -97,4 +98,16 @@ test('reads an EuRepoC export without a mapping and lists its rejected rows, lik
   await expect(page.locator('.toast', { hasText: 'Saved 4 rejected rows to' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
+})
+
+test('the mapping dialog has no critical or serious accessibility violation', async ({ app, page }) => {
+  test.setTimeout(120_000)
+  const file = join(app.dir, '..', 'desk-sheet.csv')
+  await writeFile(file, SHEET)
+  await (await openPaletteCommand(page, 'Import a CSV file or dataset')).setFiles(file)
+  const mapping = page.getByRole('dialog', { name: 'Map the columns of desk-sheet.csv' })
+  await mapping.getByLabel('Field for column Kind').selectOption({ label: 'Types' })
+  await expect(mapping.getByText('1 value has no mapping')).toBeVisible()
+  const result = await new AxeBuilder({ page }).include('.mapping-dialog').analyze()
+  expect(result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([])
 })
