@@ -366,3 +366,25 @@ describe('the CLI', () => {
     expect(table.rows.map((r) => r[0]).sort()).toEqual(['Destructive attack on Albanian government services on 15 July 2022 (HomeLand Justice)', 'Second attack on Albania\'s border control system TIMS on 9 September 2022', 'Summit at Manëz'])
   })
 })
+
+describe('the model', () => {
+  it('migrates a version 4 workspace to 5 without touching its records, and reads the new optional fields', async () => {
+    const { migrate, SCHEMA_VERSION, WorkspaceSchema } = await import('../../../../shared/workspace')
+    const v4 = { ...sampleWorkspace(), schemaVersion: 4 }
+    const outcome = migrate(structuredClone(v4))
+    expect(SCHEMA_VERSION).toBe(5)
+    expect(outcome).toEqual({ kind: 'migrated', from: 4, data: { ...v4, schemaVersion: 5 } })
+    const incident = {
+      ...v4.incidents[0],
+      zeroDay: true,
+      intensity: { score: 6, source: 'EuRepoC weighted cyber intensity' },
+      provenance: { dataset: 'EuRepoC Global Database', version: '1.1', key: '1502', row: 2, importedAt: '2026-03-01T00:00:00.000Z' },
+      victims: [{ country: 'AL', sector: 'Government', organisation: '', category: 'State institutions / political system' }],
+      responses: [{ ...v4.incidents[0].responses[0], legalType: 'retorsion' }],
+    }
+    const parsed = WorkspaceSchema.safeParse({ ...v4, schemaVersion: 5, incidents: [incident] })
+    expect(parsed.success && parsed.data.incidents[0]).toMatchObject({ zeroDay: true, intensity: { score: 6 }, provenance: { key: '1502' }, victims: [{ category: 'State institutions / political system' }], responses: [{ legalType: 'retorsion' }] })
+    const bad = WorkspaceSchema.safeParse({ ...v4, schemaVersion: 5, incidents: [{ ...incident, responses: [{ ...incident.responses[0], legalType: 'war' }] }] })
+    expect(bad.success).toBe(false)
+  })
+})
