@@ -118,6 +118,32 @@ try {
   await page.keyboard.press('Escape')
   rmSync(bundle, { force: true })
 
+  // The column-mapping step of a desk spreadsheet: fields suggested from the headers, one value without a mapping.
+  const sheet = join(dir, '..', 'desk-sheet.csv')
+  writeFileSync(
+    sheet,
+    [
+      'Incident,When,Target country,Attacker,Kind,Notes',
+      'Wiper attack on a Latvian energy ministry,7/15/2023,Latvia,Russian Federation,Data destruction,Reported by CERT.LV',
+      'Espionage against the Finnish parliament,2023-03,FIN,RU,Espionage,Mail accounts',
+      '"Defaced websites of Lithuanian towns, second wave",March 2023,Lithuania,Russia,Cyber-fun,',
+      'Leak of Estonian ministry documents,2023,Estonia,Russia,Doxing,Posted on a forum',
+    ].join('\r\n'),
+  )
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('Import a CSV')
+  const sheetChooser = page.waitForEvent('filechooser')
+  await page.locator('.palette-item', { hasText: 'Import a CSV file or dataset' }).click()
+  await (await sheetChooser).setFiles(sheet)
+  const mapping = page.getByRole('dialog', { name: 'Map the columns of desk-sheet.csv' })
+  await mapping.getByLabel('Field for column When').selectOption({ label: 'Start date' })
+  await mapping.getByLabel('Field for column Attacker').selectOption({ label: 'Sponsor countries' })
+  await mapping.getByLabel('Field for column Kind').selectOption({ label: 'Types' })
+  await mapping.getByText('1 value has no mapping').waitFor()
+  await page.screenshot({ path: 'docs/csv-mapping.png' })
+  await page.keyboard.press('Escape')
+  rmSync(sheet, { force: true })
+
   // The light theme, chosen with the switch in the header.
   await page.getByLabel('Theme').selectOption('light')
   await page.keyboard.press('Alt+1')
@@ -126,7 +152,7 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

@@ -19,6 +19,7 @@ import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { useDraft } from '../components/useDraft'
+import { formatDate } from '../locale'
 import { errorMessage, toast } from '../state/actions'
 import { deleteIncident, leaveIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
@@ -31,6 +32,14 @@ import { SourcesEditor } from './SourcesEditor'
 import { VictimsEditor } from './VictimsEditor'
 
 const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: c.name }))
+
+/** Where an imported incident came from, and whether it was edited since. */
+function provenanceText(incident: Incident): string {
+  const p = incident.provenance!
+  const id = p.key.startsWith('row ') ? p.key : `id ${p.key}`
+  const edited = incident.updatedAt !== p.importedAt ? ' Edited since; a re-import reports it as a conflict and keeps your edits.' : ''
+  return `Imported from ${p.dataset}${p.version ? ` ${p.version}` : ''}, ${id}${p.row && !p.key.startsWith('row ') ? ` (row ${p.row})` : ''}, on ${formatDate(p.importedAt.slice(0, 10))}.${edited}`
+}
 
 export function IncidentForm({ incident }: { incident: Incident | null }) {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
@@ -100,6 +109,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         </span>
       </header>
       {readOnly ? <p className="form-note">This workspace is read-only: {readOnly}</p> : null}
+      {incident?.provenance ? <p className="form-note provenance">{provenanceText(incident)}</p> : null}
       {problems.length > 0 ? (
         <div className="form-problems" role="alert">
           {problems.length === 1 ? 'One field needs attention' : `${problems.length} fields need attention`}: {describeIssues(problems.map(([path, message]) => ({ path, message })))}
@@ -157,6 +167,25 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
                 </option>
               ))}
             </select>
+          </Field>
+          <Field label="Zero-day used" error={errors.zeroDay}>
+            <select value={draft.zeroDay === undefined ? '' : draft.zeroDay ? 'yes' : 'no'} onChange={(e) => set({ zeroDay: e.target.value === '' ? undefined : e.target.value === 'yes' })}>
+              <option value="">Not known</option>
+              <option value="yes">Yes</option>
+              <option value="no">No</option>
+            </select>
+          </Field>
+          <Field label="Intensity score" error={errors['intensity.score'] ?? errors.intensity}>
+            <input
+              type="number"
+              min={0}
+              step="any"
+              value={draft.intensity?.score ?? ''}
+              onChange={(e) => set({ intensity: e.target.value === '' ? undefined : { score: Number(e.target.value), source: draft.intensity?.source ?? '' } })}
+            />
+          </Field>
+          <Field label="Intensity scale" error={errors['intensity.source']}>
+            <input value={draft.intensity?.source ?? ''} disabled={!draft.intensity} onChange={(e) => draft.intensity && set({ intensity: { ...draft.intensity, source: e.target.value } })} placeholder="e.g. EuRepoC weighted cyber intensity" />
           </Field>
           <fieldset className="field wide checks">
             <legend>Types</legend>

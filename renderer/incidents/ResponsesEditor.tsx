@@ -1,5 +1,5 @@
 // Responses to an incident: who did what (CAMEO-like type), when, against whom.
-import { RESPONSE_TYPES, type IncidentResponse } from '../../shared/domain'
+import { LEGAL_RESPONSE_TYPE_LABELS, LEGAL_RESPONSE_TYPES, RESPONSE_TYPES, type IncidentResponse, type LegalResponseType } from '../../shared/domain'
 import { CountrySelect } from '../components/CountrySelect'
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
@@ -39,6 +39,16 @@ export function ResponsesEditor({ items, onChange, errors }: Props) {
                 <option key={t.id} value={t.id}>
                   {t.cameo ? `${t.cameo} · ` : ''}
                   {t.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Legal response type" error={e(n, 'legalType')}>
+            <select value={r.legalType ?? ''} onChange={(ev) => set(n, { legalType: (ev.target.value || undefined) as LegalResponseType | undefined })}>
+              <option value="">Not a legal measure</option>
+              {LEGAL_RESPONSE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {LEGAL_RESPONSE_TYPE_LABELS[t]}
                 </option>
               ))}
             </select>

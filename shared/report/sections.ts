@@ -11,6 +11,7 @@ import {
   LIKELIHOOD_TERMS,
   RELIABILITY_LABELS,
   RESPONSE_TYPES,
+  LEGAL_RESPONSE_TYPE_LABELS,
   STATE_NEXUS_LABELS,
   type Actor,
   type Incident,
@@ -120,6 +121,17 @@ export function claimSources(ids: readonly string[], sources: ReadonlyMap<string
   return found.map((s) => `${admiraltyGrade(s)} ${s.title}`).join('; ') || dash
 }
 
+/** The fields datasets carry, where the incident has them: receiver category, zero-day use, intensity and provenance. */
+function datasetFields(i: Incident): [string, string][] {
+  const out: [string, string][] = []
+  const categories = [...new Set(i.victims.flatMap((v) => (v.category ? [v.category] : [])))]
+  if (categories.length > 0) out.push(['Receiver category', categories.join('; ')])
+  if (i.zeroDay !== undefined) out.push(['Zero-day used', i.zeroDay ? 'Yes' : 'No'])
+  if (i.intensity) out.push(['Intensity', `${i.intensity.source} ${i.intensity.score}`])
+  if (i.provenance) out.push(['Provenance', `${i.provenance.dataset}${i.provenance.version ? ` ${i.provenance.version}` : ''}, ${i.provenance.key.startsWith('row ') ? i.provenance.key : `id ${i.provenance.key}`}`])
+  return out
+}
+
 function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   const actorName = (id?: string) => (id ? (ctx.actors.get(id)?.name ?? id) : '')
   const blocks: Block[] = [
@@ -134,6 +146,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
         ['Type', i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ') || dash],
         ['Status', i.status === 'confirmed' ? 'Confirmed' : 'Draft'],
         ['Marking', tlpLabel(i.tlp)],
+        ...datasetFields(i),
       ],
     },
   ]
@@ -163,7 +176,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
       rows: i.responses.map((r) => [
         date(r.date),
         r.actor,
-        responseLabel.get(r.type) ?? r.type,
+        `${responseLabel.get(r.type) ?? r.type}${r.legalType ? ` — ${LEGAL_RESPONSE_TYPE_LABELS[r.legalType]}` : ''}`,
         r.target || (r.targetCountry ? countryName(r.targetCountry) : dash),
         r.description || dash,
         claimSources(r.sourceIds, ctx.sources),
