@@ -32,6 +32,8 @@ export const CHANNEL_NAMES = [
   'interchange:preview',
   'interchange:commit',
   'interchange:undo',
+  'intake:read',
+  'intake:apply',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

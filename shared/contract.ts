@@ -20,6 +20,7 @@ import {
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { ExportScopeSchema, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
+import { IntakeReadSchema, type IntakeApplied, type IntakeDraft } from './intake'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
 
@@ -122,6 +123,19 @@ export const CHANNELS = {
     .strict(),
   'interchange:commit': z.object({ token: z.uuid() }).strict(),
   'interchange:undo': z.object({ importId: z.uuid() }).strict(),
+  /** Reads an article (pasted text, or an upload sent through interchange:upload) into a draft; nothing is written. */
+  'intake:read': IntakeReadSchema,
+  /** Writes what the analyst confirmed from a draft: the source with its archived copy, and the incident created or merged. */
+  'intake:apply': z
+    .object({
+      token: z.uuid(),
+      incident: IncidentInputSchema,
+      source: SourceInputSchema.omit({ archive: true, sha256: true }),
+      mergeInto: z.string().min(1).max(100).optional(),
+      force: z.boolean().default(false),
+      newActors: z.array(ActorInputSchema).max(50).default([]),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -158,6 +172,8 @@ export interface Outputs {
   'interchange:preview': ImportPreview
   'interchange:commit': ImportResult
   'interchange:undo': { fileName: string }
+  'intake:read': IntakeDraft & { token: string }
+  'intake:apply': IntakeApplied
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

@@ -1,6 +1,6 @@
 // Article intake: the draft an article yields (incident fields, each with the sentence behind it), and the channel inputs that read and apply it.
 import { z } from 'zod'
-import type { ActorKind, IncidentInput } from './domain'
+import type { ActorKind, Incident, IncidentInput, Source } from './domain'
 
 /** Media types an article arrives in. */
 export const ARTICLE_MEDIA_TYPES = ['text/plain', 'text/markdown', 'text/html', 'application/pdf'] as const
@@ -75,3 +75,12 @@ export const IntakeReadSchema = z
   })
   .strict()
   .refine((v) => (v.text === undefined) !== (v.uploadId === undefined), { message: 'Paste text or choose a file' })
+
+/** What an applied draft wrote. `before` is the merged incident as it was (for undo). */
+export interface IntakeApplied {
+  incident: Incident
+  source: Source
+  actorIds: string[]
+  merged: boolean
+  before?: Incident
+}

@@ -50,6 +50,8 @@ export function createHandlers(session: Session): Handlers {
     'interchange:commit': ({ token }) => s().interchange.commit(token),
     'interchange:undo': ({ importId }) => s().interchange.undo(importId),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
+    'intake:read': ({ text, uploadId, fileName }) => s().intake.read(uploadId ? { upload: s().interchange.takeUpload(uploadId), fileName } : { text, fileName }),
+    'intake:apply': ({ token, incident, source, mergeInto, force, newActors }) => s().intake.apply(s().intake.article(token), incident, source, { mergeInto, force, newActors }),
   }
 }
 

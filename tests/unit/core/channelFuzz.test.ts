@@ -85,6 +85,8 @@ function seeds(): Record<Channel, unknown> {
     'interchange:preview': { uploadId: uuid, fileName: 'bundle.json', format: 'auto', campaignsAsIncidents: false },
     'interchange:commit': { token: uuid },
     'interchange:undo': { importId: uuid },
+    'intake:read': { text: 'Hackers hit Albanian government websites on Friday, officials said.', fileName: 'pasted-article.txt' },
+    'intake:apply': { token: uuid, incident: input(incident), source: without(input(source), 'sha256', 'archive'), force: false, newActors: [] },
   }
 }
 
