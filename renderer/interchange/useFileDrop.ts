@@ -1,6 +1,8 @@
-// Dropping a STIX or MISP file anywhere on the window opens its import preview.
+// Dropping a file anywhere on the window: a STIX or MISP file opens its import preview, an article (.txt, .md, .html, .pdf) its intake review.
 import { useEffect } from 'react'
 import { getState } from '../state/store'
+import { articleMediaType } from '../../shared/intake'
+import { draftFromFile } from '../intake/actions'
 import { previewImport } from './actions'
 
 export function useFileDrop(): void {
@@ -13,7 +15,10 @@ export function useFileDrop(): void {
       if (!hasFile(e)) return
       e.preventDefault()
       const f = e.dataTransfer!.files[0]
-      if (f && !getState().importing && !getState().info?.readOnly) void previewImport(f)
+      if (!f || getState().importing || getState().info?.readOnly) return
+      if (articleMediaType(f.name)) {
+        if (!getState().intake?.stage) void draftFromFile(f)
+      } else void previewImport(f)
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)

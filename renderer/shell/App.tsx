@@ -6,6 +6,8 @@ import { Toasts } from '../components/Toasts'
 import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
 import { useFileDrop } from '../interchange/useFileDrop'
+import { IntakeDialog } from '../intake/IntakeDialog'
+import { openIntake } from '../intake/actions'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
 import { loadWorkspace, repairWorkspace, restoreBackup, showView, undoLast } from '../state/actions'
@@ -28,12 +30,14 @@ export function App() {
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
+    const offArticle = bridge.onNewFromArticle?.(openIntake)
     const warn = (e: BeforeUnloadEvent) => {
       if (getState().dirty) e.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => {
       off()
+      offArticle?.()
       window.removeEventListener('beforeunload', warn)
     }
   }, [])
@@ -102,6 +106,7 @@ export function App() {
       <CommandPalette />
       <ImportDialog />
       <ExportDialog />
+      <IntakeDialog />
     </div>
   )
 }

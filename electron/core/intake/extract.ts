@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import * as chrono from 'chrono-node'
 import nlp from 'compromise'
-import isoCountries from 'i18n-iso-countries'
+import isoCountries from 'i18n-iso-countries/index.js'
 import en from 'i18n-iso-countries/langs/en.json'
 import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, AttributorKind, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
