@@ -133,3 +133,45 @@ test('opens a saved web page: its title and publisher are guessed; an off-topic 
   await expect(page.getByRole('dialog')).toBeHidden()
   expect((await app.workspaceBytes()).equals(before)).toBe(true)
 })
+
+/** Drops a file on the window as the browser does when one is dragged in from the desktop. */
+async function dropFile(page: Page, name: string, text: string, type: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text, type }) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([text], name, { type }))
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }))
+    },
+    { name, text, type },
+  )
+}
+
+test('a dropped article opens its review; a hostile saved page shows as text and nothing in it runs or loads', async ({ app, page }) => {
+  const before = await app.workspaceBytes()
+  const requests: string[] = []
+  const dialogs: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  await dropFile(page, 'notpetya.txt', await readFile(join(ARTICLES, 'notpetya-2018-uk-us-attribution.txt'), 'utf8'), 'text/plain')
+  const review = page.getByRole('dialog', { name: 'Review the draft from notpetya.txt' })
+  await expect(review.getByRole('checkbox', { name: 'Victim: Ukraine (government)' })).toBeChecked()
+  await expect(review.getByRole('checkbox', { name: /^United Kingdom attributes it to Russia, almost certain$/ })).toBeChecked()
+  await review.getByRole('button', { name: 'Cancel' }).click()
+  await expect(review).toBeHidden()
+
+  const hostile = (await readFile(join(ARTICLES, 'hostile-lithuania-2022-ddos.html'), 'utf8')).replace('__HUGE_IMAGE__', 'A'.repeat(2 * 1024 * 1024))
+  await dropFile(page, 'hostile.html', hostile, 'text/html')
+  const hostileReview = page.getByRole('dialog', { name: 'Review the draft from hostile.html' })
+  await expect(hostileReview.getByRole('document')).toContainText('Lithuanian government websites were hit by distributed denial-of-service attacks on Monday')
+  await expect(hostileReview.getByRole('document')).not.toContainText('INJECTED')
+  await expect(hostileReview.getByRole('checkbox', { name: 'New actor: Killnet (hacktivist persona)' })).toBeChecked()
+  await hostileReview.getByRole('button', { name: 'Cancel' }).click()
+  await expect(hostileReview).toBeHidden()
+  expect(requests.filter((u) => /tracker\.example|attacker\.example|javascript:/.test(u))).toEqual([])
+  expect(dialogs).toEqual([])
+  expect((await app.workspaceBytes()).equals(before)).toBe(true)
+})
