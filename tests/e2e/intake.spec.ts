@@ -109,6 +109,14 @@ test('pastes the founding article, reviews and creates the incident, finds it on
   expect(sanctions).toMatchObject({ actor: 'United States', date: '2022-09-09', sourceIds: [merged.sourceIds[1]] })
   await page.getByRole('tab', { name: 'Timeline' }).click()
   await expect(items.filter({ hasText: 'United States against Iran' })).toHaveCount(2)
+
+  // Undo takes the merge back: the incident as it was, the follow-up's source gone.
+  await page.locator('.toast', { hasText: 'Merged the article into' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(page.locator('.toast', { hasText: 'The article intake was undone.' })).toBeVisible()
+  await expect(items.filter({ hasText: 'United States against Iran' })).toHaveCount(1)
+  disk = JSON.parse((await app.workspaceBytes()).toString()) as OnDisk
+  expect(disk.incidents[0].sourceIds).toEqual([source.id])
+  expect(disk.sources.map((s) => s.id)).toEqual([source.id])
 })
 
 test('opens a saved web page: its title and publisher are guessed; an off-topic article says no incident and writes nothing', async ({ app, page }) => {

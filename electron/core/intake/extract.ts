@@ -214,6 +214,13 @@ function label(m: Mention): string {
   return m.org ?? countryName(m.code!)
 }
 
+/** Where the last match of `re` in `text` starts; -1 when none. */
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1
+  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) at = m.index
+  return at
+}
+
 function nearest(index: number, re: RegExp, text: string): number {
   let best = Infinity
   for (const m of text.matchAll(new RegExp(re.source, 'gi'))) best = Math.min(best, Math.abs(m.index - index))
@@ -245,13 +252,15 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
       const afterPoss = after.replace(/^(?:'s|’s)\s+/, ' ')
       const byOrTo =
         new RegExp(`(?:${BLAME_WORDS.source})[^.;]{0,50}?\\b(?:by|to|on)\\s+(?:the\\s+|a\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i').test(before) ||
-        /\b(?:behind|blamed|accused|named|at the direction of|on behalf of|working for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$/i.test(before)
+        /\b(?:behind|blamed|accused|named|at the direction of|on behalf of|working for|(?:linked|tied|traced|attributed) to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$/i.test(before)
       const behind = /^((?:'s|’s)?\s*(?:[\w()-]+\s+){0,6}?)(?:was|were|is|are|had been|has been)\s+(?:\w+\s+){0,2}(?:behind|responsible)\b/i.exec(after)
       const wasBehind = blame && behind !== null && !SPEECH_WORDS.test(behind[1]) && !/\band\b/.test(behind[1])
       const heldAccountable = /\bhold\s+$/i.test(before) && /^\s+accountable/i.test(after)
       const hyphenLinked = /^-(?:linked|backed|sponsored|affiliated|based)\b/i.test(after) && s.attack
       const attackFrom = /\b(?:attacks?|hackers?|operations?|operators?)\s+from\s+(?:the\s+)?$/i.test(before)
-      const stateNoun = blame && m.start > firstCue && (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && (SPONSOR_NOUNS.test(afterPoss) || /^\s+(?:Ministry of Intelligence|intelligence|military|GRU|FSB|SVR|MOIS|IRGC)/.test(afterPoss))
+      const cueBefore = Math.max(lastIndex(SAYING, s.text.slice(0, m.start)), 0)
+      const attackBefore = lastIndex(ATTACK_WORDS, s.text.slice(0, m.start))
+      const stateNoun = blame && m.start > firstCue && cueBefore > attackBefore && (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && (SPONSOR_NOUNS.test(afterPoss) || /^\s+(?:Ministry of Intelligence|intelligence|military|GRU|FSB|SVR|MOIS|IRGC)/.test(afterPoss))
       const agency = blame && m.form === 'body' && /^(MOIS|IRGC|GRU|FSB|SVR|Ministry of Intelligence and Security|Reconnaissance General Bureau)$/.test(m.text)
       if (byOrTo || wasBehind || heldAccountable || hyphenLinked || attackFrom || stateNoun || agency) found.add(m)
     }
@@ -427,14 +436,20 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
     }
     for (const hit of hits) {
       const sponsorHere = s.mentions.find((m) => m.code && sponsors.includes(m.code))
-      const target = hit.type === 'technical-assistance' ? s.mentions.find((m) => m.code && victims.some((v) => v.country === m.code)) : sponsorHere
-      let actor = s.mentions.find((m) => m.start < hit.index && m !== target && m.code !== target?.code && !(hit.type === 'technical-assistance' && victims.some((v) => v.country === m.code)) && !sponsors.includes(m.code ?? ''))
+      const target =
+        hit.type === 'technical-assistance'
+          ? s.mentions.find((m) => m.code && victims.some((v) => v.country === m.code))
+          : (sponsorHere ?? (hit.type === 'state-of-emergency' ? undefined : s.mentions.find((m) => m.code && m.start > hit.index && m.form !== 'org' && !victims.some((v) => v.country === m.code))))
+      const notTarget = (m: Mention) => m !== target && !(target && m.code !== undefined && m.code === target.code)
+      let actor = s.mentions.find((m) => m.start < hit.index && notTarget(m) && !(hit.type === 'technical-assistance' && victims.some((v) => v.country === m.code)) && !sponsors.includes(m.code ?? ''))
       if (!actor && PRONOUN_LEAD.test(s.text)) actor = lastActor
-      if (!actor) actor = s.mentions.find((m) => m.start > hit.index && m !== target && m.code !== target?.code && !sponsors.includes(m.code ?? '') && !victims.some((v) => v.country === m.code && hit.type !== 'state-of-emergency'))
+      if (!actor) actor = s.mentions.find((m) => m.start > hit.index && notTarget(m) && !sponsors.includes(m.code ?? '') && !victims.some((v) => v.country === m.code && hit.type !== 'state-of-emergency'))
       if (!actor) continue
       lastActor = actor
       const type: ResponseType = hit.type === 'statement' && actor.kind === 'international-org' ? 'alliance-statement' : hit.type
-      const dated = datesFor(s).filter((d) => nearest(d.index, anyResponse, s.text) <= nearest(d.index, ATTACK_WORDS, s.text) || !s.attack)
+      // An attack word right after the trigger is its object ("condemned the attack on Wednesday"): the date is the response's.
+      const attackText = s.text.slice(0, hit.index) + ' '.repeat(Math.min(40, s.text.length - hit.index)) + s.text.slice(hit.index + 40)
+      const dated = datesFor(s).filter((d) => nearest(d.index, anyResponse, s.text) <= nearest(d.index, ATTACK_WORDS, attackText) || !s.attack)
       const who = label(actor)
       const earlier = responses.findIndex((r) => r.actor === who && r.type === type)
       if (earlier >= 0 && (responseDated[earlier] || dated.length === 0)) continue

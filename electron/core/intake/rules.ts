@@ -107,7 +107,7 @@ export const RESPONSE_RULES: { type: ResponseType; re: RegExp }[] = [
 export const HEDGE_WORDS = /\b(perhaps|might|could|would|whether|if)\b/i
 
 /** What a state's attackers are called: "Iranian state actors", "Russian military intelligence". */
-export const SPONSOR_NOUNS = /^[\s-]*(?:state[- ]?(?:sponsored|backed|linked)?\s*)?(government|state|regime|hackers?|actors?|operators?|intelligence|military|spies|spy agency|operatives?|groups?|cyber ?(?:actors?|units?|operators?)|authorities)\b/i
+export const SPONSOR_NOUNS = /^[\s-]*(?:state[- ]?(?:sponsored|backed|linked)?\s*)?(government(?!\s+(?:systems|networks|websites|sites|services|ministries|agencies|infrastructure|offices|servers|computers|data))|state|regime|hackers?|actors?|operators?|intelligence|military|spies|spy agency|operatives?|groups?|cyber ?(?:actors?|units?|operators?)|authorities)\b/i
 
 /** What a victim's hit systems are called: "Albanian government networks", "Costa Rica's Finance Ministry". */
 export const VICTIM_NOUNS = /^[\s-]*(?:'s\s+|’s\s+)?(?:[A-Z][\w-]*\s+){0,3}?(government|ministry|ministries|networks?|systems?|websites?|sites?|hospitals?|banks?|institutions?|infrastructure|agencies|agency|companies|grid|power|parliament|customs|ports?|finance|treasury|health|public services|tax)\b/

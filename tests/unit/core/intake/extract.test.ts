@@ -235,3 +235,19 @@ describe('dates and sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text)
   })
 })
+
+describe('response rules', () => {
+  const base = 'TIRANA, September 8, 2022 — Hackers linked to Iran attacked Albanian government systems in July, officials said.'
+  const draftWith = (extra: string) => draftFromText(`${base}\n\n${extra}`, empty).draft.responses.map((r) => [r.actor, r.type, r.targetCountry ?? r.target, r.date])
+
+  it('an alliance condemning is an alliance statement; a question or speculation is no response', () => {
+    expect(draftWith('NATO condemned the attack on Wednesday and said allies stood with Albania.')).toEqual([['NATO', 'alliance-statement', '', '2022-09-07']])
+    expect(draftWith('Should Albania sever diplomatic relations with Iran?')).toEqual([])
+    expect(draftWith('Albania could perhaps expel Iranian diplomats.')).toEqual([])
+  })
+
+  it('sanctions need someone imposing them; "sanctioned goods" is not a response', () => {
+    expect(draftWith('The European Union imposed sanctions on Iran on Monday.')).toEqual([['European Union', 'sanctions', 'IR', '2022-09-05']])
+    expect(draftWith('Albania stopped the transit of sanctioned goods last year.')).toEqual([])
+  })
+})
