@@ -192,7 +192,7 @@ const TYPE_TITLES: Record<IncidentType, string> = {
 }
 
 /** "TBILISI, February 20, 2020 — " at the head of a sentence. */
-const LEADING_DATELINE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*[—–]\s*/
+const LEADING_DATELINE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([^)]{2,40}\))?(?:\s*[—–]|\s-{1,2})\s+/
 /** The adjective of a country ("Albanian"), for titles. */
 const ADJECTIVE = new Map(Object.entries(DEMONYMS).map(([adj, code]) => [code, adj]))
 const CODENAME = /\b(APT ?\d{1,3}|DEV-\d{4}|UNC\d{3,5}|TA\d{3,4}|FIN\d{1,2}|Storm-\d{4})\b/g

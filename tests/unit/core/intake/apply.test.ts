@@ -153,6 +153,19 @@ describe('PDF articles and archived copies', () => {
     await expect(readArticle(Buffer.from('x'), 'x.docx')).rejects.toThrow(/not an article intake reads/)
   })
 
+  it('a PDF sent in pieces (base64) through the upload channel drafts an incident and is archived as a PDF', async () => {
+    t = await openTestWorkspace('intake-pdf', { create: { data: emptyWorkspace('Intake') } })
+    const pdf = pdfOf(['Hackers defaced Georgian websites', 'TBILISI, October 29, 2019 - Thousands of Georgian websites were defaced on Monday.'])
+    const b64 = pdf.toString('base64')
+    const uploadId = crypto.randomUUID()
+    for (let at = 0; at < b64.length; at += 200) await t.client.interchange.upload({ uploadId, chunk: b64.slice(at, at + 200) })
+    const draft = await t.client.intake.read({ uploadId, fileName: 'georgia.pdf' })
+    expect(draft.draft).toMatchObject({ start: '2019-10-28', types: ['defacement'], victims: [{ country: 'GE' }] })
+    const applied = await t.client.intake.apply({ token: draft.token, incident: draft.draft, source: { title: 'Georgian websites defaced' } })
+    expect(applied.source.archive).toMatchObject({ file: `sources/${applied.source.id}/georgia.pdf`, mediaType: 'application/pdf', size: pdf.length })
+    expect((await readArchivedCopy(t.dir, applied.source.archive!)).bytes.equals(pdf)).toBe(true)
+  })
+
   it('keeps copies inside sources/<id>/, refuses links and path tricks, and notices tampering', async () => {
     t = await openTestWorkspace('archive', { create: { data: emptyWorkspace('Archive') } })
     const copy = await writeArchivedCopy(t.dir, 'src-1', '../../../etc/pass wd.html', 'text/html', Buffer.from('<p>hi</p>'), new Date('2024-01-02T03:04:05Z'))
