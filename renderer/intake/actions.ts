@@ -2,7 +2,7 @@
 import { MAX_UPLOAD_CHUNK } from '../../shared/contract'
 import type { ActorInput, IncidentInput } from '../../shared/domain'
 import { articleMediaType, type IntakeApplied, type IntakeDraft } from '../../shared/intake'
-import { isPartialDate, parsePartialDate } from '../../shared/partialDate'
+import { parsePartialDate } from '../../shared/partialDate'
 import { client } from '../api'
 import { errorMessage, loadWorkspace, showView, toast } from '../state/actions'
 import { getState, setState, type IntakeUi } from '../state/store'
@@ -120,7 +120,7 @@ export async function applyIntake(): Promise<void> {
     const result = await client.intake.apply({
       token: i.draft.token,
       incident: acceptedIncident(i),
-      source: { title: i.source.title, publisher: i.source.publisher, url: i.source.url, published: published && isPartialDate(published) ? published : published },
+      source: { title: i.source.title, publisher: i.source.publisher, url: i.source.url, published },
       mergeInto: i.target === 'new' ? undefined : i.target,
       force: i.target === 'new',
       newActors,

@@ -4,11 +4,15 @@ import { ActorInputSchema, IncidentInputSchema, SourceInputSchema, type ActorInp
 import { articleMediaType, type ArticleMediaType, type IntakeApplied, type IntakeDraft } from '../../../shared/intake'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { ServiceError } from '../../../shared/result'
-import { draftFromText, likelyMatches } from '../intake/extract'
-import { readArticle } from '../intake/readArticle'
 import { writeArchivedCopy } from '../store/archive'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import type { RecordService } from './RecordService'
+
+/** The extraction code and its libraries (sentence splitter, date parser, country names) load on first use, not at every start of the app or CLI. */
+async function extractor() {
+  const [extract, read] = await Promise.all([import('../intake/extract'), import('../intake/readArticle')])
+  return { draftFromText: extract.draftFromText, likelyMatches: extract.likelyMatches, readArticle: read.readArticle }
+}
 
 /** A match at least this close refuses a plain create: merge into it, or create anyway on purpose. */
 export const DUPLICATE_SCORE = 0.7
@@ -71,6 +75,7 @@ export class IntakeService {
 
   /** Drafts from an article's bytes; nothing is written. */
   async draft(article: ArticleBytes): Promise<IntakeDraft> {
+    const { draftFromText, readArticle } = await extractor()
     const read = await readArticle(article.bytes, article.fileName, article.mediaType)
     if (read.text.trim() === '') throw new ServiceError('invalid-input', `${article.fileName} has no text to read (a scanned PDF has only images; paste its text instead).`)
     return draftFromText(read.text, { actors: this.store.data.actors, incidents: this.store.data.incidents, hints: read.hints })
@@ -112,6 +117,7 @@ export class IntakeService {
     let existing: Incident | undefined
     if (options.mergeInto) existing = this.records.incidents.get(options.mergeInto)
     else if (!options.force) {
+      const { likelyMatches } = await extractor()
       const close = likelyMatches({ ...fields, sponsorCountries: fields.sponsorCountries, actorIds: fields.actorIds }, this.store.data.incidents).filter((m) => m.score >= DUPLICATE_SCORE)
       if (close.length > 0) {
         const m = close[0]
