@@ -8,7 +8,7 @@ import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, AttributorKind, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
 import { likelyDuplicates, titleSimilarity } from '../../../shared/duplicates'
 import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
-import { parsePartialDate } from '../../../shared/partialDate'
+import { formatPartialDate, parsePartialDate } from '../../../shared/partialDate'
 import {
   ATTACK_WORDS, BLAME_WORDS, CAPITALS, CONFIDENCE_WORDS, COUNTRY_ALIASES, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, ORGANISATIONS, RESPONSE_RULES,
   SPEECH_WORDS, SPONSOR_NOUNS, STATE_BODIES, TYPE_WORDS, VICTIM_NOUNS,
@@ -518,7 +518,8 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
     evidence: kept,
     newActors: isIncident ? newActors : [],
     matches: isIncident ? likelyMatches(draft, options.incidents) : [],
-    source: { title: source.title || title, publisher: source.publisher, published: source.published, url: source.url },
+    // Without a headline the source is named by who published it and when, never after the draft.
+    source: { title: source.title || [source.publisher || 'Article', source.published ? formatPartialDate(source.published, 'long') : ''].filter(Boolean).join(', '), publisher: source.publisher, published: source.published, url: source.url },
     text,
   }
 }

@@ -92,6 +92,12 @@ describe('intake through the client', () => {
     expect(merged.responses.length).toBe(existing.responses.length + added.length)
   })
 
+  it('refuses an article too long to draft from, with the limit named', async () => {
+    t = await openTestWorkspace('intake-long', { create: { data: emptyWorkspace('Intake') } })
+    const text = 'Hackers attacked Albanian government systems in July. '.repeat(5000)
+    expect((await failure(t.client.intake.read({ text, fileName: 'pasted-article.txt' }))).message).toMatch(/at most 250,000/)
+  })
+
   it('an invalid edit is refused with the field named, and nothing is written', async () => {
     t = await openTestWorkspace('intake-bad', { create: { data: emptyWorkspace('Intake') } })
     const draft = await t.client.intake.read({ text: await readFile(FOUNDING, 'utf8'), fileName: 'pasted-article.txt' })

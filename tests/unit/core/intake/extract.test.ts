@@ -72,7 +72,7 @@ describe('the founding article (Albania and Iran, 2022)', () => {
     })
     expect(evidence(d, 'attributions.1')).toContain('with indisputable evidence')
     expect(d.draft.attributions[1].statement).toBe('with indisputable evidence')
-    expect(d.source).toMatchObject({ publisher: 'SecureWorld News', published: '2022-09-08' })
+    expect(d.source).toEqual({ title: 'SecureWorld News, 8 September 2022', publisher: 'SecureWorld News', published: '2022-09-08', url: '' })
   })
 
   it('never proposes countries only mentioned in passing (Russia, China, Ukraine)', async () => {
