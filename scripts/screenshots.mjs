@@ -118,6 +118,7 @@ try {
   await page.getByRole('button', { name: 'Draft incident' }).click()
   await page.getByRole('dialog', { name: 'Review the draft from pasted text' }).locator('mark.evidence').first().waitFor()
   await page.screenshot({ path: 'docs/intake-review.png' })
+  console.log('Wrote docs/intake-review.png')
   await page.keyboard.press('Escape')
 
   // The light theme, chosen with the switch in the header.
@@ -128,7 +129,7 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/import-preview.png, docs/intake-review.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/import-preview.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
