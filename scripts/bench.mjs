@@ -34,6 +34,10 @@ const STEPS = [
     args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchSearch.ts'],
   },
   {
+    name: 'intake: drafting from a 1,000- and a 5,000-word article and 100 articles in a row, beside sentence splitting',
+    args: ['--import', 'tsx', 'tests/support/benchIntake.ts'],
+  },
+  {
     name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
     args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
   },

@@ -1,6 +1,6 @@
 // `npm run screenshots`: builds, serves a fresh sample workspace through the browser host and captures README images.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -143,6 +143,17 @@ try {
   await page.screenshot({ path: 'docs/csv-mapping.png' })
   await page.keyboard.press('Escape')
   rmSync(sheet, { force: true })
+
+  // Article intake: a follow-up article (written for the tests) reviewed beside its evidence, matched to the sample's Albania case.
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('from an article')
+  await page.locator('.palette-item', { hasText: 'New incident from an article' }).click()
+  await page.getByLabel('Article text').fill(readFileSync('tests/fixtures/articles/albania-2022-treasury-sanctions.txt', 'utf8'))
+  await page.getByRole('button', { name: 'Draft incident' }).click()
+  await page.getByRole('dialog', { name: 'Review the draft from pasted text' }).locator('mark.evidence').first().waitFor()
+  await page.screenshot({ path: 'docs/intake-review.png' })
+  console.log('Wrote docs/intake-review.png')
+  await page.keyboard.press('Escape')
 
   // The light theme, chosen with the switch in the header.
   await page.getByLabel('Theme').selectOption('light')

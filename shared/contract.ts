@@ -21,6 +21,7 @@ import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report
 import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
 import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
+import { IntakeReadSchema, type IntakeApplied, type IntakeDraft } from './intake'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
 
@@ -133,6 +134,19 @@ export const CHANNELS = {
   'interchange:rejects': z.object({ token: z.uuid() }).strict(),
   'datasets:mappings': none,
   'datasets:saveMapping': CsvMappingSchema.refine((m) => m.name.trim() !== '', { message: 'Name the mapping to save it', path: ['name'] }),
+  /** Reads an article (pasted text, or an upload sent through interchange:upload) into a draft; nothing is written. */
+  'intake:read': IntakeReadSchema,
+  /** Writes what the analyst confirmed from a draft: the source with its archived copy, and the incident created or merged. */
+  'intake:apply': z
+    .object({
+      token: z.uuid(),
+      incident: IncidentInputSchema,
+      source: SourceInputSchema.omit({ archive: true, sha256: true }),
+      mergeInto: z.string().min(1).max(100).optional(),
+      force: z.boolean().default(false),
+      newActors: z.array(ActorInputSchema).max(50).default([]),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -172,6 +186,8 @@ export interface Outputs {
   'interchange:rejects': { path: string; rows: number }
   'datasets:mappings': CsvMapping[]
   'datasets:saveMapping': { path: string }
+  'intake:read': IntakeDraft & { token: string }
+  'intake:apply': IntakeApplied
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

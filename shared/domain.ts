@@ -288,6 +288,20 @@ const url = z
   .max(2000, 'URL is too long')
   .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), { message: 'URL must start with http:// or https://' })
 
+/** Media types an archived copy of a source may have. */
+export const ARCHIVE_MEDIA_TYPES = ['text/html', 'text/plain', 'text/markdown', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
+
+/** A copy of a source kept in the workspace folder, with its fingerprint. */
+export const ArchivedCopySchema = z.object({
+  /** Relative to the workspace folder: always `sources/<sourceId>/<safe file name>`. */
+  file: z.string().max(300).regex(/^sources\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\/[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/, 'Not an archived copy path (sources/<source id>/<file name>)'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 lowercase hex digits'),
+  size: z.number().int().min(0),
+  mediaType: z.enum(ARCHIVE_MEDIA_TYPES),
+  capturedAt: z.iso.datetime({ offset: true }),
+})
+export type ArchivedCopy = z.infer<typeof ArchivedCopySchema>
+
 export const SourceInputSchema = z.object({
   title: required('Title', 500),
   publisher: text('Publisher', 200).default(''),
@@ -297,6 +311,7 @@ export const SourceInputSchema = z.object({
   reliability: z.enum(RELIABILITY).default('F'),
   credibility: z.enum(CREDIBILITY).default('6'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 hex digits').optional(),
+  archive: ArchivedCopySchema.optional(),
   sample: z.boolean().optional(),
   stix,
 })

@@ -53,6 +53,8 @@ export function createHandlers(session: Session): Handlers {
     'datasets:mappings': () => s().interchange.savedMappings(),
     'datasets:saveMapping': (mapping) => s().interchange.saveMapping(mapping),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
+    'intake:read': ({ text, uploadId, fileName }) => s().intake.read(uploadId ? { upload: s().interchange.takeUpload(uploadId), fileName } : { text, fileName }),
+    'intake:apply': ({ token, incident, source, mergeInto, force, newActors }) => s().intake.apply(s().intake.article(token), incident, source, { mergeInto, force, newActors }),
   }
 }
 

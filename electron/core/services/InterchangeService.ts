@@ -136,6 +136,14 @@ export class InterchangeService {
     return { received }
   }
 
+  /** Takes a finished upload out of the queue (article intake reads uploads the same way imports do). */
+  takeUpload(uploadId: string): string {
+    const parts = this.uploads.get(uploadId)
+    if (!parts) throw new ServiceError('not-found', 'That upload is not here any more; choose the file again.')
+    this.uploads.delete(uploadId)
+    return parts.join('')
+  }
+
   /** Plans the import of an uploaded file (or of `text`) and returns its accounting; nothing is written. */
   preview(source: { uploadId: string } | { text: string }, fileName: string, format: ImportFormat = 'auto', options: PlanOptions = {}): ImportPreview {
     let text: string

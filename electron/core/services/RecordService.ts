@@ -54,10 +54,12 @@ export class RecordService<C extends Collection> {
     await this.audit.record(entry).catch((err: unknown) => console.warn(`[watchfloor] the audit log missed a ${entry.action} of ${entry.id}: ${messageOf(err)}`))
   }
 
-  async create(fields: Fields<C>): Promise<Stored<C>> {
+  /** Adds a record under a fresh id (or `id`, when the caller had to name it first, e.g. for a source's archived copy). */
+  async create(fields: Fields<C>, id?: string): Promise<Stored<C>> {
     this.checkRefs(fields)
+    if (id !== undefined && indexRecords(this.store.data).ids.has(id)) throw new ServiceError('conflict', `The id ${id} is already used.`)
     const now = new Date().toISOString()
-    const record = { ...fields, id: `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
+    const record = { ...fields, id: id ?? `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
     await this.store.update(() => void this.records.push(record))
     await this.log({ action: 'create', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: Object.keys(fields).sort() })
     return record

@@ -6,6 +6,7 @@ import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import { RecordService } from './RecordService'
 import { InterchangeService } from './InterchangeService'
+import { IntakeService } from './IntakeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
 
@@ -28,12 +29,16 @@ function sourceReferrers(data: Workspace, id: string): string[] {
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
 export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
   const audit = new AuditLog(store.dir)
+  const incidents = new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers })
+  const actors = new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers })
+  const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers })
   return {
     store,
     audit,
-    incidents: new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers }),
-    actors: new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers }),
-    sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers }),
+    incidents,
+    actors,
+    sources,
+    intake: new IntakeService(store, { incidents, sources, actors }),
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),

@@ -8,6 +8,7 @@ import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 import { validateWorkspace } from '../../core/store/validate'
 import { exportCommand, importCommand } from './interchangeCommand'
 import { reportCommand } from './reportCommand'
+import { intakeCommand } from './intakeCommand'
 import { basename, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,7 +28,12 @@ const USAGE = `usage:
                                                  or a CSV file read through a saved column mapping (--mapping): every
                                                  object or row accounted for (new, updated, duplicate, kept, conflict,
                                                  skipped/rejected with reasons); --dry-run changes nothing;
-                                                 --campaigns imports campaigns as incidents`
+                                                 --campaigns imports campaigns as incidents
+  watchfloor intake DIR FILE [--json] [--apply [--merge ID] [--force]]
+                                                 draft an incident from a news article (.txt, .md, .html, .pdf) with the
+                                                 sentence behind every field; nothing is written without --apply, which
+                                                 creates it (refused when it looks like an existing incident unless
+                                                 --force) or merges it into incident ID`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -75,7 +81,7 @@ async function validate(dir: string): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['sample', 'json', 'help', 'dry-run', 'campaigns'])
+  const args = parseArgs(argv, ['sample', 'json', 'help', 'dry-run', 'campaigns', 'apply', 'force'])
   const [command, dir, ...extra] = args.positionals
   if (!command || args.flags.has('help')) {
     out(USAGE)
@@ -84,6 +90,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') {
     if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `import takes a folder and a file.\n${USAGE}`)
     return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), mapping: stringFlag(args, 'mapping'), datasetVersion: stringFlag(args, 'dataset-version'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
+  }
+  if (command === 'intake') {
+    if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `intake takes a folder and a file.\n${USAGE}`)
+    return intakeCommand({ dir, file: extra[0], json: args.flags.has('json'), apply: args.flags.has('apply'), merge: stringFlag(args, 'merge'), force: args.flags.has('force'), log: out })
   }
   if (!dir || extra.length > 0) throw new ServiceError('invalid-input', `${command} takes one folder.\n${USAGE}`)
   switch (command) {

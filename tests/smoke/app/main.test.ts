@@ -241,6 +241,11 @@ describe('menu', () => {
     expect(view).toContain('toggleDevTools')
   })
 
+  it('New from article… asks the page to open its intake screen', () => {
+    item(fileMenu(), 'New from article…').click!()
+    expect(win().webContents.sent.at(-1)).toBe('menu:newFromArticle')
+  })
+
   it('New workspace… creates one in the chosen folder, remembers it, retitles the window and tells the page', async () => {
     const dir = join(userData, 'Ops 2026')
     chooseFolderNext(dir)
@@ -311,9 +316,9 @@ describe('preload', () => {
     bridge = fake.exposed.workbench as Bridge
   })
 
-  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.openWorkspace and the system locale', () => {
+  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.onNewFromArticle, workbench.openWorkspace and the system locale', () => {
     expect(Object.keys(fake.exposed)).toEqual(['workbench'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onWorkspaceChanged', 'openWorkspace'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onNewFromArticle', 'onWorkspaceChanged', 'openWorkspace'])
     expect(bridge.locale).toBe('de-DE')
   })
 

@@ -88,6 +88,8 @@ function seeds(): Record<Channel, unknown> {
     'interchange:rejects': { token: uuid },
     'datasets:mappings': undefined,
     'datasets:saveMapping': { name: 'Desk sheet', columns: { Title: 'title', Date: 'start' }, values: { types: { espionage: 'espionage' } }, dateOrder: 'mdy', dataset: 'Desk sheet', version: '' },
+    'intake:read': { text: 'Hackers hit Albanian government websites on Friday, officials said.', fileName: 'pasted-article.txt' },
+    'intake:apply': { token: uuid, incident: input(incident), source: without(input(source), 'sha256', 'archive'), force: false, newActors: [] },
   }
 }
 
