@@ -32,6 +32,13 @@ export const CHANNEL_NAMES = [
   'interchange:preview',
   'interchange:commit',
   'interchange:undo',
+  'sharing:list',
+  'sharing:save',
+  'sharing:remove',
+  'sharing:test',
+  'sharing:push',
+  'sharing:pull',
+  'sharing:progress',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

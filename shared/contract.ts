@@ -19,6 +19,7 @@ import {
 } from './domain'
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { ExportScopeSchema, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
+import { ConnectionInputSchema, PullInputSchema, PushInputSchema, type Connection, type ConnectionTest, type ConnectionView, type PullResult, type PushResult, type SharingOverview, type SharingProgress } from './sharing'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
@@ -122,6 +123,14 @@ export const CHANNELS = {
     .strict(),
   'interchange:commit': z.object({ token: z.uuid() }).strict(),
   'interchange:undo': z.object({ importId: z.uuid() }).strict(),
+  'sharing:list': none,
+  /** A connection to save; its password or token goes to the secret store, never back to the window. */
+  'sharing:save': ConnectionInputSchema,
+  'sharing:remove': z.object({ id: z.uuid() }).strict(),
+  'sharing:test': z.object({ id: z.uuid() }).strict(),
+  'sharing:push': PushInputSchema,
+  'sharing:pull': PullInputSchema,
+  'sharing:progress': none,
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -158,6 +167,13 @@ export interface Outputs {
   'interchange:preview': ImportPreview
   'interchange:commit': ImportResult
   'interchange:undo': { fileName: string }
+  'sharing:list': SharingOverview
+  'sharing:save': ConnectionView
+  'sharing:remove': Connection
+  'sharing:test': ConnectionTest
+  'sharing:push': PushResult
+  'sharing:pull': PullResult
+  'sharing:progress': SharingProgress | null
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

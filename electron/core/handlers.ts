@@ -50,6 +50,13 @@ export function createHandlers(session: Session): Handlers {
     'interchange:commit': ({ token }) => s().interchange.commit(token),
     'interchange:undo': ({ importId }) => s().interchange.undo(importId),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
+    'sharing:list': () => s().sharing.overview(),
+    'sharing:save': (input) => s().sharing.saveConnection(input),
+    'sharing:remove': ({ id }) => s().sharing.removeConnection(id),
+    'sharing:test': async ({ id }) => s().sharing.test(await s().sharing.target(id)),
+    'sharing:push': async ({ connection, collection, scope }) => s().sharing.push(await s().sharing.target(connection), collection, scope),
+    'sharing:pull': async ({ connection, collection }) => s().sharing.pull(await s().sharing.target(connection), collection),
+    'sharing:progress': () => (session.isOpen ? s().sharing.progress : null),
   }
 }
 

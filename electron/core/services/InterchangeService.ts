@@ -13,6 +13,7 @@ import { planMispImport } from '../interchange/mispImport'
 import { readInput, type InputFormat } from '../interchange/readInput'
 import { bundleProblems } from '../interchange/stixCheck'
 import { exportStix, type ExportScope } from '../interchange/stixExport'
+import type { Bundle } from '../interchange/stixVocabulary'
 import { planStixImport, type Changes, type Plan, type PlanOptions } from '../interchange/stixImport'
 import type { AuditLog } from '../store/AuditLog'
 import { EXPORTS_DIR } from '../store/files'
@@ -99,6 +100,8 @@ export class InterchangeService {
   private pending = new Map<string, { plan: Plan; preview: ImportPreview; basis: unknown[][] }>()
   private journals = new Map<string, Journal>()
   private uploads = new Map<string, string[]>()
+  /** Work to do once a preview's import is committed (a pull remembers where it stopped). */
+  private onCommit = new Map<string, () => Promise<unknown>>()
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -133,6 +136,7 @@ export class InterchangeService {
     const token = randomUUID()
     const preview = summarise(plan, token, fileName, detail)
     this.pending.clear()
+    this.onCommit.clear()
     this.pending.set(token, { plan, preview, basis: COLLECTIONS.map((c) => [...(this.store.data[c] as unknown[])]) })
     return preview
   }
@@ -162,8 +166,15 @@ export class InterchangeService {
     })
     const importId = randomUUID()
     this.journals.set(importId, journal!)
+    await this.onCommit.get(token)?.()
+    this.onCommit.delete(token)
     await this.audit.record({ action: 'import', collection: 'workspace', id: importId, title: entry.preview.fileName, fields: Object.entries(entry.preview.writes).map(([k, v]) => `${k}: ${v}`) }).catch(() => undefined)
     return { importId, fileName: entry.preview.fileName, writes: entry.preview.writes }
+  }
+
+  /** Runs `fn` after the import previewed under `token` is committed (never if it is not). */
+  whenCommitted(token: string, fn: () => Promise<unknown>): void {
+    if (this.pending.has(token)) this.onCommit.set(token, fn)
   }
 
   /** Takes a committed import back in one write; refused when a record it wrote was edited since. */
@@ -202,10 +213,16 @@ export class InterchangeService {
       const events = exportMisp(ws, this.scopeOf(scope))
       return { text: JSON.stringify({ response: events }, null, 1), objects: events.length }
     }
-    const bundle = exportStix(ws, this.scopeOf(scope))
+    const bundle = this.stixBundle(scope)
+    return { text: JSON.stringify(bundle), objects: bundle.objects.length }
+  }
+
+  /** The scope as a STIX 2.1 bundle, checked before anyone sees it. */
+  stixBundle(scope: DataExportScope): Bundle {
+    const bundle = exportStix(this.store.data, this.scopeOf(scope))
     const problems = bundleProblems(bundle)
     if (problems.length > 0) throw new ServiceError('internal', `The STIX bundle did not pass its check, so it was not written: ${problems.slice(0, 5).join('; ')}`)
-    return { text: JSON.stringify(bundle), objects: bundle.objects.length }
+    return bundle
   }
 
   /** Writes an export into the workspace's exports folder (never replacing a file). */

@@ -8,6 +8,8 @@ import { RecordService } from './RecordService'
 import { InterchangeService } from './InterchangeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
+import { SharingService } from './SharingService'
+import { FileSecretStore, type SecretStore } from '../taxii/secretStore'
 
 /** Notes (other than `id` itself) that link to `id` or are attached to it. */
 function noteReferrers(data: Workspace, id: string): string[] {
@@ -28,9 +30,10 @@ function sourceReferrers(data: Workspace, id: string): string[] {
     .concat(noteReferrers(data, id))
 }
 
-/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
-export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
+/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. `secrets` keeps sharing credentials (a 0600 file in the user's config folder by default). */
+export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets: SecretStore = new FileSecretStore()) {
   const audit = new AuditLog(store.dir)
+  const interchange = new InterchangeService(store, audit)
   return {
     store,
     audit,
@@ -40,7 +43,8 @@ export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),
-    interchange: new InterchangeService(store, audit),
+    interchange,
+    sharing: new SharingService(store, interchange, audit, secrets),
   }
 }
 

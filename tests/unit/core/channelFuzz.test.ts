@@ -85,6 +85,13 @@ function seeds(): Record<Channel, unknown> {
     'interchange:preview': { uploadId: uuid, fileName: 'bundle.json', format: 'auto', campaignsAsIncidents: false },
     'interchange:commit': { token: uuid },
     'interchange:undo': { importId: uuid },
+    'sharing:list': undefined,
+    'sharing:save': { name: 'Fuzz server', server: 'http://127.0.0.1:9/taxii2/', auth: 'none' },
+    'sharing:remove': { id: uuid },
+    'sharing:test': { id: uuid },
+    'sharing:push': { connection: uuid, collection: { apiRoot: 'http://127.0.0.1:9/team/', id: 'c' }, scope: { kind: 'all' } },
+    'sharing:pull': { connection: uuid, collection: { apiRoot: 'http://127.0.0.1:9/team/', id: 'c' } },
+    'sharing:progress': undefined,
   }
 }
 
