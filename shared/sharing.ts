@@ -81,6 +81,8 @@ export interface PushResult {
   collection: string
   /** Objects the export holds. */
   total: number
+  /** New or changed since the last push: what this push sends (or, dry run, would send). */
+  toSend: number
   /** Already on the server as they are now (sent before, unchanged since). */
   unchanged: number
   /** Sent by this push, and accepted. */

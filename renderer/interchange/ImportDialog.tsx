@@ -37,7 +37,7 @@ function ImportPanel() {
         ) : (
           <>
             <p>
-              {p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} with {p.total} objects. Nothing has been written yet.
+              {importing.fromServer ? 'New on the server:' : p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} {importing.fromServer ? '' : 'with '}{p.total} objects. Nothing has been written yet.
             </p>
             <table className="import-table" aria-label="What each type of object becomes">
               <thead>
@@ -85,9 +85,11 @@ function ImportPanel() {
                 </ul>
               </details>
             ) : null}
-            <label className="check">
-              <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
-            </label>
+            {importing.fromServer ? null : (
+              <label className="check">
+                <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
+              </label>
+            )}
             <p className="import-writes">
               Importing writes {count(p.writes.incidents, 'incident')}, {count(p.writes.actors, 'actor')}, {count(p.writes.sources, 'source')}, {count(p.writes.notes, 'note')}, {count(p.writes.reports, 'briefing')} and
               keeps {count(p.writes.kept, 'other object')}, in one step after a backup; Undo takes it all back.

@@ -7,7 +7,7 @@ import type { ImportPreview } from '../../shared/interchange'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
-export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sharing'] as const
 export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
@@ -60,7 +60,7 @@ export interface UiSlice {
   pending: (() => void) | null
   toasts: Toast[]
   /** An import under way: reading, planning or writing a file, with what the user sees; the preview once planned. */
-  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
+  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean; fromServer?: boolean } | null
   /** The data export dialog is open. */
   exporting: boolean
   /** Light, dark, or following the system (state/theme.ts remembers it). */

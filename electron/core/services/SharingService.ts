@@ -23,6 +23,8 @@ export interface SyncOptions {
   pageBytes?: number
   timeoutMs?: number
   signal?: AbortSignal
+  /** Push: work out what would be sent (and in how many pages), send nothing. */
+  dryRun?: boolean
   /** Called after each page, with what is done so far. */
   onProgress?(p: SharingProgress): void
 }
@@ -167,7 +169,7 @@ export class SharingService {
 
       // A page that was on its way when the last push stopped: what the server has of it counts as sent.
       let alreadyThere = 0
-      if (entry.inFlight && entry.inFlight.length > 0) {
+      if (entry.inFlight && entry.inFlight.length > 0 && !options.dryRun) {
         const landed = collection.canRead ? await this.versionsOnServer(client, collection, entry.inFlight.map((o) => o.id)) : new Map<string, Set<string>>()
         const inFlight = entry.inFlight
         entry = await this.updateEntry(key, (e) => {
@@ -183,7 +185,8 @@ export class SharingService {
       const changed = objects.filter((o) => entry.sent[o.id as string] !== versionOf(o))
       const limit = Math.min(collection.maxContentLength, options.pageBytes ?? Infinity)
       const pages = this.pages(changed, limit, options.pageObjects ?? 500)
-      const result: PushResult = { collection: collection.title, total: objects.length, unchanged: objects.length - changed.length - alreadyThere, succeeded: 0, failures: [], pages: 0, alreadyThere }
+      const result: PushResult = { collection: collection.title, toSend: changed.length, total: objects.length, unchanged: objects.length - changed.length - alreadyThere, succeeded: 0, failures: [], pages: 0, alreadyThere }
+      if (options.dryRun) return { ...result, pages: pages.length }
       const types = new Map(changed.map((o) => [o.id as string, o.type as string]))
       let done = 0
       progress(0, changed.length, `Sending ${changed.length} objects to “${collection.title}”…`)

@@ -8,6 +8,7 @@ import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 import { validateWorkspace } from '../../core/store/validate'
 import { exportCommand, importCommand } from './interchangeCommand'
 import { reportCommand } from './reportCommand'
+import { taxiiCommand } from './taxiiCommand'
 import { basename, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -24,7 +25,12 @@ const USAGE = `usage:
   watchfloor import DIR FILE [--format auto|stix|misp] [--campaigns] [--dry-run] [--json]
                                                  a STIX bundle (2.1, 2.0 upgraded) or MISP events: every object accounted
                                                  for (new, updated, duplicate, merged, kept, skipped with reasons);
-                                                 --dry-run changes nothing; --campaigns imports campaigns as incidents`
+                                                 --dry-run changes nothing; --campaigns imports campaigns as incidents
+  watchfloor taxii DIR test|collections|push|pull --server URL [--collection ID] [--user NAME] [--password-env VAR]
+                   [--token-env VAR [--token-header NAME]] [--filter KEY=VALUE …] [--dry-run] [--json]
+                                                 team sync with a TAXII 2.1 server: push sends what changed since the last
+                                                 push; pull previews what is new and imports it (not with --dry-run); the
+                                                 password comes from the named variable, else the one saved for the server`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -81,6 +87,24 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') {
     if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `import takes a folder and a file.\n${USAGE}`)
     return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
+  }
+  if (command === 'taxii') {
+    if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `taxii takes a folder and one of test, collections, push, pull.\n${USAGE}`)
+    return taxiiCommand({
+      dir,
+      action: extra[0],
+      server: stringFlag(args, 'server'),
+      collection: stringFlag(args, 'collection'),
+      user: stringFlag(args, 'user'),
+      passwordEnv: stringFlag(args, 'password-env'),
+      tokenEnv: stringFlag(args, 'token-env'),
+      tokenHeader: stringFlag(args, 'token-header'),
+      filters: argv.flatMap((a, n) => (a === '--filter' && argv[n + 1] ? [argv[n + 1]] : a.startsWith('--filter=') ? [a.slice(9)] : [])),
+      dryRun: args.flags.has('dry-run'),
+      json: args.flags.has('json'),
+      env: process.env,
+      log: out,
+    })
   }
   if (!dir || extra.length > 0) throw new ServiceError('invalid-input', `${command} takes one folder.\n${USAGE}`)
   switch (command) {
