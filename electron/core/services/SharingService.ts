@@ -23,7 +23,7 @@ export interface SyncOptions {
   pageBytes?: number
   timeoutMs?: number
   signal?: AbortSignal
-  /** Push: work out what would be sent (and in how many pages), send nothing. */
+  /** Push: work out what would be sent (and in how many pages), send nothing. Pull: preview only, and leave `added_after` where it was. */
   dryRun?: boolean
   /** Called after each page, with what is done so far. */
   onProgress?(p: SharingProgress): void
@@ -312,6 +312,7 @@ export class SharingService {
         if (last) e.addedAfter = last
         e.lastPull = new Date().toISOString()
       })
+      if (options.dryRun) return { collection: collection.title, fetched: objects.length, pages, preview }
       if (Object.values(preview.writes).every((n) => n === 0)) await remember()
       else this.interchange.whenCommitted(preview.token, remember)
       return { collection: collection.title, fetched: objects.length, pages, preview }

@@ -83,7 +83,7 @@ export async function taxiiCommand(o: TaxiiCommandOptions): Promise<number> {
       }
       return r.failures.length > 0 ? 1 : 0
     }
-    const r = await sharing.pull(target, ref)
+    const r = await sharing.pull(target, ref, { dryRun: o.dryRun })
     const p = r.preview
     if (o.json) o.log(JSON.stringify({ collection: r.collection, fetched: r.fetched, pages: r.pages, dryRun: o.dryRun, ...(p ? { total: p.total, totals: p.totals, byType: Object.fromEntries(p.byType.map((t) => [t.type, t.counts])), notImported: p.notImported, writes: p.writes } : {}) }, null, 2))
     else if (!p) o.log(`Nothing new in “${r.collection}” since the last pull.`)
