@@ -1,4 +1,4 @@
-// axe-core over the six views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
+// axe-core over the seven views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import type { AxeResults } from 'axe-core'
@@ -65,6 +65,13 @@ const VIEWS: { name: string; open(app: WatchfloorPage, page: Page): Promise<void
       await page.getByRole('tab', { name: 'Reports' }).click()
       await page.locator('.report-row').first().click()
       await expect(page.getByRole('button', { name: 'Export PDF' })).toBeEnabled()
+    },
+  },
+  {
+    name: 'Sharing',
+    open: async (_app, page) => {
+      await page.getByRole('tab', { name: 'Sharing' }).click()
+      await expect(page.getByRole('heading', { name: 'No TAXII servers yet' })).toBeVisible()
     },
   },
 ]

@@ -9,7 +9,7 @@ export interface TaxiiClientOptions {
   /** The server's discovery URL, e.g. https://cti.example.org/taxii2/ */
   discoveryUrl: string
   auth: TaxiiAuth
-  /** Longest wait for one answer, in milliseconds. Default 30 000. */
+  /** Longest wait for one answer, in milliseconds. Default 120 000: reference servers take their time to list big collections. */
   timeoutMs?: number
   /** Aborts whatever request is under way. */
   signal?: AbortSignal
@@ -93,7 +93,7 @@ export class TaxiiClient {
     const url = parseServerUrl(options.discoveryUrl)
     this.origin = url.origin
     this.discoveryUrl = withSlash(url.href)
-    this.timeoutMs = options.timeoutMs ?? 30_000
+    this.timeoutMs = options.timeoutMs ?? 120_000
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
