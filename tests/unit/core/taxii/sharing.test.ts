@@ -152,6 +152,16 @@ describe('pushing to a real TAXII server', () => {
     expect(await rejection(client.getObjects({ apiRoot: server.apiRoot, id: WRITE_ONLY_COLLECTION }))).toMatch(/\(403\)/)
     expect(() => client.resolve('http://elsewhere.example/taxii2/')).toThrow(/another server than the one configured/)
 
+    // An API token the server does not take; an address that answers JSON but not TAXII; the server failing (medallion answers 500 to a `next` without `limit`).
+    expect(await rejection(t.sharing.test({ server: server.url, auth: { kind: 'token', header: 'Authorization', token: 'Bearer not-a-token' } }))).toMatch(/refused the credentials \(401\)/)
+    expect(await rejection(t.sharing.test({ server: `${server.apiRoot}collections/`, auth: { kind: 'basic', user: TAXII_USER, password: TAXII_PASSWORD } }))).toMatch(/sent a malformed TAXII answer: its discovery resource has no title/)
+    const T = '2026-03-01T10:00:00.000Z'
+    await plainPost(server, RW_COLLECTION, [1, 2, 3].map((n) => ({ type: 'indicator', spec_version: '2.1', id: `indicator--0d9c8b7a-0000-4000-8000-00000000000${n}`, created: T, modified: T, pattern: `[ipv4-addr:value = '192.0.2.${n}']`, pattern_type: 'stix', valid_from: T })))
+    const first = await client.getObjects({ apiRoot: server.apiRoot, id: RW_COLLECTION }, { limit: 2 })
+    expect(first.more).toBe(true)
+    expect(await rejection(client.getObjects({ apiRoot: server.apiRoot, id: RW_COLLECTION }, { next: first.next }))).toMatch(/failed while answering \(500\); try again later/)
+    expect(await rejection(t.sharing.test({ server: `${server.origin}/no-such-place/`, auth: { kind: 'basic', user: TAXII_USER, password: TAXII_PASSWORD } }))).toMatch(/has no such TAXII resource \(404\)/)
+
     server.pause()
     try {
       expect(await rejection(t.sharing.test(target(server), { timeoutMs: 1500 }))).toMatch(/did not answer within 2 seconds/)
