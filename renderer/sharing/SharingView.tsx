@@ -181,6 +181,9 @@ function Collections({ connection }: { connection: ConnectionView }) {
       setOutcome(`Connected to ${t.title}: ${all.length} collection${all.length === 1 ? '' : 's'}.`)
     })
 
+  /** Reads the collections again, quietly, so their last push and pull show what just happened. */
+  const refresh = () => void testConnection(connection.id).then(setTest, () => undefined)
+
   const chosenScope: DataExportScope = scope === 'filter' ? { kind: 'filter', filter } : scope === 'report' ? { kind: 'report', id: reportId || reports[0]?.id || '' } : { kind: 'all' }
   const ref = chosen ? { apiRoot: chosen.apiRoot, id: chosen.id } : null
 
@@ -252,6 +255,7 @@ function Collections({ connection }: { connection: ConnectionView }) {
                 void run('Pushing…', () => push(connection.id, ref, chosenScope, setProgress), (r) => {
                   setOutcome(`Pushed to “${r.collection}”: ${r.succeeded} sent, ${r.failures.length} refused, ${r.unchanged} unchanged since the last push${r.alreadyThere ? `, ${r.alreadyThere} already there` : ''}.`)
                   setFailures(r.failures)
+                  refresh()
                 })
               }
             >
@@ -262,9 +266,10 @@ function Collections({ connection }: { connection: ConnectionView }) {
               disabled={!!busy || !chosen.canRead}
               title={chosen.canRead ? undefined : 'This collection is write only for this account'}
               onClick={() =>
-                void run('Pulling…', () => pull(connection.id, ref, setProgress), (r) =>
-                  setOutcome(r.preview ? `Fetched ${r.fetched} new objects from “${r.collection}”; check the preview before importing.` : `Nothing new in “${r.collection}” since the last pull.`),
-                )
+                void run('Pulling…', () => pull(connection.id, ref, setProgress), (r) => {
+                  setOutcome(r.preview ? `Fetched ${r.fetched} new objects from “${r.collection}”; check the preview before importing.` : `Nothing new in “${r.collection}” since the last pull.`)
+                  refresh()
+                })
               }
             >
               Pull
