@@ -166,7 +166,8 @@ export class InterchangeService {
     })
     const importId = randomUUID()
     this.journals.set(importId, journal!)
-    await this.onCommit.get(token)?.()
+    // The import is written: a follow-up that fails (a pull's bookmark) costs a refetch next time, not this import.
+    await this.onCommit.get(token)?.().catch((err: unknown) => console.warn('[watchfloor] after the import:', err))
     this.onCommit.delete(token)
     await this.audit.record({ action: 'import', collection: 'workspace', id: importId, title: entry.preview.fileName, fields: Object.entries(entry.preview.writes).map(([k, v]) => `${k}: ${v}`) }).catch(() => undefined)
     return { importId, fileName: entry.preview.fileName, writes: entry.preview.writes }

@@ -81,6 +81,9 @@ describe('pushing to a real TAXII server', () => {
       ['Partner feed', true, false],
       ['Drop box', false, true],
     ])
+    // The server redirects an address without its trailing slash to the one with it, on its own origin: followed.
+    const client = new TaxiiClient({ discoveryUrl: server.url, auth: { kind: 'basic', user: TAXII_USER, password: TAXII_PASSWORD } })
+    expect(((await client.request('GET', server.url.replace(/\/$/, ''))).json as { title: string }).title).toBe('Test TAXII server')
   })
 
   it('pushes the sample, every object readable and valid; a second push sends only what changed', async () => {
