@@ -93,6 +93,13 @@ test('connects, tests, pushes and pulls from the Sharing view', async ({ app, pa
   await page.getByRole('button', { name: 'Pull' }).click()
   await expect(page.locator('.sharing-status')).toHaveText('Nothing new in “Watchfloor incidents” since the last pull.')
 
+  // Removing the connection offers Undo, which brings it back with its saved password.
+  await page.getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByRole('heading', { name: 'No TAXII servers yet' })).toBeVisible()
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(page.getByRole('list', { name: 'Saved connections' })).toContainText('Team server')
+  await expect(page.getByRole('list', { name: 'Saved connections' })).toContainText('saved credentials: yes')
+
   // Neither the page nor the workspace folder ever held the password.
   expect(answers.join('\n')).not.toContain(TAXII_PASSWORD)
   for (const file of await filesUnder(app.dir)) expect(await readFile(file, 'utf8'), file).not.toContain(TAXII_PASSWORD)
