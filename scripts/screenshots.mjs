@@ -93,6 +93,14 @@ try {
   await page.frameLocator('iframe[title="Briefing preview"]').locator('.section-incident-table').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/reports-view.png' })
 
+  // The Sources view: sorted by how much rests on each source, the Albanian prime minister's statement open with what cites it.
+  await page.keyboard.press('Alt+7')
+  await page.getByRole('columnheader', { name: 'Cited by' }).getByRole('button').click()
+  await page.getByRole('columnheader', { name: 'Cited by' }).getByRole('button').click()
+  await page.getByRole('button', { name: /^Statement by Prime Minister Edi Rama/ }).click()
+  await page.getByRole('region', { name: 'Records that cite this source' }).waitFor()
+  await page.screenshot({ path: 'docs/sources-view.png' })
+
   // The import preview of a small vendor bundle: a new incident, a likely duplicate, an indicator kept as is, a broken relationship.
   const T = '2026-03-01T00:00:00.000Z'
   const ext = { 'extension-definition--b3f1d9a2-6c4e-5a7b-8d2f-1e3c5a7b9d0f': { extension_type: 'property-extension', start: '2022-07', victims: [{ country: 'AL' }] } }
@@ -127,7 +135,7 @@ try {
     taxii.stdout.on('data', (d) => ((out += d), /taxii ready/.test(out) && resolve()))
     taxii.on('exit', (code) => reject(new Error(`the TAXII server exited with ${code}`)))
   })
-  await page.keyboard.press('Alt+7')
+  await page.keyboard.press('Alt+8')
   const form = page.getByRole('form', { name: 'Connection settings' })
   await form.getByLabel('Name', { exact: true }).fill('Team server')
   await form.getByLabel('Discovery address', { exact: true }).fill(`http://127.0.0.1:${port}/taxii2/`)
@@ -151,7 +159,7 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/import-preview.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

@@ -23,6 +23,7 @@ import { errorMessage, toast } from '../state/actions'
 import { deleteIncident, leaveIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
+import { DraftSourcesContext, STAGED_PREFIX, type DraftSources, type StagedSource } from './draftSources'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
 import { LocationsEditor } from './LocationsEditor'
 import { ResponsesEditor } from './ResponsesEditor'
@@ -34,8 +35,21 @@ const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: c.name }))
 export function IncidentForm({ incident }: { incident: Incident | null }) {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const actors = useApp((s) => s.actors)
-  const initial = useMemo(() => (incident ? draftOf(incident) : blankDraft()), [incident])
-  const { draft, dirty, set, revert } = useDraft<Draft>(initial)
+  // New sources ride in the draft until the incident is saved: Revert or leaving the form drops them with the rest.
+  const initial = useMemo(() => ({ ...(incident ? draftOf(incident) : blankDraft()), stagedSources: [] as StagedSource[] }), [incident])
+  const { draft, dirty, set, setDraft, revert } = useDraft<Draft & { stagedSources: StagedSource[] }>(initial)
+  const draftSources = useMemo<DraftSources>(
+    () => ({
+      staged: draft.stagedSources,
+      incidentIds: draft.sourceIds,
+      stage: (source) => {
+        const id = `${STAGED_PREFIX}${crypto.randomUUID()}`
+        setDraft((d) => ({ ...d, stagedSources: [...d.stagedSources, { ...source, id }] }))
+        return id
+      },
+    }),
+    [draft.stagedSources, draft.sourceIds, setDraft],
+  )
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const form = useRef<HTMLFormElement>(null)
@@ -54,7 +68,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
     if (!parsed.success) return showErrors(errorsOf(toFieldIssues(parsed.error)))
     setSaving(true)
     try {
-      const saved = await saveIncident(incident?.id ?? null, parsed.data)
+      const saved = await saveIncident(incident?.id ?? null, parsed.data, draft.stagedSources)
       setErrors({})
       toast('info', `Saved “${saved.title}”.`)
     } catch (err) {
@@ -92,6 +106,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         </div>
       ) : null}
 
+      <DraftSourcesContext.Provider value={draftSources}>
       <fieldset disabled={!!readOnly} className="form-body">
         <div className="grid">
           <Field label="Title" error={errors.title} wide>
@@ -177,6 +192,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         <SourcesEditor ids={draft.sourceIds} onChange={(sourceIds) => set({ sourceIds })} disabled={!!readOnly} />
         <LocationsEditor items={draft.locations} onChange={(locations) => set({ locations })} errors={errors} />
       </fieldset>
+      </DraftSourcesContext.Provider>
 
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={!!readOnly || saving} title="Save (Ctrl+S)">

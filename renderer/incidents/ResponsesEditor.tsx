@@ -5,6 +5,7 @@ import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { newId, type Errors } from './draft'
 import { ItemList } from './ItemList'
+import { ClaimSources } from './ClaimSources'
 
 interface Props {
   items: IncidentResponse[]
@@ -54,6 +55,7 @@ export function ResponsesEditor({ items, onChange, errors }: Props) {
           <Field label="Description" error={e(n, 'description')} wide>
             <textarea rows={2} value={r.description} onChange={(ev) => set(n, { description: ev.target.value })} />
           </Field>
+          <ClaimSources ids={r.sourceIds} onChange={(sourceIds) => set(n, { sourceIds })} noun="response" />
         </>
       )}
     />

@@ -2,6 +2,7 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
+import { newSource } from '../sources/actions'
 import { chooseImportFile, openExport } from '../interchange/actions'
 import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
@@ -44,6 +45,12 @@ export function commands(): Command[] {
       keyTest: (e) => e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyN',
       predicate: writable,
       perform: () => createNote(),
+    },
+    {
+      name: 'new-source',
+      label: 'New source',
+      predicate: writable,
+      perform: newSource,
     },
     {
       name: 'import-data',

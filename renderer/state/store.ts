@@ -7,7 +7,7 @@ import type { ImportPreview } from '../../shared/interchange'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
-export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sharing'] as const
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources', 'sharing'] as const
 export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
@@ -54,6 +54,8 @@ export interface UiSlice {
   palette: boolean
   /** The report definition the Reports view edits. */
   report: Editing
+  /** The source the Sources view edits. */
+  source: Editing
   /** A form has edits not saved yet; navigation asks first. */
   dirty: boolean
   /** Navigation waiting for the user to confirm discarding edits. */
@@ -83,6 +85,7 @@ const initialUi = (): UiSlice => ({
   noteSave: { kind: 'saved' },
   palette: false,
   report: { kind: 'none' },
+  source: { kind: 'none' },
   dirty: false,
   pending: null,
   toasts: [],
