@@ -41,6 +41,10 @@ const STEPS = [
     name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
     args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
   },
+  {
+    name: 'taxii: push and pull against the real TAXII server (medallion), objects/s beside plain POST / GET of the same pages',
+    args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchTaxii.ts'],
+  },
 ]
 
 const filters = process.argv.slice(2)

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 
@@ -10,7 +11,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-bac
 if (spawnSync('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { stdio: 'inherit' }).status !== 0) process.exit(1)
 const dir = mkdtempSync(join(tmpdir(), 'watchfloor-shots-'))
 spawnSync(process.execPath, ['out/main/cli.js', 'init', dir, '--sample'], { stdio: 'inherit' })
-const host = spawn(process.execPath, ['out/main/browserHost.js', '--workspace', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+// Sharing credentials saved during the run go to a throwaway config folder, not the user's.
+const configDir = mkdtempSync(join(tmpdir(), 'watchfloor-shots-config-'))
+const host = spawn(process.execPath, ['out/main/browserHost.js', '--workspace', dir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, WATCHFLOOR_CONFIG_DIR: configDir } })
 const url = await new Promise((resolve, reject) => {
   let out = ''
   host.stdout.on('data', (d) => {
@@ -21,6 +24,7 @@ const url = await new Promise((resolve, reject) => {
   host.on('exit', (code) => reject(new Error(`browser host exited with ${code}`)))
 })
 
+let taxii = null
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 try {
   // The README shows the dark theme, then two views in the light one; dates as en-GB writes them.
@@ -155,6 +159,35 @@ try {
   console.log('Wrote docs/intake-review.png')
   await page.keyboard.press('Escape')
 
+  // Sharing: a connection to the test TAXII server (medallion), tested, and the workspace pushed to it.
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address()
+      probe.close(() => resolve(free))
+    })
+  })
+  taxii = spawn('bash', ['../shared/taxii-server/run.sh', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+  await new Promise((resolve, reject) => {
+    let out = ''
+    taxii.stdout.on('data', (d) => ((out += d), /taxii ready/.test(out) && resolve()))
+    taxii.on('exit', (code) => reject(new Error(`the TAXII server exited with ${code}`)))
+  })
+  await page.keyboard.press('Alt+8')
+  const form = page.getByRole('form', { name: 'Connection settings' })
+  await form.getByLabel('Name', { exact: true }).fill('Team server')
+  await form.getByLabel('Discovery address', { exact: true }).fill(`http://127.0.0.1:${port}/taxii2/`)
+  await form.getByLabel('User name', { exact: true }).fill('analyst')
+  await form.getByLabel('Password', { exact: true }).fill('analyst-pass')
+  await form.getByRole('button', { name: 'Save connection' }).click()
+  await page.getByText('saved credentials: yes').waitFor()
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await page.getByRole('table', { name: 'Collections on the server' }).waitFor()
+  await page.getByRole('button', { name: 'Push' }).click()
+  await page.locator('.sharing-status', { hasText: 'Pushed to' }).waitFor()
+  await page.getByRole('table', { name: 'Collections on the server' }).getByRole('row', { name: /Watchfloor incidents/ }).getByRole('cell').nth(1).filter({ hasNotText: 'never' }).waitFor()
+  await page.screenshot({ path: 'docs/sharing-view.png' })
+
   // The light theme, chosen with the switch in the header.
   await page.getByLabel('Theme').selectOption('light')
   await page.keyboard.press('Alt+1')
@@ -163,9 +196,11 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
+  if (taxii) process.kill(-taxii.pid, 'SIGTERM')
   rmSync(dir, { recursive: true, force: true })
+  rmSync(configDir, { recursive: true, force: true })
 }

@@ -37,6 +37,13 @@ export const CHANNEL_NAMES = [
   'datasets:saveMapping',
   'intake:read',
   'intake:apply',
+  'sharing:list',
+  'sharing:save',
+  'sharing:remove',
+  'sharing:test',
+  'sharing:push',
+  'sharing:pull',
+  'sharing:progress',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -20,6 +20,7 @@ import {
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
 import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
+import { ConnectionInputSchema, PullInputSchema, PushInputSchema, type Connection, type ConnectionTest, type ConnectionView, type PullResult, type PushResult, type SharingOverview, type SharingProgress } from './sharing'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { IntakeReadSchema, type IntakeApplied, type IntakeDraft } from './intake'
 import { CHANNEL_NAMES, type Channel } from './channels'
@@ -147,6 +148,14 @@ export const CHANNELS = {
       newActors: z.array(ActorInputSchema).max(50).default([]),
     })
     .strict(),
+  'sharing:list': none,
+  /** A connection to save; its password or token goes to the secret store, never back to the window. */
+  'sharing:save': ConnectionInputSchema,
+  'sharing:remove': z.object({ id: z.uuid() }).strict(),
+  'sharing:test': z.object({ id: z.uuid() }).strict(),
+  'sharing:push': PushInputSchema,
+  'sharing:pull': PullInputSchema,
+  'sharing:progress': none,
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -188,6 +197,13 @@ export interface Outputs {
   'datasets:saveMapping': { path: string }
   'intake:read': IntakeDraft & { token: string }
   'intake:apply': IntakeApplied
+  'sharing:list': SharingOverview
+  'sharing:save': ConnectionView
+  'sharing:remove': Connection
+  'sharing:test': ConnectionTest
+  'sharing:push': PushResult
+  'sharing:pull': PullResult
+  'sharing:progress': SharingProgress | null
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

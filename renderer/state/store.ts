@@ -9,7 +9,7 @@ import type { GuessedSource, IntakeDraft } from '../../shared/intake'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
-export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources'] as const
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources', 'sharing'] as const
 export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
@@ -64,7 +64,7 @@ export interface UiSlice {
   pending: (() => void) | null
   toasts: Toast[]
   /** An import under way: reading, planning or writing a file, with what the user sees; the preview once planned. */
-  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
+  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean; fromServer?: boolean } | null
   /** The column-mapping step of a CSV import: the file's headers and first rows, the mapping being edited, saved mappings. */
   mapping: MappingStep | null
   /** The data export dialog is open. */

@@ -9,6 +9,8 @@ import { InterchangeService } from './InterchangeService'
 import { IntakeService } from './IntakeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
+import { SharingService } from './SharingService'
+import { FileSecretStore, type SecretStore } from '../taxii/secretStore'
 
 /** Notes (other than `id` itself) that link to `id` or are attached to it. */
 function noteReferrers(data: Workspace, id: string): string[] {
@@ -26,12 +28,13 @@ function sourceReferrers(data: Workspace, id: string): string[] {
   return citationsOf(data.incidents, id).map(describeCitation).concat(noteReferrers(data, id))
 }
 
-/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
-export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
+/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. `secrets` keeps sharing credentials (a 0600 file in the user's config folder by default). */
+export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets: SecretStore = new FileSecretStore()) {
   const audit = new AuditLog(store.dir)
   const incidents = new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers })
   const actors = new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers })
   const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers })
+  const interchange = new InterchangeService(store, audit)
   return {
     store,
     audit,
@@ -42,7 +45,8 @@ export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),
-    interchange: new InterchangeService(store, audit),
+    interchange,
+    sharing: new SharingService(store, interchange, audit, secrets),
   }
 }
 
