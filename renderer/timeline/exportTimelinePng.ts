@@ -11,7 +11,8 @@ export type { TimelinePngOptions }
 export async function exportTimelinePng(o: TimelinePngOptions): Promise<Blob> {
   const width = o.width ?? 1400
   const scale = o.scale ?? 1
-  const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(buildModel(o.incidents, o.groupBy ?? 'victim', o.actors).laneRows, new Set()).total + 8)
+  const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
+  const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(model.laneRows, new Set(), model.markRows).total + 8)
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width * scale, height * scale) : Object.assign(document.createElement('canvas'), { width: width * scale, height: height * scale })
   const ctx = canvas.getContext('2d') as unknown as Ctx & { scale(x: number, y: number): void }
   ctx.scale(scale, scale)

@@ -42,7 +42,7 @@ export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayou
 /** Draws the timeline on `ctx` (sized width × height CSS px) and returns the model it drew. */
 export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number; height: number }): TimelineModel {
   const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
-  const layout = layoutLanes(model.laneRows, new Set())
+  const layout = layoutLanes(model.laneRows, new Set(), model.markRows)
   const selected = new Uint8Array(model.incidents.length)
   const ids = new Set(o.selectedIds ?? [])
   model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))
