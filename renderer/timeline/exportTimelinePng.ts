@@ -2,6 +2,8 @@
 
 import type { Ctx } from '../../shared/timeline/drawAxis'
 import { AXIS_H, layoutLanes } from '../../shared/timeline/layout'
+import { markRowsAt } from '../../shared/timeline/markerLayout'
+import { GUTTER } from '../../shared/timeline/drawTimeline'
 import { paintTimeline, type TimelinePngOptions } from '../../shared/timeline/paintTimeline'
 import { buildModel } from '../../shared/timeline/timelineModel'
 
@@ -12,7 +14,7 @@ export async function exportTimelinePng(o: TimelinePngOptions): Promise<Blob> {
   const width = o.width ?? 1400
   const scale = o.scale ?? 1
   const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
-  const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(model.laneRows, new Set(), model.markRows).total + 8)
+  const height = o.height ?? Math.min(4000, AXIS_H + layoutLanes(model.laneRows, new Set(), markRowsAt(model, o.window, Math.max(1, width - GUTTER))).total + 8)
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width * scale, height * scale) : Object.assign(document.createElement('canvas'), { width: width * scale, height: height * scale })
   const ctx = canvas.getContext('2d') as unknown as Ctx & { scale(x: number, y: number): void }
   ctx.scale(scale, scale)

@@ -4,6 +4,7 @@ import type { Annotation } from '../../shared/timeline/drawAxis'
 import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { addUnits, brushToFilter, brushUnitFor, hitAt, moveCursor, stepBrush, unitStart, type BrushUnit, type Cursor } from '../../shared/timeline/interaction'
 import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import { markRowsAt } from '../../shared/timeline/markerLayout'
 import { TIMELINE_PALETTES, type TimelinePalette } from '../../shared/timeline/palette'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
 import { DAY, fitWindow, fitWindowPx, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
@@ -29,6 +30,8 @@ export class TimelineController {
   model: TimelineModel | null = null
   layout: LaneLayout = { lanes: [], total: 0 }
   collapsed = new Set<number>()
+  /** Marker rows per lane at the current zoom (markerLayout.ts). */
+  private markRows: Int32Array<ArrayBufferLike> = new Int32Array(0)
   selected = new Uint8Array(0)
   brush: [number, number] | null = null
   annotations: readonly Annotation[] = []
@@ -120,7 +123,7 @@ export class TimelineController {
   }
 
   private relayout(): void {
-    this.layout = layoutLanes(this.model?.laneRows ?? [], this.collapsed, this.model?.markRows)
+    this.layout = layoutLanes(this.model?.laneRows ?? [], this.collapsed, this.markRows)
     this.scrollY = clampScroll(this.scrollY, this.layout, this.height - AXIS_H)
   }
 
@@ -137,6 +140,12 @@ export class TimelineController {
 
   draw(): void {
     if (!this.model || this.width === 0) return
+    // Marker rows follow the zoom: a lane grows where the camera separates a pile into a stack.
+    const rows = markRowsAt(this.model, this.cam, this.plotWidth)
+    if (rows.length !== this.markRows.length || rows.some((r, l) => r !== this.markRows[l])) {
+      this.markRows = rows
+      this.relayout()
+    }
     const dpr = window.devicePixelRatio || 1
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     const hoverIncident = this.hover ? (this.hover.kind === 'span' ? this.model.spans.incident[this.hover.i] : this.model.marks.incident[this.hover.i]) : -1

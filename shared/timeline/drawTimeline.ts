@@ -4,7 +4,7 @@ import { aggregateColumns, countVisible, itemExtent, shouldAggregate, visibleSli
 import { FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
 import { AXIS_H, ROW_H, type LaneLayout } from './layout'
 import { TIMELINE_PALETTES, markerColor, type TimelinePalette } from './palette'
-import { MARK_R, STACK_H, placeMarkers } from './markerLayout'
+import { MARK_R, STACK_H, placeMarkers, stackLimit } from './markerLayout'
 import { drawShape, markerStyle } from './symbols'
 import type { Ticks } from './ticks'
 import { PREC, type TimelineModel } from './timelineModel'
@@ -262,7 +262,7 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
         idx.push(i)
         xs.push((xs0 + xe0) / 2)
       }
-      const placed = placeMarkers(xs, b.markRows)
+      const placed = placeMarkers(xs, Math.min(b.markRows, stackLimit(cam, plotW)))
       for (let k = 0; k < idx.length; k++) {
         const r = placed.row[k]
         if (r < 0) continue

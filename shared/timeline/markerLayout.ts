@@ -1,5 +1,9 @@
 // Where markers go across a lane: each at its own date's x, colliding ones stacked in rows or merged into one counted glyph; never moved along time.
 
+import { countVisible, shouldAggregate, visibleSlice } from './aggregate'
+import type { TimelineModel } from './timelineModel'
+import { DAY, xOf, type Camera } from './timeScale'
+
 /** Marker radius, px, and the least gap between two markers in one row. */
 export const MARK_R = 5
 export const MARK_GAP = 2
@@ -58,9 +62,11 @@ function fitRows(pieces: Piece[], rows: number): number[] | null {
 
 /**
  * Places markers whose centres are at `xs` (px, any order) in a lane with `rows` marker rows.
- * Every marker keeps its x. Markers closer than a glyph's width form a run; a run is stacked
- * across rows when it fits, else markers on the same pixel (±`pile` px) merge into a counted
- * glyph and the run is stacked again, else the whole run becomes one counted glyph over its range.
+ * Every marker keeps its x. Markers closer than a glyph's width form a run. A run narrower than a
+ * glyph but of more than one pixel (±`pile` px) becomes one counted glyph (a zoom separates it);
+ * otherwise it is stacked across rows when it fits (markers on one pixel — one day zoomed to days
+ * — can only be stacked), else markers on the same pixel merge into counted glyphs and the run is
+ * stacked again, else the whole run becomes one counted glyph over its range.
  */
 export function placeMarkers(xs: ArrayLike<number>, rows: number, pile = 1): MarkPlacement {
   const n = xs.length
@@ -86,6 +92,13 @@ export function placeMarkers(xs: ArrayLike<number>, rows: number, pile = 1): Mar
     while (end < n && xs[order[end]] - xs[order[end - 1]] < SLOT) end++
     const run = order.slice(k, end)
     k = end
+    const x0 = xs[run[0]]
+    const x1 = xs[run[run.length - 1]]
+    // Distinct dates under one glyph's width: stacking them would show nothing a zoom will not, so they are counted.
+    if (x1 - x0 > pile && x1 - x0 < SLOT) {
+      place([{ x: (x0 + x1) / 2, x0, x1, members: run }], [0])
+      continue
+    }
     const single: Piece[] = run.map((i) => ({ x: xs[i], x0: xs[i], x1: xs[i], members: [i] }))
     const a = fitRows(single, maxRows)
     if (a) {
@@ -106,24 +119,36 @@ export function placeMarkers(xs: ArrayLike<number>, rows: number, pile = 1): Mar
       place(piles, b)
       continue
     }
-    const x0 = xs[run[0]]
-    const x1 = xs[run[run.length - 1]]
     place([{ x: (x0 + x1) / 2, x0, x1, members: run }], [0])
   }
   return { row, group, groups, rows: used }
 }
 
 /**
- * Marker rows a lane needs so that markers on the same day never merge when zoomed to days: the
- * most markers sharing one UTC day (`dayOf` gives a marker's day number), at most MAX_MARK_ROWS.
+ * How many rows markers may stack into at this zoom: MAX_MARK_ROWS once a day is a glyph wide
+ * (markers of one day can only be told apart by stacking), else 2, so zoomed-out lanes stay low
+ * and busier places are counted.
  */
-export function rowsForSameDay(days: ArrayLike<number>): number {
-  const count = new Map<number, number>()
-  let most = days.length > 0 ? 1 : 0
-  for (let i = 0; i < days.length; i++) {
-    const c = (count.get(days[i]) ?? 0) + 1
-    count.set(days[i], c)
-    if (c > most) most = c
+export function stackLimit(cam: Camera, width: number): number {
+  return (DAY * width) / (cam.to - cam.from) >= SLOT ? MAX_MARK_ROWS : 2
+}
+
+/**
+ * Marker rows each lane needs to show the markers in view at camera `cam` on a plot `width` px
+ * wide (1 for a lane whose markers are drawn as density, or have no collisions), at most
+ * MAX_MARK_ROWS. Lanes grow as a zoom separates a pile into a stack, and shrink back.
+ */
+export function markRowsAt(model: TimelineModel, cam: Camera, width: number): Int32Array {
+  const { marks } = model
+  const out = new Int32Array(model.lanes.length).fill(1)
+  const xs: number[] = []
+  const limit = stackLimit(cam, width)
+  for (let l = 0; l < model.lanes.length; l++) {
+    const [m0, m1] = visibleSlice(marks.start, marks.offset[l], marks.offset[l + 1], cam.from, cam.to, marks.maxDur[l])
+    if (m1 - m0 < 2 || shouldAggregate(countVisible(marks.end, m0, m1, cam.from), width, 'marks')) continue
+    xs.length = 0
+    for (let i = m0; i < m1; i++) if (marks.end[i] > cam.from) xs.push((xOf(cam, width, marks.start[i]) + xOf(cam, width, marks.end[i])) / 2)
+    out[l] = Math.max(1, placeMarkers(xs, limit).rows)
   }
-  return Math.max(1, Math.min(MAX_MARK_ROWS, most))
+  return out
 }

@@ -4,6 +4,7 @@ import type { Actor, Incident } from '../domain'
 import { FONT_BOLD, type Annotation, type Ctx } from './drawAxis'
 import { drawTimeline, GUTTER } from './drawTimeline'
 import { AXIS_H, LANE_HEAD_H, layoutLanes, type LaneLayout } from './layout'
+import { markRowsAt } from './markerLayout'
 import { TIMELINE_PALETTES, type TimelinePalette } from './palette'
 import { buildModel, type GroupBy, type TimelineModel } from './timelineModel'
 import type { Camera } from './timeScale'
@@ -42,7 +43,7 @@ export function drawLaneLabels(ctx: Ctx, model: TimelineModel, layout: LaneLayou
 /** Draws the timeline on `ctx` (sized width × height CSS px) and returns the model it drew. */
 export function paintTimeline(ctx: Ctx, o: TimelinePngOptions & { width: number; height: number }): TimelineModel {
   const model = buildModel(o.incidents, o.groupBy ?? 'victim', o.actors)
-  const layout = layoutLanes(model.laneRows, new Set(), model.markRows)
+  const layout = layoutLanes(model.laneRows, new Set(), markRowsAt(model, o.window, Math.max(1, o.width - GUTTER)))
   const selected = new Uint8Array(model.incidents.length)
   const ids = new Set(o.selectedIds ?? [])
   model.incidents.forEach((inc, n) => (selected[n] = ids.has(inc.id) ? 1 : 0))

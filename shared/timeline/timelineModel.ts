@@ -3,7 +3,6 @@
 import { countryName } from '../countries'
 import { INCIDENT_TYPE_LABELS, RESPONSE_TYPES, type Actor, type Incident } from '../domain'
 import { partialDateRange, precisionOf, type PartialDate } from '../partialDate'
-import { rowsForSameDay } from './markerLayout'
 
 export type GroupBy = 'victim' | 'sponsor' | 'type' | 'actor'
 export const GROUP_BY_LABELS: Record<GroupBy, string> = { victim: 'Victim country', sponsor: 'Sponsor', type: 'Incident type', actor: 'Actor' }
@@ -51,8 +50,6 @@ export interface TimelineModel {
   marks: Markers
   /** Sub-rows per lane after packing overlapping spans. */
   laneRows: Int32Array
-  /** Marker rows per lane: enough to stack the markers of its busiest day (markerLayout.ts). */
-  markRows: Int32Array
   /** Extent of everything drawn, UTC ms; null with nothing dated. */
   extent: [number, number] | null
   /** Incidents with no start date: they cannot be placed. */
@@ -215,10 +212,6 @@ export function buildModel(incidents: Incident[], groupBy: GroupBy, actors: Read
     (n) => ({ ...entries(n, L), kind: new Uint8Array(n), ref: new Int32Array(n) }),
   )
   const laneRows = new Int32Array(L)
-  const markRows = new Int32Array(L)
-  for (let l = 0; l < L; l++) {
-    laneRows[l] = packRows(spans.start, spans.end, spans.offset[l], spans.offset[l + 1], spans.row)
-    markRows[l] = rowsForSameDay(Array.from(marks.start.subarray(marks.offset[l], marks.offset[l + 1]), (t) => Math.floor(t / 86_400_000)))
-  }
-  return { groupBy, incidents, lanes, spans, marks, laneRows, markRows, extent: lo <= hi ? [lo, hi] : null, undated }
+  for (let l = 0; l < L; l++) laneRows[l] = packRows(spans.start, spans.end, spans.offset[l], spans.offset[l + 1], spans.row)
+  return { groupBy, incidents, lanes, spans, marks, laneRows, extent: lo <= hi ? [lo, hi] : null, undated }
 }

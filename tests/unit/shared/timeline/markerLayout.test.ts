@@ -5,7 +5,7 @@ import { sampleWorkspace } from '../../../../shared/sample/sampleWorkspace'
 import type { Ctx } from '../../../../shared/timeline/drawAxis'
 import { drawTimeline, GUTTER, type Hit } from '../../../../shared/timeline/drawTimeline'
 import { layoutLanes } from '../../../../shared/timeline/layout'
-import { MARK_R, MAX_MARK_ROWS, placeMarkers, STACK_H } from '../../../../shared/timeline/markerLayout'
+import { MARK_R, markRowsAt, MAX_MARK_ROWS, placeMarkers, STACK_H } from '../../../../shared/timeline/markerLayout'
 import { buildModel } from '../../../../shared/timeline/timelineModel'
 import { DAY, xOf, type Camera } from '../../../../shared/timeline/timeScale'
 
@@ -41,7 +41,7 @@ const plotW = WIDTH - GUTTER
 
 function frame(cam: Camera) {
   const model = buildModel([busyWeek()], 'victim')
-  const layout = layoutLanes(model.laneRows, new Set(), model.markRows)
+  const layout = layoutLanes(model.laneRows, new Set(), markRowsAt(model, cam, plotW))
   const f = drawTimeline(nullCtx, { model, cam, width: WIDTH, height: 600, layout, scrollY: 0 })
   return { model, layout, hits: f.hits.filter((h) => h.kind !== 'span') }
 }
@@ -101,24 +101,30 @@ describe('marker layout', () => {
     expect(year.hits.reduce((n, h) => n + h.members!.length, 0)).toBe(20)
   })
 
-  it('gives a lane enough marker rows for its busiest day', () => {
+  it('gives a lane the marker rows its view needs: four for the busiest day zoomed to days, fewer zoomed out to years', () => {
     const model = buildModel([busyWeek()], 'victim')
-    expect(model.markRows[0]).toBe(4)
+    const rows = markRowsAt(model, zooms[0][1], plotW)
+    expect(rows[0]).toBe(4)
+    expect(markRowsAt(model, zooms[2][1], plotW)[0]).toBeLessThanOrEqual(2)
     const one = layoutLanes(model.laneRows, new Set())
-    const four = layoutLanes(model.laneRows, new Set(), model.markRows)
+    const four = layoutLanes(model.laneRows, new Set(), rows)
     expect(four.lanes[0].height - one.lanes[0].height).toBe(3 * STACK_H)
     expect(four.lanes[0].rowsTop - four.lanes[0].markY).toBeGreaterThanOrEqual(3 * STACK_H + MARK_R)
   })
 
   it('never moves a marker along x: stacked, piled, or one group over the run', () => {
-    const spread = placeMarkers([100, 104, 108, 300], 3)
-    expect(Array.from(spread.row)).toEqual([0, 1, 2, 0])
-    expect(spread.groups).toHaveLength(0)
-    const piled = placeMarkers([100, 100, 100, 100, 106, 106], 2)
-    expect(piled.groups.map((g) => [g.x, g.members.length])).toEqual([
-      [100, 4],
-      [106, 2],
+    const sameDay = placeMarkers([100, 100, 100, 300], 3)
+    expect(Array.from(sameDay.row)).toEqual([0, 1, 2, 0])
+    expect(sameDay.groups).toHaveLength(0)
+    const close = placeMarkers([100, 104, 108, 300], 3)
+    expect(close.groups).toEqual([{ members: [0, 1, 2], x: 104, x0: 100, x1: 108, row: 0 }])
+    expect(close.row[3]).toBe(0)
+    const piled = placeMarkers([100, 100, 100, 100, 108, 116, 116], 2)
+    expect(piled.groups.map((g) => [g.x, g.members.length, g.row])).toEqual([
+      [100, 4, 0],
+      [116, 2, 0],
     ])
+    expect(piled.row[4]).toBe(1)
     const run = placeMarkers([100, 103, 106, 109, 112], 2)
     expect(run.groups).toHaveLength(1)
     expect(run.groups[0]).toMatchObject({ x: 106, x0: 100, x1: 112 })
