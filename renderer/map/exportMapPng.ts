@@ -53,7 +53,7 @@ export async function exportMapPng(options: MapPngOptions): Promise<MapPng> {
   try {
     world.setMode(role)
     world.setData(data)
-    world.fit(data.bounds, true)
+    await world.fit(data.bounds, true)
     await Promise.race([world.whenIdle(), new Promise((_, fail) => setTimeout(() => fail(new Error('The map did not finish drawing within 30 s.')), 30_000))])
     if (failure) throw new Error(`The map could not be drawn: ${failure}`)
     const canvas = document.createElement('canvas')
