@@ -218,8 +218,8 @@ export class WorldMap {
     const [[w, s], [e, n]] = all
     const pad = (a: number, b: number) => (a === b ? 2 : 0)
     const c = this.map.getContainer()
-    // A margin of a twentieth of the frame (at least 24 px) around the outermost coast or border.
-    const margin = Math.max(24, Math.round(Math.min(c.clientWidth, c.clientHeight) / 20))
+    // A margin of a twelfth of the frame (at least 32 px) around the outermost coast or border.
+    const margin = Math.max(32, Math.round(Math.min(c.clientWidth, c.clientHeight) / 12))
     this.map.fitBounds(
       [
         [w - pad(w, e), s - pad(s, n)],

@@ -116,7 +116,7 @@ function paragraphs(text: string): Block[] {
 function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   const actorName = (id?: string) => (id ? (ctx.actors.get(id)?.name ?? id) : '')
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, text: i.title, pageBreakBefore: true },
+    { kind: 'heading', level: 2, text: i.title },
     {
       kind: 'fields',
       pairs: [
@@ -273,7 +273,6 @@ export const SECTIONS: readonly SectionSpec[] = [
     id: 'sources',
     label: 'Sources',
     hint: 'Every cited source with its Admiralty grade and capture date',
-    pageBreakBefore: true,
     build: (ctx) => {
       const list = citedSources(ctx)
       return [
@@ -292,7 +291,6 @@ export const SECTIONS: readonly SectionSpec[] = [
     id: 'method',
     label: 'Method appendix',
     hint: 'Scope, grading scales, estimative language and marking',
-    pageBreakBefore: true,
     build: (ctx) => [
       { kind: 'heading', level: 2, text: 'Method' },
       { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.drawnOn}.` },

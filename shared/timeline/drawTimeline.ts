@@ -139,9 +139,9 @@ function drawGroup(ctx: Ctx, x: number, x0: number, x1: number, y: number, count
   ctx.fill()
   ctx.stroke()
   ctx.fillStyle = colors.text
-  ctx.font = count > 99 ? 'bold 8px system-ui, sans-serif' : 'bold 10px system-ui, sans-serif'
+  ctx.font = 'bold 10px system-ui, sans-serif'
   ctx.textBaseline = 'middle'
-  const label = String(count)
+  const label = count > 99 ? '99+' : String(count)
   ctx.fillText(label, x - ctx.measureText(label).width / 2, y + 0.5)
 }
 
