@@ -1,11 +1,11 @@
 // Vertical layout of lanes: each lane's top and height from its sub-rows and whether it is collapsed.
 
+import { STACK_H } from './markerLayout'
+
 /** Heights, px. */
 export const AXIS_H = 40
 export const LANE_HEAD_H = 18
 export const MARK_ROW_H = 18
-/** Height of each marker row past the first, px (markers stacked across the lane). */
-export const MARK_STACK_H = 12
 export const ROW_H = 16
 export const COLLAPSED_H = 22
 export const LANE_GAP = 4
@@ -38,7 +38,7 @@ export function layoutLanes(laneRows: ArrayLike<number>, collapsed: ReadonlySet<
   for (let l = 0; l < laneRows.length; l++) {
     const c = collapsed.has(l)
     const mr = c ? 1 : Math.max(1, markRows?.[l] ?? 1)
-    const markH = MARK_ROW_H + (mr - 1) * MARK_STACK_H
+    const markH = MARK_ROW_H + (mr - 1) * STACK_H
     const height = c ? COLLAPSED_H : LANE_HEAD_H + markH + laneRows[l] * ROW_H + LANE_GAP
     lanes.push({ top: y, height, collapsed: c, markRows: mr, markY: c ? y + COLLAPSED_H / 2 : y + LANE_HEAD_H + MARK_ROW_H / 2, rowsTop: y + LANE_HEAD_H + markH })
     y += height
