@@ -57,11 +57,20 @@ try {
   await page.locator('.timeline-canvas[data-unit="month"]').waitFor()
   // The accessible item list (which carries each item's position) follows the frame a moment later: wait until it lists the last one drawn.
   await page.waitForFunction(() => document.querySelector('.timeline-items')?.dataset.frame === document.querySelector('.timeline-canvas')?.dataset.frame)
-  const mark = page.locator('.timeline-items li[data-kind="mark"]', { hasText: 'Reduce or break diplomatic relations' })
+  // At month zoom the busy days of September 2022 are one counted glyph at their dates; its tooltip lists them.
+  const mark = page.locator('.timeline-items li[data-lane="Albania"]:is([data-kind="mark"], [data-kind="group"])', { hasText: 'Reduce or break diplomatic relations' })
   const plot = await page.locator('.timeline-canvas').boundingBox()
   await page.mouse.move(plot.x + Number(await mark.getAttribute('data-x')), plot.y + Number(await mark.getAttribute('data-y')))
   await page.getByRole('tooltip').waitFor()
   await page.screenshot({ path: 'docs/timeline-view.png' })
+
+  // The date window sees responses: September 2022 keeps the July attack and says why.
+  await page.locator('.filter-date', { hasText: 'From' }).locator('input').fill('Sep 2022')
+  await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill('2022-09')
+  await page.keyboard.press('Alt+1')
+  await page.locator('.table-row .match-why').first().waitFor()
+  await page.screenshot({ path: 'docs/incidents-date-window.png' })
+  await page.getByRole('button', { name: 'Clear filter' }).click()
 
   // Notes: one written through the UI, linked to the Albania incident with [[ autocomplete, then the palette.
   await page.keyboard.press('Alt+5')
@@ -196,11 +205,27 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/incidents-date-window.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
   if (taxii) process.kill(-taxii.pid, 'SIGTERM')
   rmSync(dir, { recursive: true, force: true })
   rmSync(configDir, { recursive: true, force: true })
+}
+
+// The printed Albania briefing with its map and timeline on: the figures page, as the PDF shows it.
+const printed = mkdtempSync(join(tmpdir(), 'watchfloor-print-'))
+try {
+  spawnSync(process.execPath, ['out/main/cli.js', 'init', printed, '--sample'], { stdio: 'inherit' })
+  const file = join(printed, 'workspace.json')
+  const data = JSON.parse(readFileSync(file, 'utf8'))
+  for (const s of data.reports.find((r) => r.name === 'Albania 2022 briefing').sections) if (s.id === 'map' || s.id === 'timeline') s.enabled = true
+  writeFileSync(file, JSON.stringify(data))
+  const pdf = join(printed, 'albania.pdf')
+  if (spawnSync(process.execPath, ['out/main/cli.js', 'report', printed, '--format', 'pdf', '--out', pdf, '--report', 'Albania 2022 briefing'], { stdio: 'inherit' }).status !== 0) process.exit(1)
+  spawnSync('pdftoppm', ['-r', '90', '-f', '2', '-l', '2', '-png', '-singlefile', pdf, 'docs/briefing-print'], { stdio: 'inherit' })
+  console.log('Wrote docs/briefing-print.png')
+} finally {
+  rmSync(printed, { recursive: true, force: true })
 }

@@ -341,6 +341,8 @@ export const FilterSchema = z
     nexus: z.enum(STATE_NEXUS).nullable().default(null),
     from: partialDate.nullable().default(null),
     to: partialDate.nullable().default(null),
+    /** The date window looks at incident dates only, not at attributions and responses; absent means false. */
+    incidentDatesOnly: z.boolean().optional(),
   })
   .strict()
 
