@@ -2,7 +2,9 @@
 import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { copyFileAtomic, refuseSymlink } from '../fs/atomicWrite'
+import { isSealed, type WorkspaceKey } from './cipher'
 import { BACKUP_DIR } from './files'
+import { decode } from './FingerprintedFile'
 import { checkWorkspaceText } from './validate'
 const PATTERN = /^workspace-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/
 
@@ -16,8 +18,11 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '')
 }
 
-/** Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones. */
-export async function takeBackup(dir: string, file: string, keep: number): Promise<string> {
+/**
+ * Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones.
+ * The copy is of the bytes: a sealed workspace file gives a sealed backup under the same key (`key`, used to tell whole copies).
+ */
+export async function takeBackup(dir: string, file: string, keep: number, key: WorkspaceKey | null = null): Promise<string> {
   const folder = join(dir, BACKUP_DIR)
   await refuseSymlink(folder, 'backups')
   const existing = new Set(await readdir(folder).catch(() => [] as string[]))
@@ -30,24 +35,29 @@ export async function takeBackup(dir: string, file: string, keep: number): Promi
   const all = (await listBackups(dir)).reverse()
   let kept = 0
   for (const path of all) {
-    if (kept < keep && (await looksWhole(path))) kept++
+    if (kept < keep && (await looksWhole(path, key))) kept++
     else await unlink(path).catch(() => undefined)
   }
   return join(folder, name)
 }
 
-/** A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. Full validation happens when one is restored. */
-async function looksWhole(path: string): Promise<boolean> {
+/**
+ * A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. A sealed
+ * backup counts when its header is the open workspace's key (its GCM tag is checked when it is restored). Full validation
+ * happens when one is restored.
+ */
+async function looksWhole(path: string, key: WorkspaceKey | null): Promise<boolean> {
   let handle
   try {
     handle = await open(path, 'r')
     const { size } = await handle.stat()
     if (size < 2) return false
-    const head = Buffer.alloc(1)
+    const head = Buffer.alloc(Math.min(64, size))
     const tail = Buffer.alloc(Math.min(64, size))
-    await handle.read(head, 0, 1, 0)
+    await handle.read(head, 0, head.length, 0)
+    if (isSealed(head)) return key !== null && key.owns(head)
     await handle.read(tail, 0, tail.length, size - tail.length)
-    return head.toString() === '{' && tail.toString('utf8').trimEnd().endsWith('}')
+    return head.toString('utf8', 0, 1) === '{' && tail.toString('utf8').trimEnd().endsWith('}')
   } catch {
     return false
   } finally {
@@ -66,11 +76,20 @@ export async function listBackups(dir: string): Promise<string[]> {
     .map((n) => join(folder, n))
 }
 
-/** The newest backup that parses, migrates and passes every check; null when none does. */
-export async function newestValidBackup(dir: string): Promise<string | null> {
+/** The text of a backup (decrypted under `key` when sealed); null when it cannot be read or opened. */
+export async function readBackupText(path: string, key: WorkspaceKey | null): Promise<string | null> {
+  try {
+    return decode(await readFile(path), key)
+  } catch {
+    return null
+  }
+}
+
+/** The newest backup that parses, migrates and passes every check (sealed ones under `key`); null when none does. */
+export async function newestValidBackup(dir: string, key: WorkspaceKey | null = null): Promise<string | null> {
   const all = await listBackups(dir)
   for (let i = all.length - 1; i >= 0; i--) {
-    const text = await readFile(all[i], 'utf8').catch(() => null)
+    const text = await readBackupText(all[i], key)
     if (text !== null && checkWorkspaceText(text).ok) return all[i]
   }
   return null

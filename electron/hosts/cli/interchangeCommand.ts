@@ -34,7 +34,7 @@ export async function exportCommand(o: { dir: string; format?: string; out?: str
   const store = await WorkspaceStore.open(o.dir, { readOnly: true })
   try {
     const scope: DataExportScope = o.filters.length > 0 ? { kind: 'filter', filter: filterFrom(o.filters) } : { kind: 'all' }
-    const { text, objects } = new InterchangeService(store, new AuditLog(store.dir)).render(format, scope)
+    const { text, objects } = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher)).render(format, scope)
     await writeFileAtomic(resolve(o.out), text)
     o.log(`Wrote ${objects} ${format === 'stix' ? 'STIX objects' : 'MISP events'} to ${resolve(o.out)}`)
     return 0
@@ -51,7 +51,7 @@ export async function importCommand(o: { dir: string; file: string; format?: str
   const store = await WorkspaceStore.open(o.dir, o.dryRun ? { readOnly: true } : {})
   try {
     if (!o.dryRun && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
-    const service = new InterchangeService(store, new AuditLog(store.dir))
+    const service = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher))
     const preview = service.preview({ text }, o.file, format, { campaignsAsIncidents: o.campaigns })
     if (o.json) {
       o.log(JSON.stringify({ file: o.file, format: preview.format, total: preview.total, totals: preview.totals, byType: Object.fromEntries(preview.byType.map((t) => [t.type, t.counts])), notImported: preview.notImported, writes: preview.writes, dryRun: o.dryRun }, null, 2))
