@@ -1,5 +1,5 @@
 // What a host exposes to the renderer: a transport for the contract and the events it pushes.
-import type { Channel } from './channels'
+import type { Channel, EncryptionDialog } from './channels'
 import type { Result } from './result'
 
 export interface Bridge {
@@ -7,6 +7,8 @@ export interface Bridge {
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>
   /** Called when the host opened another workspace (File menu); returns an unsubscribe function. */
   onWorkspaceChanged(listener: () => void): () => void
+  /** Called when File › Encrypt workspace…, Change passphrase… or Decrypt workspace… asks the window for its dialog (the desktop app); returns an unsubscribe function. */
+  onEncryptionRequested?(listener: (dialog: EncryptionDialog) => void): () => void
   /** Shows File › Open workspace…'s folder dialog; only hosts that have one (the desktop app) provide it. */
   openWorkspace?(): void
   /** The locale to write dates and times in (the desktop app: the system's regional format); without it the browser's languages decide. */

@@ -1,6 +1,7 @@
 // The application menu: File actions with their dialogs (new, open, recent, sample, save a copy) and the standard Edit, View, Window and Help menus.
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
+import type { EncryptionDialog } from '../../shared/channels'
 import type { WorkspaceInfo } from '../../shared/contract'
 import { messageOf } from '../../shared/result'
 import { ensureNewWorkspaceFolder } from '../core/store/workspaceFolder'
@@ -9,9 +10,11 @@ import type { OpenOptions } from '../core/store/WorkspaceStore'
 /** What the menu can ask of the app; main.ts implements it. */
 export interface MenuHost {
   window(): BrowserWindow | null
-  /** Opens `dir` in place of the current workspace, then updates the recent list, title and page. */
-  switchTo(dir: string, options?: OpenOptions): Promise<WorkspaceInfo>
-  openSample(): Promise<WorkspaceInfo>
+  /** Opens `dir` in place of the current workspace, then updates the recent list, title and page; null when it is encrypted and the page asks for its passphrase. */
+  switchTo(dir: string, options?: OpenOptions): Promise<WorkspaceInfo | null>
+  openSample(): Promise<WorkspaceInfo | null>
+  /** Asks the page for the dialog that takes the passphrases (Electron has no native text prompt); they go back over the IPC contract. */
+  requestEncryption(dialog: EncryptionDialog): void
   clearRecent(): Promise<void>
   /** Flushes pending saves and copies workspace.json into `targetDir`; returns the copy's path. */
   saveCopy(targetDir: string): Promise<string>
@@ -25,6 +28,7 @@ export interface MenuActions {
   clearRecent(): void
   openSample(): void
   saveCopy(): void
+  encryption(dialog: EncryptionDialog): void
   about(): void
 }
 
@@ -88,6 +92,7 @@ export function menuActions(host: MenuHost): MenuActions {
         const file = await host.saveCopy(dir)
         await info('Saved a copy of the workspace', file)
       }),
+    encryption: (dialog) => host.requestEncryption(dialog),
     about: () =>
       run('Watchfloor', () =>
         info(`Watchfloor ${host.version}`, 'Desktop workbench for analysts tracking state-linked cyber operations and their political fallout.'),
@@ -112,6 +117,10 @@ export function buildMenu(actions: MenuActions, state: MenuState): MenuItemConst
       { label: 'Open recent', submenu: recentSubmenu(actions, state.recent) },
       { label: 'Open sample workspace', click: () => actions.openSample() },
       { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { type: 'separator' },
+      { label: 'Encrypt workspace…', click: () => actions.encryption('encrypt') },
+      { label: 'Change passphrase…', click: () => actions.encryption('change') },
+      { label: 'Decrypt workspace…', click: () => actions.encryption('decrypt') },
       { type: 'separator' },
       { role: 'quit' },
     ],

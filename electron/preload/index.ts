@@ -1,7 +1,7 @@
 // The sandboxed preload: exposes the Bridge as window.workbench and nothing else of Electron.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Bridge } from '../../shared/bridge'
-import { EVENTS, isChannel, REQUESTS } from '../../shared/channels'
+import { ENCRYPTION_DIALOGS, EVENTS, isChannel, REQUESTS, type EncryptionDialog } from '../../shared/channels'
 import type { Result } from '../../shared/result'
 
 /** The system's regional format, passed by the main process as an argument (the page's own Intl follows the UI language instead). */
@@ -22,6 +22,15 @@ const bridge: Bridge = {
     ipcRenderer.on(EVENTS.workspaceChanged, relay)
     return () => {
       ipcRenderer.removeListener(EVENTS.workspaceChanged, relay)
+    }
+  },
+  onEncryptionRequested(listener) {
+    const relay = (_event: unknown, dialog: unknown) => {
+      if ((ENCRYPTION_DIALOGS as readonly unknown[]).includes(dialog)) listener(dialog as EncryptionDialog)
+    }
+    ipcRenderer.on(EVENTS.encryptionRequested, relay)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.encryptionRequested, relay)
     }
   },
   openWorkspace() {

@@ -2,6 +2,7 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
+import { openEncryption } from '../encryption/actions'
 import { chooseImportFile, openExport } from '../interchange/actions'
 import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
@@ -52,6 +53,9 @@ export function commands(): Command[] {
       perform: chooseImportFile,
     },
     { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
+    { name: 'encrypt-workspace', label: 'Encrypt workspace…', predicate: () => writable() && getState().info?.encrypted === false, perform: () => openEncryption('encrypt') },
+    { name: 'change-passphrase', label: 'Change the workspace passphrase…', predicate: () => writable() && getState().info?.encrypted === true, perform: () => openEncryption('change') },
+    { name: 'decrypt-workspace', label: 'Decrypt workspace…', predicate: () => writable() && getState().info?.encrypted === true, perform: () => openEncryption('decrypt') },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),
     { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
     { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },

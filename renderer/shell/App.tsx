@@ -3,6 +3,9 @@ import { useEffect, useLayoutEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
+import { EncryptionDialog } from '../encryption/EncryptionDialog'
+import { openEncryption } from '../encryption/actions'
+import { PassphraseScreen } from '../encryption/PassphraseScreen'
 import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
 import { useFileDrop } from '../interchange/useFileDrop'
@@ -28,12 +31,14 @@ export function App() {
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
+    const offEncryption = bridge.onEncryptionRequested?.(openEncryption)
     const warn = (e: BeforeUnloadEvent) => {
       if (getState().dirty) e.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => {
       off()
+      offEncryption?.()
       window.removeEventListener('beforeunload', warn)
     }
   }, [])
@@ -46,6 +51,7 @@ export function App() {
   useFileDrop()
 
   if (status === 'loading') return <div className="splash">Opening workspace…</div>
+  if (status === 'locked') return <PassphraseScreen />
   if (status === 'error') {
     return (
       <main className="splash error">
@@ -72,6 +78,11 @@ export function App() {
         {info?.sample ? (
           <span className="badge sample" title="The bundled sample workspace: public-record facts written for demonstration">
             Sample data
+          </span>
+        ) : null}
+        {info?.encrypted ? (
+          <span className="badge encrypted" title="Its files are encrypted on disk; exports are not">
+            Encrypted
           </span>
         ) : null}
         <ViewTabs />
@@ -102,6 +113,7 @@ export function App() {
       <CommandPalette />
       <ImportDialog />
       <ExportDialog />
+      <EncryptionDialog />
     </div>
   )
 }

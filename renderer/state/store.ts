@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 import type { ImportPreview } from '../../shared/interchange'
+import type { EncryptionDialog } from '../../shared/channels'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
@@ -24,7 +25,8 @@ export type Editing = { kind: 'none' } | { kind: 'existing'; id: string } | { ki
 
 /** The open workspace as the main side last reported it. */
 export interface DataSlice {
-  status: 'loading' | 'ready' | 'error'
+  /** `locked`: the workspace is encrypted and the passphrase screen asks for its passphrase. */
+  status: 'loading' | 'ready' | 'error' | 'locked'
   loadError: string | null
   info: WorkspaceInfo | null
   incidents: Incident[]
@@ -63,6 +65,8 @@ export interface UiSlice {
   importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
   /** The data export dialog is open. */
   exporting: boolean
+  /** The encrypt / change passphrase / decrypt dialog that is open, if any. */
+  encryption: EncryptionDialog | null
   /** Light, dark, or following the system (state/theme.ts remembers it). */
   themeChoice: ThemeChoice
 }
@@ -88,6 +92,7 @@ const initialUi = (): UiSlice => ({
   toasts: [],
   importing: null,
   exporting: false,
+  encryption: null,
   themeChoice: savedThemeChoice(),
 })
 

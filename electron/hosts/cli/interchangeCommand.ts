@@ -28,10 +28,10 @@ function formatOf(value: string | undefined, allowed: readonly string[]): string
   return value
 }
 
-export async function exportCommand(o: { dir: string; format?: string; out?: string; filters: string[]; log(line: string): void }): Promise<number> {
+export async function exportCommand(o: { dir: string; passphrase?: string; format?: string; out?: string; filters: string[]; log(line: string): void }): Promise<number> {
   const format = formatOf(o.format, INTERCHANGE_FORMATS) as InterchangeFormat
   if (!o.out) throw new ServiceError('invalid-input', 'export needs --out FILE.')
-  const store = await WorkspaceStore.open(o.dir, { readOnly: true })
+  const store = await WorkspaceStore.open(o.dir, { readOnly: true, passphrase: o.passphrase })
   try {
     const scope: DataExportScope = o.filters.length > 0 ? { kind: 'filter', filter: filterFrom(o.filters) } : { kind: 'all' }
     const { text, objects } = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher)).render(format, scope)
@@ -43,12 +43,12 @@ export async function exportCommand(o: { dir: string; format?: string; out?: str
   }
 }
 
-export async function importCommand(o: { dir: string; file: string; format?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
+export async function importCommand(o: { dir: string; file: string; passphrase?: string; format?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
   const format = formatOf(o.format ?? 'auto', ['auto', ...INTERCHANGE_FORMATS]) as InterchangeFormat | 'auto'
   const text = await readFile(o.file, 'utf8').catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read ${o.file}: ${err.message}`)
   })
-  const store = await WorkspaceStore.open(o.dir, o.dryRun ? { readOnly: true } : {})
+  const store = await WorkspaceStore.open(o.dir, { readOnly: o.dryRun, passphrase: o.passphrase })
   try {
     if (!o.dryRun && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
     const service = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher))
