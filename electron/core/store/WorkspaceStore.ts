@@ -13,6 +13,7 @@ import { CipherError, DEFAULT_KDF, HEADER_BYTES, isSealed, WorkspaceKey, type Kd
 import { finishSwitch, switchEncryption, switchPending, type SwitchOutcome } from './encryptionSwitch'
 import { BACKUP_DIR, EXPORTS_DIR, WORKSPACE_FILE } from './files'
 import { FingerprintedFile } from './FingerprintedFile'
+import { holdKey, releaseKey } from './heldKeys'
 import { acquireLock, LOCK_FILE, type HeldLock } from './lock'
 import { checkWorkspaceText } from './validate'
 
@@ -111,6 +112,7 @@ export class WorkspaceStore {
       if (err instanceof ServiceError) throw err
       throw new ServiceError(isUnwritable(err) ? 'read-only' : 'internal', `The workspace in ${store.dir} could not be opened: ${isUnwritable(err) ? unwritableReason(err, store.dir) : messageOf(err)}.`)
     }
+    if (store.key) holdKey(store.dir, store.key)
     return store
   }
 
@@ -366,7 +368,9 @@ export class WorkspaceStore {
       await takeBackup(this.dir, this.file, this.keepBackups, this.key)
       const nextKey = next === null ? null : await WorkspaceKey.create(next, this.kdf)
       const outcome = await switchEncryption(this.dir, this.key, nextKey, JSON.stringify(this.db.data))
+      releaseKey(this.dir, this.key)
       this.key = nextKey
+      if (nextKey) holdKey(this.dir, nextKey)
       // The file was rewritten outside the adapter: the next open validates it in full.
       await unlink(this.adapter.fingerprintFile).catch(() => undefined)
       return outcome
@@ -382,6 +386,7 @@ export class WorkspaceStore {
   /** Saves what is pending and releases the lock. */
   async close(): Promise<void> {
     await this.flush()
+    releaseKey(this.dir, this.key)
     await this.releaseLock()
   }
 }

@@ -8,6 +8,7 @@ import { listBackups, readBackupText } from '../../../../electron/core/store/bac
 import { isSealed, WorkspaceKey } from '../../../../electron/core/store/cipher'
 import { SWITCH_JOURNAL } from '../../../../electron/core/store/encryptionSwitch'
 import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
+import { openFor, sealFor } from '../../../../electron/core/store/heldKeys'
 import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { incident, rejection, removeTempDirs, tempDir, titles } from '../../../support/storeFixture'
 
@@ -149,5 +150,24 @@ describe('an encrypted workspace', () => {
     expect(a.subarray(44, 56).equals(b.subarray(44, 56))).toBe(false)
     expect(a.equals(b)).toBe(false)
     expect(key.open(a).toString()).toBe('{"same":"text"}')
+  })
+})
+
+describe('other files of an encrypted workspace (archived source copies)', () => {
+  it('are sealed with the open workspace’s key through sealFor/openFor, and passed through when it is plain or closed', async () => {
+    const dir = await encryptedSample()
+    const plainDir = await tempDir()
+    const plain = await WorkspaceStore.open(plainDir, { create: {} })
+    expect(sealFor(plainDir, 'article text')).toBe('article text')
+    await plain.close()
+
+    const store = await WorkspaceStore.open(dir, { passphrase: PASS })
+    const sealed = Buffer.from(sealFor(dir, 'Archived article about the wiper') as Uint8Array)
+    expect(isSealed(sealed)).toBe(true)
+    expect(sealed.includes(Buffer.from('Archived article'))).toBe(false)
+    expect(openFor(dir, sealed).toString()).toBe('Archived article about the wiper')
+    expect(openFor(dir, Buffer.from('plain copy')).toString()).toBe('plain copy')
+    await store.close()
+    expect(() => openFor(dir, sealed)).toThrow(/encrypted and not open/)
   })
 })
