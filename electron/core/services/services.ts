@@ -30,7 +30,7 @@ function sourceReferrers(data: Workspace, id: string): string[] {
 
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
 export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
-  const audit = new AuditLog(store.dir, () => store.cipher)
+  const audit = new AuditLog(store.dir, () => store.cipher, () => store.switchUnderWay)
   return {
     store,
     audit,

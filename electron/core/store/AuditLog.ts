@@ -39,10 +39,14 @@ export class AuditLog {
   private readonly user = localUser()
   private tail: Promise<void> = Promise.resolve()
 
-  /** `key` gives the encrypted workspace's key at the time of each append, or null while it is plain. */
+  /**
+   * `key` gives the encrypted workspace's key at the time of each append, or null while it is plain; `switching`, an
+   * encryption switch under way, which appends wait for (the switch rewrites this file).
+   */
   constructor(
     dir: string,
     private readonly key: () => WorkspaceKey | null = () => null,
+    private readonly switching: () => Promise<unknown> | null = () => null,
   ) {
     this.file = join(dir, AUDIT_FILE)
   }
@@ -51,6 +55,7 @@ export class AuditLog {
   record(entry: Omit<AuditEntry, 'at' | 'user'>): Promise<void> {
     const json = JSON.stringify({ at: new Date().toISOString(), user: this.user, ...entry })
     const append = async () => {
+      for (let busy = this.switching(); busy; busy = this.switching()) await busy.catch(() => undefined)
       // Sealed when written, not when called: a passphrase change between the two seals it under the new key.
       const key = this.key()
       const line = (key ? key.sealLine(json) : json) + '\n'

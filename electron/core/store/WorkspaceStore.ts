@@ -129,6 +129,11 @@ export class WorkspaceStore {
     return this.key !== null
   }
 
+  /** An encryption switch under way (writers of the workspace's other files wait for it), or null. */
+  get switchUnderWay(): Promise<unknown> | null {
+    return this.switching
+  }
+
   /** The key that seals the workspace's files (the audit log and archived copies use it too); null when plain. */
   get cipher(): WorkspaceKey | null {
     return this.key
