@@ -230,12 +230,12 @@ export class WorkspaceStore {
 
   /** A backup now, before a change too big to undo by hand (an import); fails when it cannot be written. */
   async backup(): Promise<void> {
-    await takeBackup(this.dir, this.file, this.keepBackups, this.key)
+    await takeBackup(this.dir, this.file, this.keepBackups)
   }
 
   /** A backup now; one that cannot be written is reported but never fails the open or the save it follows. */
   private async backupNow(): Promise<void> {
-    await takeBackup(this.dir, this.file, this.keepBackups, this.key).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))
+    await takeBackup(this.dir, this.file, this.keepBackups).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))
   }
 
   /**
@@ -342,7 +342,7 @@ export class WorkspaceStore {
   async repair(): Promise<string[]> {
     if (this.integrityProblems.length === 0) throw new ServiceError('not-found', 'There is nothing to repair: the workspace’s references hold.')
     if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process (or cannot be written here); close it there first.')
-    await takeBackup(this.dir, this.file, this.keepBackups, this.key)
+    await takeBackup(this.dir, this.file, this.keepBackups)
     const { workspace, fixes } = repairWorkspace(this.db.data, (prefix) => `${prefix}-${randomUUID()}`)
     const left = integrityProblems(workspace)
     if (left.length > 0) throw new ServiceError('internal', `The repair left problems: ${left.join('; ')}`)
@@ -370,7 +370,7 @@ export class WorkspaceStore {
     } else if (next === null) throw new ServiceError('conflict', 'This workspace is not encrypted.')
     await this.flush()
     const work = (async () => {
-      await takeBackup(this.dir, this.file, this.keepBackups, this.key)
+      await takeBackup(this.dir, this.file, this.keepBackups)
       const nextKey = next === null ? null : await WorkspaceKey.create(next, this.kdf)
       const outcome = await switchEncryption(this.dir, this.key, nextKey, JSON.stringify(this.db.data))
       releaseKey(this.dir, this.key)

@@ -2,7 +2,7 @@
 import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { copyFileAtomic, refuseSymlink } from '../fs/atomicWrite'
-import { isSealed, type WorkspaceKey } from './cipher'
+import { HEADER_BYTES, isSealed, type WorkspaceKey } from './cipher'
 import { BACKUP_DIR } from './files'
 import { decode } from './FingerprintedFile'
 import { checkWorkspaceText } from './validate'
@@ -20,9 +20,9 @@ function stamp(date: Date): string {
 
 /**
  * Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones.
- * The copy is of the bytes: a sealed workspace file gives a sealed backup under the same key (`key`, used to tell whole copies).
+ * The copy is of the bytes: a sealed workspace file gives a sealed backup under the same key.
  */
-export async function takeBackup(dir: string, file: string, keep: number, key: WorkspaceKey | null = null): Promise<string> {
+export async function takeBackup(dir: string, file: string, keep: number): Promise<string> {
   const folder = join(dir, BACKUP_DIR)
   await refuseSymlink(folder, 'backups')
   const existing = new Set(await readdir(folder).catch(() => [] as string[]))
@@ -35,7 +35,7 @@ export async function takeBackup(dir: string, file: string, keep: number, key: W
   const all = (await listBackups(dir)).reverse()
   let kept = 0
   for (const path of all) {
-    if (kept < keep && (await looksWhole(path, key))) kept++
+    if (kept < keep && (await looksWhole(path))) kept++
     else await unlink(path).catch(() => undefined)
   }
   return join(folder, name)
@@ -43,10 +43,10 @@ export async function takeBackup(dir: string, file: string, keep: number, key: W
 
 /**
  * A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. A sealed
- * backup counts when its header is the open workspace's key (its GCM tag is checked when it is restored). Full validation
+ * backup counts when it holds at least a header and a tag (its GCM tag is checked when it is restored). Full validation
  * happens when one is restored.
  */
-async function looksWhole(path: string, key: WorkspaceKey | null): Promise<boolean> {
+async function looksWhole(path: string): Promise<boolean> {
   let handle
   try {
     handle = await open(path, 'r')
@@ -55,7 +55,8 @@ async function looksWhole(path: string, key: WorkspaceKey | null): Promise<boole
     const head = Buffer.alloc(Math.min(64, size))
     const tail = Buffer.alloc(Math.min(64, size))
     await handle.read(head, 0, head.length, 0)
-    if (isSealed(head)) return key !== null && key.owns(head)
+    // One sealed under another passphrase (left by a switch that could not open it) is kept too: pruning it would lose data silently.
+    if (isSealed(head)) return size >= HEADER_BYTES + 16
     await handle.read(tail, 0, tail.length, size - tail.length)
     return head.toString('utf8', 0, 1) === '{' && tail.toString('utf8').trimEnd().endsWith('}')
   } catch {
