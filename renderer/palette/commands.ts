@@ -2,12 +2,12 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
-import { openEncryption } from '../encryption/actions'
 import { chooseImportFile, openExport } from '../interchange/actions'
 import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { setThemeChoice } from '../state/theme'
 import { VIEWS } from '../shell/views'
+import { openEncryption } from '../encryption/actions'
 
 export interface Command {
   name: string
