@@ -288,7 +288,8 @@ describe('menu', () => {
     expect(fake.electron.dialog.showErrorBox.mock.calls[0][1]).toMatch(/already holds a workspace/)
   })
 
-  it('Encrypt workspace… asks the page for its dialog; the passphrase comes back over IPC, and reopening waits for it', async () => {
+  // Five key derivations at the app's real scrypt costs (about 0.4 s each on an idle machine, several seconds under load).
+  it('Encrypt workspace… asks the page for its dialog; the passphrase comes back over IPC, and reopening waits for it', { timeout: 120_000 }, async () => {
     const sent = win().webContents.sent.length
     item(fileMenu(), 'Encrypt workspace…').click!()
     expect(win().webContents.sent.slice(sent)).toEqual(['menu:encryption'])
