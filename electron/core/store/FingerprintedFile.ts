@@ -124,6 +124,11 @@ export class FingerprintedFile<T> implements Adapter<T> {
     const text = JSON.stringify(data)
     const sealer = this.key()
     await writeFileAtomic(this.file, sealer ? sealer.seal(text) : text, { mkdir: false })
+    await this.vouch(text)
+  }
+
+  /** Writes the fingerprint of the file as it is now, whose text (decrypted, when sealed) is `text`. */
+  async vouch(text: string): Promise<void> {
     try {
       const key = await fingerprintKey()
       if (!key) throw new Error('no fingerprint key')
