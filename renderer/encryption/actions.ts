@@ -2,7 +2,7 @@
 import type { EncryptionDialog } from '../../shared/channels'
 import { client } from '../api'
 import { errorMessage, loadWorkspace, toast } from '../state/actions'
-import { setState } from '../state/store'
+import { getState, setState } from '../state/store'
 
 /** Sends the passphrase once to the main side, which derives the key and opens the workspace; the error in words when it is wrong. */
 export async function unlockWorkspace(passphrase: string): Promise<string | null> {
@@ -16,6 +16,16 @@ export async function unlockWorkspace(passphrase: string): Promise<string | null
 }
 
 export const openEncryption = (dialog: EncryptionDialog) => setState({ encryption: dialog, palette: false })
+
+/** The File menu's request (its items are always there): the dialog, or why it does not apply to this workspace. */
+export function requestEncryption(dialog: EncryptionDialog): void {
+  const { info, status } = getState()
+  if (status !== 'ready' || !info) return toast('error', 'Open the workspace first.')
+  if (info.readOnly) return toast('error', `The workspace is read-only: ${info.readOnly}`)
+  if (dialog === 'encrypt' && info.encrypted) return toast('error', 'This workspace is encrypted already; use File › Change passphrase… to change its passphrase.')
+  if (dialog !== 'encrypt' && !info.encrypted) return toast('error', 'This workspace is not encrypted; File › Encrypt workspace… encrypts it.')
+  openEncryption(dialog)
+}
 export const closeEncryption = () => setState({ encryption: null })
 
 /** Runs the dialog's switch; returns the error in words, or null once done (the dialog closes and a toast says what happened). */

@@ -4,7 +4,7 @@ import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
 import { EncryptionDialog } from '../encryption/EncryptionDialog'
-import { openEncryption } from '../encryption/actions'
+import { requestEncryption } from '../encryption/actions'
 import { PassphraseScreen } from '../encryption/PassphraseScreen'
 import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
@@ -31,7 +31,7 @@ export function App() {
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
-    const offEncryption = bridge.onEncryptionRequested?.(openEncryption)
+    const offEncryption = bridge.onEncryptionRequested?.(requestEncryption)
     const warn = (e: BeforeUnloadEvent) => {
       if (getState().dirty) e.preventDefault()
     }
