@@ -171,3 +171,30 @@ describe('other files of an encrypted workspace (archived source copies)', () =>
     expect(() => openFor(dir, sealed)).toThrow(/encrypted and not open/)
   })
 })
+
+describe('a passphrase change cut short', () => {
+  it('is finished by the next open once its journal is written, and dropped when it is not', async () => {
+    const dir = await encryptedSample()
+    const store = await WorkspaceStore.open(dir, { passphrase: PASS })
+    const text = JSON.stringify(store.data)
+    await store.close()
+    const next = await WorkspaceKey.create('the next passphrase', kdf)
+    const staged = join(dir, `.${WORKSPACE_FILE}.switch`)
+
+    // Staged but no journal: the switch never happened.
+    await writeFile(staged, next.seal(text))
+    const old = await WorkspaceStore.open(dir, { passphrase: PASS })
+    expect(old.data.incidents.length).toBeGreaterThan(0)
+    await old.close()
+    expect((await readdir(dir)).includes(`.${WORKSPACE_FILE}.switch`)).toBe(false)
+
+    // Staged and journalled: the next open puts it in place before reading.
+    await writeFile(staged, next.seal(text))
+    await writeFile(join(dir, SWITCH_JOURNAL), JSON.stringify({ files: [WORKSPACE_FILE] }))
+    expect((await rejection(WorkspaceStore.open(dir, { passphrase: PASS }))).code).toBe('locked')
+    const reopened = await WorkspaceStore.open(dir, { passphrase: 'the next passphrase' })
+    expect(titles(reopened)).toContain('Sealed desk incident after encryption')
+    await reopened.close()
+    expect(await readdir(dir)).not.toContain(SWITCH_JOURNAL)
+  })
+})
