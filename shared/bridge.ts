@@ -1,5 +1,5 @@
 // What a host exposes to the renderer: a transport for the contract and the events it pushes.
-import type { Channel } from './channels'
+import type { Channel, EncryptionDialog } from './channels'
 import type { Result } from './result'
 
 export interface Bridge {
@@ -9,6 +9,8 @@ export interface Bridge {
   onWorkspaceChanged(listener: () => void): () => void
   /** Called when File › New from article… is chosen (hosts with a menu only); returns an unsubscribe function. */
   onNewFromArticle?(listener: () => void): () => void
+  /** Called when File › Encrypt workspace…, Change passphrase… or Decrypt workspace… asks the window for its dialog (the desktop app); returns an unsubscribe function. */
+  onEncryptionRequested?(listener: (dialog: EncryptionDialog) => void): () => void
   /** Shows File › Open workspace…'s folder dialog; only hosts that have one (the desktop app) provide it. */
   openWorkspace?(): void
   /** The locale to write dates and times in (the desktop app: the system's regional format); without it the browser's languages decide. */

@@ -5,6 +5,10 @@ export const CHANNEL_NAMES = [
   'workspace:info',
   'workspace:restoreBackup',
   'workspace:repair',
+  'workspace:unlock',
+  'workspace:encrypt',
+  'workspace:changePassphrase',
+  'workspace:decrypt',
   'incidents:create',
   'incidents:update',
   'incidents:delete',
@@ -56,7 +60,11 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 /** Events the main side pushes to the window. */
-export const EVENTS = { workspaceChanged: 'workspace:changed', newFromArticle: 'menu:newFromArticle' } as const
+export const EVENTS = { workspaceChanged: 'workspace:changed', newFromArticle: 'menu:newFromArticle', encryptionRequested: 'menu:encryption' } as const
+
+/** What File › Encrypt workspace… / Change passphrase… / Decrypt workspace… ask the window to show. */
+export const ENCRYPTION_DIALOGS = ['encrypt', 'change', 'decrypt'] as const
+export type EncryptionDialog = (typeof ENCRYPTION_DIALOGS)[number]
 
 /** One-way requests the window sends to the main side: menu actions the command palette runs. */
 export const REQUESTS = { openWorkspace: 'menu:openWorkspace' } as const

@@ -29,6 +29,14 @@ import { WorkbenchError, type Result } from './result'
 export { CHANNEL_NAMES, type Channel }
 
 const idInput = z.object({ id: z.string().min(1).max(100) }).strict()
+
+/** Shortest passphrase accepted when one is set, in characters. */
+export const MIN_PASSPHRASE = 8
+const passphrase = z.string().min(1, { error: 'Enter the passphrase' }).max(1024, { error: 'A passphrase is at most 1024 characters' })
+const newPassphrase = z
+  .string()
+  .min(MIN_PASSPHRASE, { error: `Choose a passphrase of at least ${MIN_PASSPHRASE} characters; a longer one of several words is stronger` })
+  .max(1024, { error: 'A passphrase is at most 1024 characters' })
 const none = z.undefined()
 
 export interface WorkspaceInfo {
@@ -43,6 +51,8 @@ export interface WorkspaceInfo {
   restorableBackup: string | null
   /** The file's references do not hold (duplicate ids, missing records): `workspace.repair()` fixes them after a backup. */
   repairable: boolean
+  /** The workspace's files are encrypted at rest (its exports are not). */
+  encrypted: boolean
   counts: { incidents: number; actors: number; sources: number; notes: number }
 }
 
@@ -83,6 +93,11 @@ export const CHANNELS = {
   'workspace:info': none,
   'workspace:restoreBackup': none,
   'workspace:repair': none,
+  /** The passphrase of the encrypted workspace waiting to be opened: sent once, to derive its key on the main side. */
+  'workspace:unlock': z.object({ passphrase }).strict(),
+  'workspace:encrypt': z.object({ passphrase: newPassphrase }).strict(),
+  'workspace:changePassphrase': z.object({ current: passphrase, next: newPassphrase }).strict(),
+  'workspace:decrypt': z.object({ current: passphrase }).strict(),
   'incidents:create': IncidentInputSchema,
   'incidents:update': z.object({ id: z.string().min(1).max(100), input: IncidentInputSchema }).strict(),
   'incidents:delete': idInput,
@@ -165,6 +180,11 @@ export interface Outputs {
   'workspace:restoreBackup': WorkspaceInfo
   /** What the repair changed, in words, and the workspace now writable. */
   'workspace:repair': { info: WorkspaceInfo; fixes: string[] }
+  'workspace:unlock': WorkspaceInfo
+  /** The workspace now, and files that could not be opened under the old passphrase and were left as they were. */
+  'workspace:encrypt': { info: WorkspaceInfo; left: string[] }
+  'workspace:changePassphrase': { info: WorkspaceInfo; left: string[] }
+  'workspace:decrypt': { info: WorkspaceInfo; left: string[] }
   'incidents:create': Incident
   'incidents:update': Incident
   'incidents:delete': Incident

@@ -7,7 +7,8 @@ export interface FieldIssue {
 }
 
 export interface ErrorInfo {
-  code: 'invalid-input' | 'not-found' | 'read-only' | 'conflict' | 'no-workspace' | 'internal'
+  /** `locked`: the workspace is encrypted and waits for its passphrase (or the one given was wrong). */
+  code: 'invalid-input' | 'not-found' | 'read-only' | 'conflict' | 'no-workspace' | 'locked' | 'internal'
   message: string
   issues?: FieldIssue[]
 }

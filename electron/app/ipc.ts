@@ -1,6 +1,6 @@
 // IPC registration: one ipcMain.handle per contract channel, refusing calls that do not come from our own page.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { CHANNEL_NAMES, EVENTS, REQUESTS } from '../../shared/channels'
+import { CHANNEL_NAMES, EVENTS, REQUESTS, type EncryptionDialog } from '../../shared/channels'
 import type { Handlers } from '../../shared/contract'
 import { fail } from '../../shared/result'
 import { isAppUrl, type RendererEntry } from './pages'
@@ -36,6 +36,11 @@ export function registerRequests(ipcMain: IpcMain, isTrustedSender: SenderCheck,
     if (isTrustedSender(event as unknown as IpcMainInvokeEvent)) actions.openWorkspace()
     else console.warn(`[watchfloor] refused ${REQUESTS.openWorkspace} from ${event.senderFrame?.url ?? 'a gone frame'}`)
   })
+}
+
+/** Asks the page to show the encrypt / change passphrase / decrypt dialog. */
+export function sendEncryptionRequest(contents: WebContents, dialog: EncryptionDialog): void {
+  if (!contents.isDestroyed()) contents.send(EVENTS.encryptionRequested, dialog)
 }
 
 /** Tells the page another workspace is open, so it reloads its snapshot. */

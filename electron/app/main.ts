@@ -2,13 +2,13 @@
 import { join, resolve } from 'node:path'
 import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron'
 import type { WorkspaceInfo } from '../../shared/contract'
-import { messageOf } from '../../shared/result'
+import { messageOf, ServiceError } from '../../shared/result'
 import { sampleWorkspace } from '../../shared/sample/sampleWorkspace'
 import { isSampleDir, readSettings, sampleDir, startupWorkspace, withRecent, writeSettings, type Settings } from './settings'
 import { developmentRendererUrl, rendererEntry, windowTitle } from './pages'
 import { copyWorkspaceTo } from '../core/store/workspaceFolder'
 import { createHandlers } from '../core/handlers'
-import { registerIpc, registerRequests, sendWorkspaceChanged, trustedSender } from './ipc'
+import { registerIpc, registerRequests, sendEncryptionRequest, sendWorkspaceChanged, trustedSender } from './ipc'
 import { buildMenu, menuActions, type MenuActions } from './menu'
 import { hardenApp } from './security'
 import { Session } from '../core/session'
@@ -70,18 +70,26 @@ export async function startApp(): Promise<RunningApp | null> {
     await writeSettings(userData, next).catch((err: unknown) => console.warn('[watchfloor] could not save settings:', err))
   }
 
-  const openWorkspace = async (dir: string, options: OpenOptions = {}): Promise<WorkspaceInfo> => {
+  /** The workspace opened, or null when it is encrypted: then the session holds it locked and the page asks for the passphrase. */
+  const openWorkspace = async (dir: string, options: OpenOptions = {}): Promise<WorkspaceInfo | null> => {
     // Reopening the open workspace would take over its own lock and then release it on close.
     if (session.isOpen && session.info().path === resolve(dir)) return session.info()
-    const info = await session.open(dir, isSampleDir(dir, userData) ? { ...options, create: { data: sampleWorkspace() } } : options)
+    let info: WorkspaceInfo
+    try {
+      info = await session.open(dir, isSampleDir(dir, userData) ? { ...options, create: { data: sampleWorkspace() } } : options)
+    } catch (err) {
+      if (!(err instanceof ServiceError && err.code === 'locked' && session.lockedDir === resolve(dir))) throw err
+      await saveSettings(withRecent(settings, resolve(dir)))
+      return null
+    }
     await saveSettings(withRecent(settings, info.path))
     return info
   }
 
-  const switchTo = async (dir: string, options?: OpenOptions): Promise<WorkspaceInfo> => {
+  const switchTo = async (dir: string, options?: OpenOptions): Promise<WorkspaceInfo | null> => {
     const info = await openWorkspace(dir, options)
     if (win && !win.isDestroyed()) {
-      win.setTitle(windowTitle(info.name))
+      win.setTitle(windowTitle(info?.name))
       sendWorkspaceChanged(win.webContents)
     }
     return info
@@ -91,11 +99,14 @@ export async function startApp(): Promise<RunningApp | null> {
     window: () => win,
     switchTo,
     openSample: () => switchTo(sampleDir(userData)),
+    requestEncryption: (dialog) => {
+      if (win && !win.isDestroyed()) sendEncryptionRequest(win.webContents, dialog)
+    },
     clearRecent: () => saveSettings({ ...settings, recent: [] }),
     saveCopy: async (targetDir) => {
       const { store } = session.services
       await store.flush()
-      return copyWorkspaceTo(store.file, targetDir)
+      return copyWorkspaceTo(store.file, targetDir, store.cipher)
     },
     version: app.getVersion(),
   })

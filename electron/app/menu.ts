@@ -1,7 +1,7 @@
 // The application menu: File actions with their dialogs (new, open, recent, sample, save a copy) and the standard Edit, View, Window and Help menus.
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
-import { EVENTS } from '../../shared/channels'
+import { EVENTS, type EncryptionDialog } from '../../shared/channels'
 import type { WorkspaceInfo } from '../../shared/contract'
 import { messageOf } from '../../shared/result'
 import { ensureNewWorkspaceFolder } from '../core/store/workspaceFolder'
@@ -10,9 +10,11 @@ import type { OpenOptions } from '../core/store/WorkspaceStore'
 /** What the menu can ask of the app; main.ts implements it. */
 export interface MenuHost {
   window(): BrowserWindow | null
-  /** Opens `dir` in place of the current workspace, then updates the recent list, title and page. */
-  switchTo(dir: string, options?: OpenOptions): Promise<WorkspaceInfo>
-  openSample(): Promise<WorkspaceInfo>
+  /** Opens `dir` in place of the current workspace, then updates the recent list, title and page; null when it is encrypted and the page asks for its passphrase. */
+  switchTo(dir: string, options?: OpenOptions): Promise<WorkspaceInfo | null>
+  openSample(): Promise<WorkspaceInfo | null>
+  /** Asks the page for the dialog that takes the passphrases (Electron has no native text prompt); they go back over the IPC contract. */
+  requestEncryption(dialog: EncryptionDialog): void
   clearRecent(): Promise<void>
   /** Flushes pending saves and copies workspace.json into `targetDir`; returns the copy's path. */
   saveCopy(targetDir: string): Promise<string>
@@ -27,6 +29,7 @@ export interface MenuActions {
   openSample(): void
   saveCopy(): void
   newFromArticle(): void
+  encryption(dialog: EncryptionDialog): void
   about(): void
 }
 
@@ -92,6 +95,7 @@ export function menuActions(host: MenuHost): MenuActions {
       }),
     // The window opens its article intake screen: paste text or choose a file there.
     newFromArticle: () => host.window()?.webContents.send(EVENTS.newFromArticle),
+    encryption: (dialog) => host.requestEncryption(dialog),
     about: () =>
       run('Watchfloor', () =>
         info(`Watchfloor ${host.version}`, 'Desktop workbench for analysts tracking state-linked cyber operations and their political fallout.'),
@@ -118,6 +122,9 @@ export function buildMenu(actions: MenuActions, state: MenuState): MenuItemConst
       { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
       { type: 'separator' },
       { label: 'New from article…', click: () => actions.newFromArticle() },
+      { label: 'Encrypt workspace…', click: () => actions.encryption('encrypt') },
+      { label: 'Change passphrase…', click: () => actions.encryption('change') },
+      { label: 'Decrypt workspace…', click: () => actions.encryption('decrypt') },
       { type: 'separator' },
       { role: 'quit' },
     ],

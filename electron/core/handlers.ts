@@ -23,6 +23,10 @@ export function createHandlers(session: Session): Handlers {
       await s().audit.record({ action: 'repair', collection: 'workspace', id: s().store.dir, title: s().store.name, fields: fixes })
       return { info: session.info(), fixes }
     },
+    'workspace:unlock': ({ passphrase }) => session.unlock(passphrase),
+    'workspace:encrypt': ({ passphrase }) => switchEncryption(session, 'encrypt', passphrase),
+    'workspace:changePassphrase': ({ current, next }) => switchEncryption(session, 'change-passphrase', next, current),
+    'workspace:decrypt': ({ current }) => switchEncryption(session, 'decrypt', null, current),
     'incidents:create': (input) => s().incidents.create(input),
     'incidents:update': ({ id, input }) => s().incidents.update(id, input),
     'incidents:delete': ({ id }) => s().incidents.delete(id),
@@ -63,6 +67,16 @@ export function createHandlers(session: Session): Handlers {
     'sharing:pull': async ({ connection, collection }) => s().sharing.pull(await s().sharing.target(connection), collection),
     'sharing:progress': () => (session.isOpen ? s().sharing.progress : null),
   }
+}
+
+/** Encrypts, re-keys or decrypts the open workspace, then notes it in the audit log (sealed as the workspace now is). */
+async function switchEncryption(session: Session, action: 'encrypt' | 'change-passphrase' | 'decrypt', next: string | null, current?: string) {
+  const { store, audit } = session.services
+  if (action === 'encrypt' && store.encrypted) throw new ServiceError('conflict', 'This workspace is encrypted already; change its passphrase instead.')
+  if (action !== 'encrypt' && !store.encrypted) throw new ServiceError('conflict', 'This workspace is not encrypted.')
+  const { left } = await store.setPassphrase(next, current)
+  await audit.record({ action, collection: 'workspace', id: store.dir, title: store.name, fields: [] })
+  return { info: session.info(), left }
 }
 
 /**

@@ -23,6 +23,18 @@ export function parseArgs(argv: string[], booleans: readonly string[] = []): Arg
   return { positionals, flags }
 }
 
+/**
+ * The passphrase in the environment variable `--key VAR` names (the passphrase itself never goes on a command line,
+ * where other users' `ps` would see it); undefined without the flag, an error when the variable is unset or empty.
+ */
+export function passphraseFlag(args: Args, key: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const name = stringFlag(args, key)
+  if (name === undefined) return undefined
+  const value = env[name]
+  if (!value) throw new Error(`--${key} names the environment variable holding the passphrase, and ${name} is not set or is empty.`)
+  return value
+}
+
 /** The string value of `--key`, or undefined; a bare flag given where a value is needed is an error. */
 export function stringFlag(args: Args, key: string): string | undefined {
   const v = args.flags.get(key)

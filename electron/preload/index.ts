@@ -1,7 +1,7 @@
 // The sandboxed preload: exposes the Bridge as window.workbench and nothing else of Electron.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Bridge } from '../../shared/bridge'
-import { EVENTS, isChannel, REQUESTS } from '../../shared/channels'
+import { ENCRYPTION_DIALOGS, EVENTS, isChannel, REQUESTS, type EncryptionDialog } from '../../shared/channels'
 import type { Result } from '../../shared/result'
 
 /** The system's regional format, passed by the main process as an argument (the page's own Intl follows the UI language instead). */
@@ -29,6 +29,15 @@ const bridge: Bridge = {
     ipcRenderer.on(EVENTS.newFromArticle, relay)
     return () => {
       ipcRenderer.removeListener(EVENTS.newFromArticle, relay)
+    }
+  },
+  onEncryptionRequested(listener) {
+    const relay = (_event: unknown, dialog: unknown) => {
+      if ((ENCRYPTION_DIALOGS as readonly unknown[]).includes(dialog)) listener(dialog as EncryptionDialog)
+    }
+    ipcRenderer.on(EVENTS.encryptionRequested, relay)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.encryptionRequested, relay)
     }
   },
   openWorkspace() {

@@ -15,6 +15,7 @@ export function ExportDialog() {
 function ExportForm() {
   const filter = useApp((s) => s.filter)
   const reports = useApp((s) => s.reports)
+  const encrypted = useApp((s) => s.info?.encrypted === true)
   const [format, setFormat] = useState<InterchangeFormat>('stix')
   const [scope, setScope] = useState<'all' | 'filter' | 'report'>('all')
   const [reportId, setReportId] = useState('')
@@ -62,6 +63,11 @@ function ExportForm() {
             </select>
           ) : null}
         </fieldset>
+        {encrypted ? (
+          <p className="notice" role="note">
+            This workspace is encrypted, but the export is not: it is written as a plain file that anyone with access to the folder can read.
+          </p>
+        ) : null}
         <p className="field-hint">The file is written into the workspace’s exports folder. Exports are not encrypted and carry each record’s TLP marking.</p>
         <div className="modal-buttons">
           <button type="button" onClick={closeExport}>

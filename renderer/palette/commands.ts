@@ -9,6 +9,7 @@ import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { setThemeChoice } from '../state/theme'
 import { VIEWS } from '../shell/views'
+import { openEncryption } from '../encryption/actions'
 
 export interface Command {
   name: string
@@ -67,6 +68,9 @@ export function commands(): Command[] {
     },
     { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
     { name: 'new-from-article', label: 'New incident from an article…', predicate: writable, perform: openIntake },
+    { name: 'encrypt-workspace', label: 'Encrypt workspace…', predicate: () => writable() && getState().info?.encrypted === false, perform: () => openEncryption('encrypt') },
+    { name: 'change-passphrase', label: 'Change the workspace passphrase…', predicate: () => writable() && getState().info?.encrypted === true, perform: () => openEncryption('change') },
+    { name: 'decrypt-workspace', label: 'Decrypt workspace…', predicate: () => writable() && getState().info?.encrypted === true, perform: () => openEncryption('decrypt') },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),
     { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
     { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },

@@ -4,6 +4,7 @@ import type { ReportDefinition } from '../../shared/domain'
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat, type ExportProgress, type ExportResult } from '../../shared/report/exportTypes'
 import { tlpLabel } from '../../shared/report/blocks'
 import { errorMessage, toast } from '../state/actions'
+import { useApp } from '../state/store'
 import { FIGURE_NAMES } from '../../shared/report/sections'
 import { runExport } from './actions'
 import type { BriefingFigures } from './useBriefingFigures'
@@ -20,6 +21,7 @@ export function ExportBar({ definition, figures }: Props) {
   const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [last, setLast] = useState<ExportResult | null>(null)
   const drawing = figures.drawing.length > 0
+  const encrypted = useApp((s) => s.info?.encrypted === true)
 
   async function go(format: ExportFormat) {
     if (!definition) return
@@ -60,7 +62,10 @@ export function ExportBar({ definition, figures }: Props) {
             Wrote <code>{last.path}</code> ({Math.ceil(last.bytes / 1024)} kB, {tlpLabel(last.tlp)}, {last.incidents} incidents, {(last.ms / 1000).toFixed(1)} s)
           </span>
         ) : (
-          <span className="muted">Exports the form as it stands, saved or not, into the workspace’s exports folder, named after the report and the time.</span>
+          <span className="muted">
+            Exports the form as it stands, saved or not, into the workspace’s exports folder, named after the report and the time.
+            {encrypted ? ' The workspace is encrypted, but exports are written as plain files.' : ''}
+          </span>
         )}
       </div>
     </section>

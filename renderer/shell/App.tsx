@@ -3,6 +3,9 @@ import { useEffect, useLayoutEffect } from 'react'
 import { bridge } from '../api'
 import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
+import { EncryptionDialog } from '../encryption/EncryptionDialog'
+import { requestEncryption } from '../encryption/actions'
+import { PassphraseScreen } from '../encryption/PassphraseScreen'
 import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
 import { MappingDialog } from '../interchange/MappingDialog'
@@ -32,6 +35,7 @@ export function App() {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
     const offArticle = bridge.onNewFromArticle?.(openIntake)
+    const offEncryption = bridge.onEncryptionRequested?.(requestEncryption)
     const warn = (e: BeforeUnloadEvent) => {
       if (getState().dirty) e.preventDefault()
     }
@@ -39,6 +43,7 @@ export function App() {
     return () => {
       off()
       offArticle?.()
+      offEncryption?.()
       window.removeEventListener('beforeunload', warn)
     }
   }, [])
@@ -51,6 +56,7 @@ export function App() {
   useFileDrop()
 
   if (status === 'loading') return <div className="splash">Opening workspace…</div>
+  if (status === 'locked') return <PassphraseScreen />
   if (status === 'error') {
     return (
       <main className="splash error">
@@ -77,6 +83,11 @@ export function App() {
         {info?.sample ? (
           <span className="badge sample" title="The bundled sample workspace: public-record facts written for demonstration">
             Sample data
+          </span>
+        ) : null}
+        {info?.encrypted ? (
+          <span className="badge encrypted" title="Its files are encrypted on disk; exports are not">
+            Encrypted
           </span>
         ) : null}
         <ViewTabs />
@@ -109,6 +120,7 @@ export function App() {
       <MappingDialog />
       <ExportDialog />
       <IntakeDialog />
+      <EncryptionDialog />
     </div>
   )
 }

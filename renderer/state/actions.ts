@@ -52,7 +52,9 @@ export async function loadWorkspace(): Promise<void> {
       note: s.note.kind === 'existing' && !snap.notes.some((n) => n.id === (s.note as { id: string }).id) ? { kind: 'none' } : s.note,
     }))
   } catch (err) {
-    setState({ status: 'error', loadError: errorMessage(err) })
+    // An encrypted workspace waiting for its passphrase: the passphrase screen, not an error.
+    if (err instanceof WorkbenchError && err.code === 'locked') setState({ status: 'locked', loadError: null, info: null })
+    else setState({ status: 'error', loadError: errorMessage(err) })
   }
 }
 

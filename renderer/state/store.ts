@@ -6,6 +6,7 @@ import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filte
 import type { CsvMapping } from '../../shared/datasets/mapping'
 import type { ImportPreview } from '../../shared/interchange'
 import type { GuessedSource, IntakeDraft } from '../../shared/intake'
+import type { EncryptionDialog } from '../../shared/channels'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
@@ -26,7 +27,8 @@ export type Editing = { kind: 'none' } | { kind: 'existing'; id: string } | { ki
 
 /** The open workspace as the main side last reported it. */
 export interface DataSlice {
-  status: 'loading' | 'ready' | 'error'
+  /** `locked`: the workspace is encrypted and the passphrase screen asks for its passphrase. */
+  status: 'loading' | 'ready' | 'error' | 'locked'
   loadError: string | null
   info: WorkspaceInfo | null
   incidents: Incident[]
@@ -71,6 +73,8 @@ export interface UiSlice {
   exporting: boolean
   /** Article intake: pasting or reading an article, then reviewing its draft (nothing is written before the analyst confirms). */
   intake: IntakeUi | null
+  /** The encrypt / change passphrase / decrypt dialog that is open, if any. */
+  encryption: EncryptionDialog | null
   /** Light, dark, or following the system (state/theme.ts remembers it). */
   themeChoice: ThemeChoice
 }
@@ -136,6 +140,7 @@ const initialUi = (): UiSlice => ({
   mapping: null,
   exporting: false,
   intake: null,
+  encryption: null,
   themeChoice: savedThemeChoice(),
 })
 

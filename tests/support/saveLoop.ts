@@ -1,5 +1,5 @@
 // Child process of the crash test: saves a rising counter into the first incident, the app's settings and a briefing export, until it is killed.
-// Usage: node --import tsx tests/support/saveLoop.ts <workspace dir> <settings dir>
+// Usage: node --import tsx tests/support/saveLoop.ts <workspace dir> <settings dir>; an encrypted workspace's passphrase comes in WATCHFLOOR_TEST_PASSPHRASE.
 import { join } from 'node:path'
 import { writeSettings } from '../../electron/app/settings'
 import { exportBriefing } from '../../electron/core/services/report/exportBriefing'
@@ -10,7 +10,7 @@ const [dir, settingsDir] = process.argv.slice(2)
 if (!dir || !settingsDir) throw new Error('usage: saveLoop.ts <workspace dir> <settings dir>')
 
 // A backup every few saves so kills also land while a backup is being copied and pruned.
-const store = await WorkspaceStore.open(dir, { backupEvery: 7, keepBackups: 5 })
+const store = await WorkspaceStore.open(dir, { backupEvery: 7, keepBackups: 5, passphrase: process.env.WATCHFLOOR_TEST_PASSPHRASE })
 if (store.readOnlyReason) {
   console.error(`read-only: ${store.readOnlyReason}`)
   process.exit(2)

@@ -30,7 +30,7 @@ function sourceReferrers(data: Workspace, id: string): string[] {
 
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. `secrets` keeps sharing credentials (a 0600 file in the user's config folder by default). */
 export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets: SecretStore = new FileSecretStore()) {
-  const audit = new AuditLog(store.dir)
+  const audit = new AuditLog(store.dir, () => store.cipher, () => store.switchUnderWay)
   const incidents = new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers })
   const actors = new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers })
   const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers })

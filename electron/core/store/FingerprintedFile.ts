@@ -1,10 +1,11 @@
-// A lowdb adapter for workspace.json: atomic, durable writes, and a fingerprint of what was last written — bound to the content by a per-user key — so an untouched file reopens without re-validation.
+// A lowdb adapter for workspace.json: atomic, durable writes (sealed when the workspace is encrypted), and a fingerprint of what was last written — bound to the content by a per-user key — so an untouched file reopens without re-validation.
 import { createHmac, randomBytes } from 'node:crypto'
 import { open, readFile, stat, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { isSealed, type WorkspaceKey } from './cipher'
 
 /**
  * Identifies the rules a fingerprint vouches for: bump it whenever validation gets stricter, so
@@ -71,7 +72,7 @@ function mac(key: Buffer, id: string, text: string): string {
 }
 
 /** Reads a whole file in one read call; fs.promises.readFile reads big files in small chunks and is several times slower. */
-async function readWhole(path: string): Promise<Buffer> {
+export async function readWhole(path: string): Promise<Buffer> {
   const handle = await open(path, 'r')
   try {
     const { size } = await handle.stat()
@@ -91,7 +92,11 @@ async function readWhole(path: string): Promise<Buffer> {
 export class FingerprintedFile<T> implements Adapter<T> {
   readonly fingerprintFile: string
 
-  constructor(readonly file: string) {
+  /** `key` gives the encrypted workspace's key, or null while it is plain; the fingerprint covers the decrypted text. */
+  constructor(
+    readonly file: string,
+    private readonly key: () => WorkspaceKey | null = () => null,
+  ) {
     this.fingerprintFile = join(dirname(file), `.${basename(file)}.fingerprint`)
   }
 
@@ -99,7 +104,7 @@ export class FingerprintedFile<T> implements Adapter<T> {
   async readText(): Promise<ReadResult> {
     const expected = await readFile(this.fingerprintFile, 'utf8').catch(() => null)
     const before = await identity(this.file)
-    const text = (await readWhole(this.file)).toString('utf8')
+    const text = decode(await readWhole(this.file), this.key())
     const key = expected === null ? null : await fingerprintKey()
     // Identity compared before and after reading, so a write racing the read is not trusted.
     const trusted = key !== null && expected === `${before}:${mac(key, before, text)}` && (await identity(this.file)) === before
@@ -117,7 +122,13 @@ export class FingerprintedFile<T> implements Adapter<T> {
    */
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data)
-    await writeFileAtomic(this.file, text, { mkdir: false })
+    const sealer = this.key()
+    await writeFileAtomic(this.file, sealer ? sealer.seal(text) : text, { mkdir: false })
+    await this.vouch(text)
+  }
+
+  /** Writes the fingerprint of the file as it is now, whose text (decrypted, when sealed) is `text`. */
+  async vouch(text: string): Promise<void> {
     try {
       const key = await fingerprintKey()
       if (!key) throw new Error('no fingerprint key')
@@ -127,4 +138,11 @@ export class FingerprintedFile<T> implements Adapter<T> {
       await unlink(this.fingerprintFile).catch(() => undefined)
     }
   }
+}
+
+/** The text of a workspace file's bytes: decrypted under `key` when sealed (a sealed file without a key is refused). */
+export function decode(bytes: Buffer, key: WorkspaceKey | null): string {
+  if (!isSealed(bytes)) return bytes.toString('utf8')
+  if (!key) throw new Error('the file is encrypted and no passphrase was given')
+  return key.open(bytes).toString('utf8')
 }

@@ -2,7 +2,9 @@
 import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { copyFileAtomic, refuseSymlink } from '../fs/atomicWrite'
+import { HEADER_BYTES, isSealed, type WorkspaceKey } from './cipher'
 import { BACKUP_DIR } from './files'
+import { decode } from './FingerprintedFile'
 import { checkWorkspaceText } from './validate'
 const PATTERN = /^workspace-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/
 
@@ -16,7 +18,10 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '')
 }
 
-/** Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones. */
+/**
+ * Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones.
+ * The copy is of the bytes: a sealed workspace file gives a sealed backup under the same key.
+ */
 export async function takeBackup(dir: string, file: string, keep: number): Promise<string> {
   const folder = join(dir, BACKUP_DIR)
   await refuseSymlink(folder, 'backups')
@@ -36,18 +41,24 @@ export async function takeBackup(dir: string, file: string, keep: number): Promi
   return join(folder, name)
 }
 
-/** A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. Full validation happens when one is restored. */
+/**
+ * A cheap test that a backup is a whole JSON object (its first and last bytes are braces); a cut copy fails it. A sealed
+ * backup counts when it holds at least a header and a tag (its GCM tag is checked when it is restored). Full validation
+ * happens when one is restored.
+ */
 async function looksWhole(path: string): Promise<boolean> {
   let handle
   try {
     handle = await open(path, 'r')
     const { size } = await handle.stat()
     if (size < 2) return false
-    const head = Buffer.alloc(1)
+    const head = Buffer.alloc(Math.min(64, size))
     const tail = Buffer.alloc(Math.min(64, size))
-    await handle.read(head, 0, 1, 0)
+    await handle.read(head, 0, head.length, 0)
+    // One sealed under another passphrase (left by a switch that could not open it) is kept too: pruning it would lose data silently.
+    if (isSealed(head)) return size >= HEADER_BYTES + 16
     await handle.read(tail, 0, tail.length, size - tail.length)
-    return head.toString() === '{' && tail.toString('utf8').trimEnd().endsWith('}')
+    return head.toString('utf8', 0, 1) === '{' && tail.toString('utf8').trimEnd().endsWith('}')
   } catch {
     return false
   } finally {
@@ -66,11 +77,20 @@ export async function listBackups(dir: string): Promise<string[]> {
     .map((n) => join(folder, n))
 }
 
-/** The newest backup that parses, migrates and passes every check; null when none does. */
-export async function newestValidBackup(dir: string): Promise<string | null> {
+/** The text of a backup (decrypted under `key` when sealed); null when it cannot be read or opened. */
+export async function readBackupText(path: string, key: WorkspaceKey | null): Promise<string | null> {
+  try {
+    return decode(await readFile(path), key)
+  } catch {
+    return null
+  }
+}
+
+/** The newest backup that parses, migrates and passes every check (sealed ones under `key`); null when none does. */
+export async function newestValidBackup(dir: string, key: WorkspaceKey | null = null): Promise<string | null> {
   const all = await listBackups(dir)
   for (let i = all.length - 1; i >= 0; i--) {
-    const text = await readFile(all[i], 'utf8').catch(() => null)
+    const text = await readBackupText(all[i], key)
     if (text !== null && checkWorkspaceText(text).ok) return all[i]
   }
   return null

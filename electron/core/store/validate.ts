@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { integrityProblems } from '../../../shared/integrity'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
+import { isSealed, WorkspaceKey } from './cipher'
 import { WORKSPACE_FILE } from './files'
 
 export type Checked =
@@ -38,11 +39,15 @@ export function checkWorkspaceText(text: string, trusted = false): Checked {
 
 export type Validation = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; problems: string[] }
 
-/** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`). */
-export async function validateWorkspace(dir: string): Promise<Validation> {
+/** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`); an encrypted one needs its passphrase. */
+export async function validateWorkspace(dir: string, passphrase?: string): Promise<Validation> {
   let text: string
   try {
-    text = await readFile(join(dir, WORKSPACE_FILE), 'utf8')
+    const bytes = await readFile(join(dir, WORKSPACE_FILE))
+    if (isSealed(bytes)) {
+      if (passphrase === undefined) return { ok: false, problems: [`${join(dir, WORKSPACE_FILE)} is encrypted: give its passphrase with --passphrase-env VAR.`] }
+      text = (await WorkspaceKey.unlock(passphrase, bytes)).open(bytes).toString('utf8')
+    } else text = bytes.toString('utf8')
   } catch (err) {
     return { ok: false, problems: [`Cannot read ${join(dir, WORKSPACE_FILE)}: ${(err as Error).message}`] }
   }

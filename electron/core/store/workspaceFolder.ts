@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path'
 import { ServiceError } from '../../../shared/result'
 import { WorkspaceSchema } from '../../../shared/workspace'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import type { WorkspaceKey } from './cipher'
 import { WORKSPACE_FILE } from './files'
+import { decode } from './FingerprintedFile'
 
 /**
  * Refuses a folder for a new workspace unless it is empty or missing, so a workspace's files
@@ -30,13 +32,14 @@ export async function ensureNewWorkspaceFolder(dir: string): Promise<void> {
 /**
  * Copies a saved workspace file into `targetDir` (created if missing) and returns the new file's
  * path. Refuses a folder that already holds a workspace, and a source that does not validate,
- * so a copy is always a workspace Watchfloor can open.
+ * so a copy is always a workspace Watchfloor can open. An encrypted file (opened with `key` to
+ * check it) is copied as it is: the copy opens with the same passphrase.
  */
-export async function copyWorkspaceTo(sourceFile: string, targetDir: string): Promise<string> {
-  const text = await readFile(sourceFile, 'utf8')
+export async function copyWorkspaceTo(sourceFile: string, targetDir: string, key: WorkspaceKey | null = null): Promise<string> {
+  const bytes = await readFile(sourceFile)
   let valid = false
   try {
-    valid = WorkspaceSchema.safeParse(JSON.parse(text)).success
+    valid = WorkspaceSchema.safeParse(JSON.parse(decode(bytes, key))).success
   } catch {
     valid = false
   }
@@ -45,7 +48,7 @@ export async function copyWorkspaceTo(sourceFile: string, targetDir: string): Pr
   }
   const target = join(resolve(targetDir), WORKSPACE_FILE)
   try {
-    await writeFileAtomic(target, text, { noReplace: true })
+    await writeFileAtomic(target, bytes, { noReplace: true })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new ServiceError('conflict', `${targetDir} already holds a workspace (${WORKSPACE_FILE}). Choose an empty folder so nothing is overwritten.`)

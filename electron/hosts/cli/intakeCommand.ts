@@ -9,14 +9,14 @@ import { type IntakeService } from '../../core/services/IntakeService'
 import { createServices } from '../../core/services/services'
 import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 
-export async function intakeCommand(o: { dir: string; file: string; json: boolean; apply: boolean; merge?: string; force: boolean; log(line: string): void }): Promise<number> {
+export async function intakeCommand(o: { dir: string; file: string; passphrase?: string; json: boolean; apply: boolean; merge?: string; force: boolean; log(line: string): void }): Promise<number> {
   const mediaType = articleMediaType(o.file)
   if (!mediaType) throw new ServiceError('invalid-input', `${o.file} is not an article intake reads: use .txt, .md, .html, .htm or .pdf.`)
   if (o.merge && !o.apply) throw new ServiceError('invalid-input', '--merge ID goes with --apply.')
   const bytes = await readFile(o.file).catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read ${o.file}: ${err.message}`)
   })
-  const store = await WorkspaceStore.open(o.dir, o.apply ? {} : { readOnly: true })
+  const store = await WorkspaceStore.open(o.dir, { readOnly: !o.apply, passphrase: o.passphrase })
   try {
     if (o.apply && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
     const services = createServices(store)

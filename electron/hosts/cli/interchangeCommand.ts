@@ -30,13 +30,13 @@ function formatOf(value: string | undefined, allowed: readonly string[]): string
   return value
 }
 
-export async function exportCommand(o: { dir: string; format?: string; out?: string; filters: string[]; log(line: string): void }): Promise<number> {
+export async function exportCommand(o: { dir: string; passphrase?: string; format?: string; out?: string; filters: string[]; log(line: string): void }): Promise<number> {
   const format = formatOf(o.format, INTERCHANGE_FORMATS) as InterchangeFormat
   if (!o.out) throw new ServiceError('invalid-input', 'export needs --out FILE.')
-  const store = await WorkspaceStore.open(o.dir, { readOnly: true })
+  const store = await WorkspaceStore.open(o.dir, { readOnly: true, passphrase: o.passphrase })
   try {
     const scope: DataExportScope = o.filters.length > 0 ? { kind: 'filter', filter: filterFrom(o.filters) } : { kind: 'all' }
-    const { text, objects } = new InterchangeService(store, new AuditLog(store.dir)).render(format, scope)
+    const { text, objects } = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher)).render(format, scope)
     await writeFileAtomic(resolve(o.out), text)
     o.log(`Wrote ${objects} ${format === 'stix' ? 'STIX objects' : format === 'misp' ? 'MISP events' : 'incidents (CSV)'} to ${resolve(o.out)}`)
     return 0
@@ -67,7 +67,7 @@ function rowAccounting(p: ImportPreview) {
   return { rows: p.dataset!.rows, imported: t.new, updated: t.updated, duplicate: t.duplicate, unchanged: t.kept, conflict: t.conflict, rejected: t.skipped }
 }
 
-export async function importCommand(o: { dir: string; file: string; format?: string; mapping?: string; datasetVersion?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
+export async function importCommand(o: { dir: string; file: string; format?: string; mapping?: string; datasetVersion?: string; passphrase?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
   const format = formatOf(o.format ?? 'auto', IMPORT_FORMATS) as ImportFormat
   const bytes = await readFile(o.file).catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read ${o.file}: ${err.message}`)
@@ -87,10 +87,10 @@ export async function importCommand(o: { dir: string; file: string; format?: str
       throw new ServiceError('invalid-input', `${o.file}: ${(err as Error).message} Nothing was imported.`)
     }
   } else text = bytes.toString('utf8')
-  const store = await WorkspaceStore.open(o.dir, o.dryRun ? { readOnly: true } : {})
+  const store = await WorkspaceStore.open(o.dir, { readOnly: o.dryRun, passphrase: o.passphrase })
   try {
     if (!o.dryRun && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
-    const service = new InterchangeService(store, new AuditLog(store.dir))
+    const service = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher))
     const preview = service.preview({ text }, o.file, mapping && format === 'auto' ? 'csv' : format, { campaignsAsIncidents: o.campaigns, mapping, datasetVersion: o.datasetVersion, encoding })
     const d = preview.dataset
     if (o.json && d) {

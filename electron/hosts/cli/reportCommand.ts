@@ -13,6 +13,8 @@ import { validateWorkspace } from '../../core/store/validate'
 
 export interface ReportOptions {
   dir: string
+  /** The passphrase of an encrypted workspace. */
+  passphrase?: string
   format: string | undefined
   out: string | undefined
   /** Name (or id) of a saved report; the whole-workspace default when absent. */
@@ -26,7 +28,7 @@ export async function reportCommand(o: ReportOptions): Promise<number> {
   if (!o.format || !(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new ServiceError('invalid-input', `--format must be one of ${EXPORT_FORMATS.join(', ')}.`)
   if (!o.out) throw new ServiceError('invalid-input', '--out FILE is required.')
   const format = o.format as ExportFormat
-  const result = await validateWorkspace(o.dir)
+  const result = await validateWorkspace(o.dir, o.passphrase)
   if (!result.ok) throw new ServiceError('invalid-input', result.problems.join('\n'))
   const ws = result.workspace
   let definition = defaultReport(ws.name)

@@ -13,6 +13,7 @@ export const TAXII_ACTIONS = ['test', 'collections', 'push', 'pull'] as const
 
 export interface TaxiiCommandOptions {
   dir: string
+  passphrase?: string
   action?: string
   server?: string
   collection?: string
@@ -48,10 +49,10 @@ export async function taxiiCommand(o: TaxiiCommandOptions): Promise<number> {
   if (!o.action || !(TAXII_ACTIONS as readonly string[]).includes(o.action)) throw new ServiceError('invalid-input', `taxii takes one of ${TAXII_ACTIONS.join(', ')} after the folder.`)
   const target = await targetOf(o)
   const writes = o.action === 'pull' && !o.dryRun
-  const store = await WorkspaceStore.open(o.dir, writes ? {} : { readOnly: true })
+  const store = await WorkspaceStore.open(o.dir, { readOnly: !writes, passphrase: o.passphrase })
   try {
     if (writes && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
-    const audit = new AuditLog(store.dir)
+    const audit = new AuditLog(store.dir, () => store.cipher)
     const interchange = new InterchangeService(store, audit)
     const sharing = new SharingService(store, interchange, audit, new FileSecretStore())
     if (o.action === 'test' || o.action === 'collections') {

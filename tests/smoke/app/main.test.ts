@@ -305,6 +305,31 @@ describe('menu', () => {
     expect(fake.electron.dialog.showErrorBox.mock.calls[0][1]).toMatch(/already holds a workspace/)
   })
 
+  // Five key derivations at the app's real scrypt costs (about 0.4 s each on an idle machine, several seconds under load).
+  it('Encrypt workspace… asks the page for its dialog; the passphrase comes back over IPC, and reopening waits for it', { timeout: 120_000 }, async () => {
+    const sent = win().webContents.sent.length
+    item(fileMenu(), 'Encrypt workspace…').click!()
+    expect(win().webContents.sent.slice(sent)).toEqual(['menu:encryption'])
+    const encrypted = (await handler('workspace:encrypt')(trustedEvent(), { passphrase: 'smoke test passphrase' })) as Result<{ info: WorkspaceInfo }>
+    expect(encrypted.ok && encrypted.value.info.encrypted).toBe(true)
+    const dir = running.session.info().path
+    expect((await readFile(join(dir, 'workspace.json'))).subarray(0, 7).toString('latin1')).toBe('WFCRYPT')
+
+    // Reopening from the recent list holds it locked: no error box, the page is told, and asks for the passphrase.
+    fake.electron.dialog.showErrorBox.mockClear()
+    item(fileMenu(), 'Open sample workspace').click!()
+    await vi.waitFor(() => expect(running.session.info().sample).toBe(true))
+    item(item(fileMenu(), 'Open recent').submenu!, dir).click!()
+    await vi.waitFor(() => expect(running.session.lockedDir).toBe(dir))
+    expect(fake.electron.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect((await handler('workspace:snapshot')(trustedEvent())) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect((await handler('workspace:unlock')(trustedEvent(), { passphrase: 'wrong passphrase' })) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'locked' } })
+    const unlocked = (await handler('workspace:unlock')(trustedEvent(), { passphrase: 'smoke test passphrase' })) as Result<WorkspaceInfo>
+    expect(unlocked.ok && unlocked.value.name).toBe('Ops 2026')
+    const decrypted = (await handler('workspace:decrypt')(trustedEvent(), { current: 'smoke test passphrase' })) as Result<{ info: WorkspaceInfo }>
+    expect(decrypted.ok && decrypted.value.info.encrypted).toBe(false)
+  })
+
   it('Open sample workspace switches back and Clear Recent empties the list', async () => {
     const sent = win().webContents.sent.length
     item(fileMenu(), 'Open sample workspace').click!()
@@ -328,9 +353,9 @@ describe('preload', () => {
     bridge = fake.exposed.workbench as Bridge
   })
 
-  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.onNewFromArticle, workbench.openWorkspace and the system locale', () => {
+  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.onNewFromArticle, workbench.onEncryptionRequested, workbench.openWorkspace and the system locale', () => {
     expect(Object.keys(fake.exposed)).toEqual(['workbench'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onNewFromArticle', 'onWorkspaceChanged', 'openWorkspace'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onEncryptionRequested', 'onNewFromArticle', 'onWorkspaceChanged', 'openWorkspace'])
     expect(bridge.locale).toBe('de-DE')
   })
 
@@ -355,6 +380,17 @@ describe('preload', () => {
   it('reaches the handlers through IPC from the app page', async () => {
     const result = (await bridge.invoke('workspace:info', undefined)) as Result<WorkspaceInfo>
     expect(result.ok && result.value.name).toBe(SAMPLE_NAME)
+  })
+
+  it('relays the File menu’s encryption dialogs by name only, until unsubscribed', () => {
+    const listener = vi.fn()
+    const unsubscribe = bridge.onEncryptionRequested!(listener)
+    fake.ipcRenderer.emit('menu:encryption', { sender: 'ipcRenderer' }, 'change')
+    fake.ipcRenderer.emit('menu:encryption', {}, 'format-disk')
+    expect(listener.mock.calls).toEqual([['change']])
+    unsubscribe()
+    fake.ipcRenderer.emit('menu:encryption', {}, 'encrypt')
+    expect(listener).toHaveBeenCalledTimes(1)
   })
 
   it('relays workspace changes without the IPC event, until unsubscribed', () => {

@@ -17,7 +17,8 @@ let t: TestWorkspace
 let call: (channel: string, input: unknown) => Promise<Result<unknown>>
 
 beforeAll(async () => {
-  t = await openTestWorkspace('fuzz', { create: { data: sampleWorkspace() } })
+  // Cheap scrypt costs: the encryption channels derive a key on every call that gets past the schema.
+  t = await openTestWorkspace('fuzz', { create: { data: sampleWorkspace() }, kdf: { logN: 10, r: 8, p: 1 } })
   // The sample has no note; the notes channels need one to start from.
   await t.client.notes.create({ title: 'Fuzz seed note', body: 'Seed', tags: ['seed'] })
   const handlers = createHandlers(t.session)
@@ -58,6 +59,12 @@ function seeds(): Record<Channel, unknown> {
     'workspace:info': undefined,
     'workspace:restoreBackup': undefined,
     'workspace:repair': undefined,
+    // Nothing waits for a passphrase here, so unlocking is always refused; encrypting succeeds once, and the passphrase
+    // channels then work on an encrypted workspace (their seeds stop matching once a mutation has changed the passphrase).
+    'workspace:unlock': { passphrase: 'fuzz passphrase' },
+    'workspace:encrypt': { passphrase: 'fuzz passphrase' },
+    'workspace:changePassphrase': { current: 'fuzz passphrase', next: 'fuzz passphrase 2' },
+    'workspace:decrypt': { current: 'fuzz passphrase' },
     'incidents:create': input(incident),
     'incidents:update': { id: incident.id, input: input(incident) },
     'incidents:delete': { id: incident.id },

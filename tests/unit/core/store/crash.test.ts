@@ -1,11 +1,13 @@
-// Crash safety: a process killed at any moment while saving never costs a save it reported, nor leaves an unreadable workspace, backup, settings file or export.
+// Crash safety: a process killed at any moment while saving never costs a save it reported, nor leaves an unreadable workspace, backup, settings file or export — plain or encrypted.
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceSchema } from '../../../../shared/workspace'
+import { readBackupText } from '../../../../electron/core/store/backups'
+import { isSealed, type WorkspaceKey } from '../../../../electron/core/store/cipher'
 import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { generateWorkspace } from '../../../support/generate'
 
@@ -13,6 +15,13 @@ const ROOT = fileURLToPath(new URL('../../../..', import.meta.url))
 /** 50 in `npm test`; `npm run test:crash` runs 200. */
 const KILLS = Number(process.env.WATCHFLOOR_KILLS ?? 50)
 
+/** The encrypted variant's passphrase; its scrypt costs are low so the child's start-up stays short (the format is the same). */
+const PASSPHRASE = 'crash test passphrase'
+
+describe.each([
+  { variant: 'plain', passphrase: undefined },
+  { variant: 'encrypted', passphrase: PASSPHRASE },
+])('$variant workspace', ({ variant, passphrase }) => {
 let root: string
 let dir: string
 let settingsDir: string
@@ -24,7 +33,8 @@ beforeAll(async () => {
   // Enough records that a write takes long enough for kills to land inside it.
   const data = generateWorkspace(300)
   data.incidents[0].title = 'Counter 0'
-  const store = await WorkspaceStore.open(dir, { create: { data } })
+  const store = await WorkspaceStore.open(dir, { create: { data }, kdf: { logN: 12, r: 8, p: 1 } })
+  if (passphrase) await store.setPassphrase(passphrase)
   await store.close()
 })
 
@@ -44,7 +54,8 @@ interface Run {
 function runAndKill(delay: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/saveLoop.ts', dir, settingsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const env = passphrase ? { ...process.env, WATCHFLOOR_TEST_PASSPHRASE: passphrase } : process.env
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/saveLoop.ts', dir, settingsDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let reported = -1
     let startup = 0
     let pending = ''
@@ -74,11 +85,14 @@ function runAndKill(delay: number): Promise<Run> {
 }
 
 /** Every backup and settings file parses and every export is whole, whatever moment the kill hit. */
-async function expectEveryFileReadable(context: string): Promise<void> {
+async function expectEveryFileReadable(context: string, key: WorkspaceKey | null): Promise<void> {
   for (const name of await readdir(join(dir, 'backups'))) {
     if (name.startsWith('.')) continue
-    const text = await readFile(join(dir, 'backups', name), 'utf8')
-    expect(() => WorkspaceSchema.parse(JSON.parse(text)), `${context}: backup ${name}`).not.toThrow()
+    const path = join(dir, 'backups', name)
+    // Encrypted backups decrypt (their GCM tag holds) under the workspace's key.
+    expect(isSealed(await readFile(path)), `${context}: backup ${name} sealed`).toBe(key !== null)
+    const text = await readBackupText(path, key)
+    expect(() => WorkspaceSchema.parse(JSON.parse(text!)), `${context}: backup ${name}`).not.toThrow()
   }
   const settings = await readFile(join(settingsDir, 'settings.json'), 'utf8').catch(() => null)
   if (settings !== null) expect(JSON.parse(settings).recent, `${context}: settings.json`).toHaveLength(1)
@@ -87,7 +101,7 @@ async function expectEveryFileReadable(context: string): Promise<void> {
   if (exported !== null) expect(exported, `${context}: export`).toMatch(/\*\*TLP:[A-Z+]+\*\*\n$/)
 }
 
-it(`keeps every reported save through ${KILLS} kills at random moments`, { timeout: KILLS * 4_000 }, async () => {
+it(`keeps every reported save through ${KILLS} kills at random moments (${variant})`, { timeout: KILLS * 4_000 }, async () => {
   const startups: number[] = []
   let inFlightLanded = 0
   let previous = 0
@@ -97,8 +111,10 @@ it(`keeps every reported save through ${KILLS} kills at random moments`, { timeo
     startups.push(run.startup)
     const context = `kill ${n + 1} after ${delay} ms, child reported ${run.reported}`
 
-    const store = await WorkspaceStore.open(dir)
+    // An encrypted file cut by the kill would fail its GCM check and the open would throw.
+    const store = await WorkspaceStore.open(dir, { passphrase })
     expect(store.readOnlyReason, context).toBeNull()
+    expect(store.encrypted, context).toBe(passphrase !== undefined)
     expect(() => WorkspaceSchema.parse(store.data), context).not.toThrow()
     expect(store.data.incidents, context).toHaveLength(300)
     const saved = Number(/^Counter (\d+)$/.exec(store.data.incidents[0].title)?.[1])
@@ -108,12 +124,14 @@ it(`keeps every reported save through ${KILLS} kills at random moments`, { timeo
     expect(saved, context).toBeGreaterThan(previous)
     if (saved > run.reported) inFlightLanded++
     previous = saved
+    const key = store.cipher
     await store.close()
-    await expectEveryFileReadable(context)
+    await expectEveryFileReadable(context, key)
   }
   startups.sort((a, b) => a - b)
   console.log(
-    `crash test: ${KILLS} kills, ${previous} saves in all, ${inFlightLanded} kills after an unreported write reached disk; ` +
+    `crash test (${variant}): ${KILLS} kills, ${previous} saves in all, ${inFlightLanded} kills after an unreported write reached disk; ` +
       `child start-up to first save ${Math.round(startups[0])}–${Math.round(startups.at(-1)!)} ms (median ${Math.round(startups[KILLS >> 1])} ms)`,
   )
+})
 })
