@@ -32,6 +32,12 @@ export const CHANNEL_NAMES = [
   'interchange:preview',
   'interchange:commit',
   'interchange:undo',
+  'sources:uploadCopy',
+  'sources:attachCopy',
+  'sources:openCopy',
+  'sources:readCopy',
+  'sources:removeCopy',
+  'sources:restoreCopy',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -258,7 +258,24 @@ export const SourceInputSchema = z.object({
   sample: z.boolean().optional(),
   stix,
 })
-export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+/** Media types an archived copy may have (no SVG: it can carry scripts). */
+export const ARCHIVE_MEDIA_TYPES = ['text/html', 'text/plain', 'text/markdown', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
+/** Where an archived copy lives: `sources/<source id>/<file name>`, with no folder tricks in either part. */
+export const ARCHIVE_FILE = /^sources\/(?!\.)[A-Za-z0-9._-]{1,100}\/(?!\.)[^/\\\0]{1,200}$/
+
+/** A captured copy of what a source points to, stored in the workspace folder and checked against its hash whenever it is read. */
+export const ArchivedCopySchema = z.object({
+  file: z.string().regex(ARCHIVE_FILE, 'An archived copy lives at sources/<source id>/<file name>'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 lowercase hex digits'),
+  size: z.number().int().min(0),
+  mediaType: z.enum(ARCHIVE_MEDIA_TYPES, { error: 'An archived copy is HTML, text, Markdown, PDF or a PNG, JPEG, GIF or WebP image' }),
+  capturedAt: timestamp,
+})
+export type ArchivedCopy = z.infer<typeof ArchivedCopySchema>
+export type ArchiveMediaType = ArchivedCopy['mediaType']
+
+/** A stored source; `archive` is set only by the archive service (attach, remove), never by an edit. */
+export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp, archive: ArchivedCopySchema.optional() })
 
 export const NoteInputSchema = z.object({
   title: required('Title', 300),

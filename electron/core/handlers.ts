@@ -50,6 +50,12 @@ export function createHandlers(session: Session): Handlers {
     'interchange:commit': ({ token }) => s().interchange.commit(token),
     'interchange:undo': ({ importId }) => s().interchange.undo(importId),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
+    'sources:uploadCopy': ({ uploadId, chunk }) => s().archive.upload(uploadId, chunk),
+    'sources:attachCopy': ({ id, uploadId, fileName, mediaType }) => s().archive.attach(id, uploadId, fileName, mediaType),
+    'sources:openCopy': ({ id }) => s().archive.openCopy(id),
+    'sources:readCopy': ({ readId, offset }) => s().archive.read(readId, offset),
+    'sources:removeCopy': ({ id }) => s().archive.remove(id),
+    'sources:restoreCopy': ({ id }) => s().archive.restoreCopy(id),
   }
 }
 

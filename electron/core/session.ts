@@ -31,6 +31,7 @@ export class Session {
     const store = await WorkspaceStore.open(dir, options)
     await this.close()
     this.current = createServices(store, this.pdf)
+    await this.current.archive.open()
     return this.info()
   }
 
@@ -52,6 +53,7 @@ export class Session {
       restorableBackup: store.restorableBackup,
       repairable: store.integrityProblems.length > 0,
       counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length, notes: data.notes.length },
+      copyProblems: this.services.archive.problemList(),
     }
   }
 }

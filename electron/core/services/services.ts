@@ -4,7 +4,9 @@ import { citesSource } from '../../../shared/references'
 import { linkedIds } from '../../../shared/wikiLinks'
 import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { ArchiveService } from './ArchiveService'
 import { RecordService } from './RecordService'
+import { Uploads } from './Uploads'
 import { InterchangeService } from './InterchangeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
@@ -31,16 +33,19 @@ function sourceReferrers(data: Workspace, id: string): string[] {
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
 export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
   const audit = new AuditLog(store.dir)
+  const uploads = new Uploads()
+  const archive = new ArchiveService(store, audit, uploads)
   return {
     store,
     audit,
     incidents: new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers }),
     actors: new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers }),
-    sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers }),
+    sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers, ...archive.recordHooks }),
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),
-    interchange: new InterchangeService(store, audit),
+    interchange: new InterchangeService(store, audit, uploads),
+    archive,
   }
 }
 

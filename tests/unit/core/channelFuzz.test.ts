@@ -85,6 +85,12 @@ function seeds(): Record<Channel, unknown> {
     'interchange:preview': { uploadId: uuid, fileName: 'bundle.json', format: 'auto', campaignsAsIncidents: false },
     'interchange:commit': { token: uuid },
     'interchange:undo': { importId: uuid },
+    'sources:uploadCopy': { uploadId: uuid, chunk: 'PGgxPkNvcHk8L2gxPg==' },
+    'sources:attachCopy': { id: source.id, uploadId: uuid, fileName: 'copy.html', mediaType: 'text/html' },
+    'sources:openCopy': { id: source.id },
+    'sources:readCopy': { readId: uuid, offset: 0 },
+    'sources:removeCopy': { id: source.id },
+    'sources:restoreCopy': { id: source.id },
   }
 }
 
