@@ -18,6 +18,7 @@ import { errorMessage } from '../state/actions'
 import { createSource } from './actions'
 import { useApp } from '../state/store'
 import { errorsOf, type Errors } from './draft'
+import { SourceCopyControls } from '../sources/SourceCopyControls'
 
 interface Props {
   ids: string[]
@@ -65,6 +66,7 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
               {[s.publisher, formatDate(s.published)].filter(Boolean).join(' · ')}
               {s.captured ? ` · captured ${formatDate(s.captured)}` : ''}
             </span>
+            {'createdAt' in s ? <SourceCopyControls source={s} disabled={disabled} /> : null}
             <button type="button" className="item-remove" aria-label={`Unlink source ${s.title}`} onClick={() => onChange(ids.filter((x) => x !== s.id))}>
               Unlink
             </button>

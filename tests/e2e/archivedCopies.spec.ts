@@ -1,0 +1,165 @@
+// Archived copies of sources as an analyst uses them: attach a captured page, PDF and image to the Albania case's sources, open each read-only, see a tampered copy flagged.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test, type WatchfloorPage } from './support/fixtures'
+
+const ALBANIA = /Destructive attack on Albanian/
+const MICROSOFT = 'Microsoft investigates Iranian attacks against the Albanian government'
+const MANDIANT = 'ROADSWEEP ransomware: likely Iranian actor conducts politically motivated disruption against Albanian government organisations'
+const AP = 'Albania cuts diplomatic ties with Iran over July cyberattack'
+
+// What the page-side code touches of the browser (the tests are type-checked without the DOM library).
+declare const window: { __archivedScriptRan?: boolean }
+declare const document: {
+  title: string
+  createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void } | null; toDataURL(type: string): string }
+  querySelector(selector: string): { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null } | null
+}
+
+/** A server standing in for the page's original site: any request the archived copy made would land here. */
+async function outsideSite(): Promise<{ server: Server; origin: string; hits: string[] }> {
+  const hits: string[] = []
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '')
+    res.writeHead(200, { 'Content-Type': 'image/png' }).end()
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }
+}
+
+async function openAlbania(app: WatchfloorPage): Promise<void> {
+  await app.row(ALBANIA).click()
+  await expect(app.form().locator('.form-head h2')).toHaveText(ALBANIA)
+}
+
+/** The source's entry in the incident's Sources section. */
+const sourceItem = (page: Page, title: string) => page.locator('.source-list li', { hasText: title })
+
+async function attach(page: Page, title: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: `Attach copy to ${title}` }).click()
+  await (await chooser).setFiles(file)
+}
+
+test('an archived web page opens sanitized: its script does not run, nothing is fetched, and a change on disk is flagged', async ({ app, page }) => {
+  const site = await outsideSite()
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  try {
+    const html = `<!doctype html><html><head><title>Microsoft report</title><link rel="stylesheet" href="${site.origin}/style.css"></head><body>
+<h1>Microsoft investigates Iranian attacks against the Albanian government</h1>
+<p id="finding">Four Iranian clusters were tied to the intrusion and the destruction.</p>
+<img id="tracker" src="${site.origin}/pixel.png" alt="tracking pixel">
+<img src="x" onerror="window.top.__archivedScriptRan = true">
+<div style="background-image: url(${site.origin}/background.png)">styled</div>
+<a id="more" href="${site.origin}/more">Read the full report</a>
+<script>window.top.__archivedScriptRan = true; window.parent.document.title = 'script ran'; fetch('${site.origin}/beacon')</script>
+</body></html>`
+    await openAlbania(app)
+    const titleBefore = await page.title()
+    await attach(page, MICROSOFT, { name: 'microsoft-report.html', mimeType: 'text/html', buffer: Buffer.from(html) })
+    await expect(page.locator('.toast', { hasText: 'Archived microsoft-report.html' })).toBeVisible()
+
+    // Stored in the workspace folder with its hash.
+    const onDisk = JSON.parse(await readFile(join(app.dir, 'workspace.json'), 'utf8')) as { sources: { id: string; archive?: { file: string; mediaType: string; size: number } }[] }
+    const copy = onDisk.sources.find((s) => s.id === 'src-microsoft-2022-09-08')!.archive!
+    expect(copy).toMatchObject({ file: 'sources/src-microsoft-2022-09-08/microsoft-report.html', mediaType: 'text/html', size: Buffer.byteLength(html) })
+    expect(await readFile(join(app.dir, copy.file), 'utf8')).toBe(html)
+
+    await sourceItem(page, MICROSOFT).getByRole('button', { name: `Open copy of ${MICROSOFT}` }).click()
+    const viewer = page.getByRole('dialog', { name: `Archived copy: ${MICROSOFT}` })
+    await expect(viewer.getByRole('status')).toContainText('Checked: the file matches the SHA-256 recorded when it was captured')
+    const frame = viewer.frameLocator('iframe.copy-frame')
+    await expect(frame.locator('#finding')).toHaveText('Four Iranian clusters were tied to the intrusion and the destruction.')
+    await expect(frame.locator('#more')).toHaveText('Read the full report')
+    // The frame is sandboxed without scripts; the page inside has no script and no outside address left.
+    await expect(viewer.locator('iframe.copy-frame')).toHaveAttribute('sandbox', '')
+    await expect(frame.locator('script')).toHaveCount(0)
+    await expect(frame.locator('#tracker')).not.toHaveAttribute('src', /./)
+    await expect(frame.locator('#more')).not.toHaveAttribute('href', /./)
+    await expect(frame.locator('[onerror]')).toHaveCount(0)
+
+    expect(await page.evaluate(() => window.__archivedScriptRan)).toBeUndefined()
+    expect(await page.title()).toBe(titleBefore)
+    expect(requests.filter((u) => u.startsWith(site.origin))).toEqual([])
+    expect(site.hits).toEqual([])
+
+    await page.keyboard.press('Escape')
+    await expect(viewer).toBeHidden()
+
+    // Someone edits the file on disk: opening it again says so and shows nothing until asked.
+    await writeFile(join(app.dir, copy.file), html.replace('Four Iranian clusters', 'No Iranian cluster'))
+    await sourceItem(page, MICROSOFT).getByRole('button', { name: `Open copy of ${MICROSOFT}` }).click()
+    await expect(viewer.getByRole('alert')).toContainText('This copy has changed since it was captured.')
+    await expect(viewer.locator('iframe')).toHaveCount(0)
+    await viewer.getByRole('button', { name: 'Show the changed file anyway' }).click()
+    await expect(viewer.frameLocator('iframe.copy-frame').locator('#finding')).toHaveText('No Iranian cluster were tied to the intrusion and the destruction.')
+    await viewer.getByRole('button', { name: 'Close' }).click()
+    await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed')
+
+    // Checked again when the workspace is next opened.
+    await app.reopen()
+    await openAlbania(app)
+    await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed')
+    await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveAttribute('title', /has changed since it was captured/)
+    expect(site.hits).toEqual([])
+  } finally {
+    site.server.close()
+  }
+})
+
+test('a PDF and an image open as they are; a file that is not what it says is refused; a removed copy comes back with Undo', async ({ app, page }) => {
+  const printer = await page.context().newPage()
+  await printer.setContent('<h1 style="font-size:48px">ROADSWEEP ransomware report</h1><p>Archived for the Albania case.</p>')
+  const pdf = await printer.pdf({ format: 'A5' })
+  await printer.close()
+  const pngDataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 40
+    c.height = 20
+    const ctx = c.getContext('2d')!
+    ctx.fillStyle = '#c01010'
+    ctx.fillRect(0, 0, 40, 20)
+    return c.toDataURL('image/png')
+  })
+  const png = Buffer.from(pngDataUrl.split(',')[1], 'base64')
+
+  await openAlbania(app)
+  // HTML bytes under a PDF name are refused with the reason, and nothing is stored.
+  await attach(page, MANDIANT, { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') })
+  await expect(sourceItem(page, MANDIANT).getByRole('alert')).toContainText('report.pdf was not attached: The file is declared as PDF but does not start with the PDF signature')
+  expect((await app.workspaceBytes()).toString()).not.toContain('"archive"')
+
+  await attach(page, MANDIANT, { name: 'mandiant-roadsweep.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await sourceItem(page, MANDIANT).getByRole('button', { name: `Open copy of ${MANDIANT}` }).click()
+  const viewer = page.getByRole('dialog', { name: `Archived copy: ${MANDIANT}` })
+  await expect(viewer.locator('.copy-pdf-status')).toHaveText('Page 1 of 1 drawn.')
+  const page1 = viewer.getByRole('img', { name: `Archived PDF: ${MANDIANT}, page 1 of 1` })
+  await expect(page1).toBeVisible()
+  // The page is drawn: its canvas holds dark pixels (the heading), not only white.
+  const dark = await page.evaluate(() => {
+    const c = document.querySelector('canvas.copy-pdf-page')!
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+    let n = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 100 && data[i + 1] < 100 && data[i + 2] < 100 && data[i + 3] > 0) n++
+    return n
+  })
+  expect(dark).toBeGreaterThan(100)
+  await viewer.getByRole('button', { name: 'Close' }).click()
+
+  await attach(page, AP, { name: 'ap-photo.png', mimeType: 'image/png', buffer: png })
+  await sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` }).click()
+  const image = page.getByRole('dialog', { name: `Archived copy: ${AP}` }).getByRole('img', { name: `Archived image: ${AP}` })
+  await expect(image).toBeVisible()
+  await expect(image).toHaveJSProperty('naturalWidth', 40)
+  await page.keyboard.press('Escape')
+
+  await sourceItem(page, AP).getByRole('button', { name: `Remove copy of ${AP}` }).click()
+  await expect(sourceItem(page, AP).getByRole('button', { name: `Attach copy to ${AP}` })).toBeVisible()
+  await page.locator('.toast', { hasText: `Removed the archived copy of “${AP}”` }).getByRole('button', { name: 'Undo' }).click()
+  await expect(sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` })).toBeVisible()
+  expect(await readFile(join(app.dir, 'sources', 'src-ap-2022-09-07', 'ap-photo.png'))).toEqual(png)
+})
