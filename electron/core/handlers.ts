@@ -15,6 +15,7 @@ export function createHandlers(session: Session): Handlers {
     'workspace:info': () => session.info(),
     'workspace:restoreBackup': async () => {
       await s().store.restoreBackup()
+      await s().archive.recheck()
       await s().audit.record({ action: 'restore-backup', collection: 'workspace', id: s().store.dir, title: s().store.name, fields: [] })
       return session.info()
     },

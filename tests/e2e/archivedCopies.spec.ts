@@ -13,6 +13,13 @@ const AP = 'Albania cuts diplomatic ties with Iran over July cyberattack'
 
 // What the page-side code touches of the browser (the tests are type-checked without the DOM library).
 declare const window: { __archivedScriptRan?: boolean }
+declare function atob(text: string): string
+declare class File {
+  constructor(parts: Uint8Array[], name: string, options: { type: string })
+}
+declare class DataTransfer {
+  items: { add(file: File): void }
+}
 declare const document: {
   title: string
   createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void } | null; toDataURL(type: string): string }
@@ -150,7 +157,20 @@ test('a PDF and an image open as they are; a file that is not what it says is re
   expect(dark).toBeGreaterThan(100)
   await viewer.getByRole('button', { name: 'Close' }).click()
 
-  await attach(page, AP, { name: 'ap-photo.png', mimeType: 'image/png', buffer: png })
+  // The image is dropped on the source's control: it is archived there, not taken for an import.
+  const files = await page.evaluateHandle(
+    ({ b64, name }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([bytes], name, { type: 'image/png' }))
+      return transfer
+    },
+    { b64: png.toString('base64'), name: 'ap-photo.png' },
+  )
+  const dropZone = sourceItem(page, AP).locator('.attach-copy')
+  for (const type of ['dragenter', 'dragover', 'drop']) await dropZone.dispatchEvent(type, { dataTransfer: files })
+  await expect(page.locator('.toast', { hasText: 'Archived ap-photo.png' })).toBeVisible()
+  await expect(page.getByRole('dialog', { name: /^Import/ })).toHaveCount(0)
   await sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` }).click()
   const image = page.getByRole('dialog', { name: `Archived copy: ${AP}` }).getByRole('img', { name: `Archived image: ${AP}` })
   await expect(image).toBeVisible()

@@ -30,6 +30,12 @@ export class ArchiveService {
   /** On open: empties what earlier sessions set aside (their undo is gone) and checks every copy against its record. */
   async open(): Promise<void> {
     if (!this.store.readOnlyReason) await purgeSetAside(this.store.dir).catch((err: unknown) => console.warn(`[watchfloor] removed archived copies were not cleared: ${messageOf(err)}`))
+    await this.recheck()
+  }
+
+  /** Checks every copy again (after a backup was restored, say). */
+  async recheck(): Promise<void> {
+    this.problems.clear()
     for (const p of await checkArchivedCopies(this.store.dir, this.store.data.sources)) this.problems.set(p.sourceId, p)
   }
 
@@ -59,6 +65,7 @@ export class ArchiveService {
   /** Attaches an uploaded file as the source's archived copy. */
   async attach(sourceId: string, uploadId: string, fileName: string, mediaType: ArchiveMediaType): Promise<Source> {
     const text = this.uploads.take(uploadId)
+    if (text.length > MAX_UPLOAD) throw new ServiceError('invalid-input', `The file is larger than ${formatBytes(MAX_ARCHIVE_BYTES)}, the most an archived copy may be.`)
     if (!BASE64.test(text)) throw new ServiceError('invalid-input', 'The file did not arrive whole (its pieces are not base64); attach it again.')
     return this.attachBytes(sourceId, fileName, mediaType, Buffer.from(text, 'base64'))
   }
