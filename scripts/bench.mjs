@@ -30,6 +30,10 @@ const STEPS = [
     args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchSearch.ts'],
   },
   {
+    name: 'archive: checking 120 archived copies on open, and storing one, vs bare file I/O',
+    args: ['--import', 'tsx', 'tests/support/benchArchive.ts'],
+  },
+  {
     name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
     args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
   },
