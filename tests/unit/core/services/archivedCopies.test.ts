@@ -81,6 +81,37 @@ describe('attaching and opening', () => {
   })
 })
 
+describe('imports', () => {
+  it('a STIX re-import that updates the source keeps its archived copy', async () => {
+    const saved = await attach(t.client, source.id, page)
+    await t.client.incidents.create({ title: 'Cyberattack on Albanian government services', start: '2022-07', victims: [{ country: 'AL' }], sourceIds: [source.id] })
+    const { interchange } = t.session.services
+    const bundle = JSON.parse(interchange.render('stix', { kind: 'all' }).text) as unknown
+    let touched = 0
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(walk)
+      if (v === null || typeof v !== 'object') return
+      const o = v as Record<string, unknown>
+      // The incident is edited too, or the import would keep the workspace's newer one.
+      if (o.type === 'incident') o.modified = '2099-01-01T00:00:00.000Z'
+      if (o.title === source.title) {
+        o.title = 'Statement on the July cyberattack (corrected)'
+        o.modified = '2099-01-01T00:00:00.000Z'
+        touched++
+      }
+      Object.values(o).forEach(walk)
+    }
+    walk(bundle)
+    expect(touched).toBeGreaterThan(0)
+    const preview = interchange.preview({ text: JSON.stringify(bundle) }, 'again.json')
+    expect(preview.writes.sources).toBe(1)
+    await interchange.commit(preview.token)
+    const after = t.session.services.store.data.sources.find((s) => s.id === source.id)!
+    expect(after.title).toBe('Statement on the July cyberattack (corrected)')
+    expect(after.archive).toEqual(saved.archive)
+  })
+})
+
 describe('a changed or missing copy', () => {
   it('is flagged when the workspace is opened again and when the copy is opened', async () => {
     const saved = await attach(t.client, source.id, page)
