@@ -34,12 +34,27 @@ const CONFIG = {
   ALLOW_DATA_ATTR: false,
 }
 
-/** The page's HTML, sanitized. */
-export function sanitizeArchivedHtml(html: string): string {
-  return purify.sanitize(html, CONFIG)
+/** The page as a whole document (its head's title and styles kept), sanitized, as an inert `<html>` element. */
+export function sanitizeArchivedHtml(html: string): HTMLElement {
+  // With WHOLE_DOCUMENT, the DOM returned is the <html> element.
+  return purify.sanitize(html, { ...CONFIG, WHOLE_DOCUMENT: true, RETURN_DOM: true }) as HTMLElement
 }
 
-/** A whole document for a sandboxed frame's srcdoc: the sanitized page under a policy that fetches nothing. */
+/** A whole document for a sandboxed frame's srcdoc: the sanitized page, with a policy that fetches nothing first in its head. */
 export function archivedSrcdoc(html: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${ARCHIVE_FRAME_POLICY}"><meta name="referrer" content="no-referrer"></head><body>${sanitizeArchivedHtml(html)}</body></html>`
+  const root = sanitizeArchivedHtml(html)
+  const doc = root.ownerDocument
+  let head = root.querySelector('head')
+  if (!head) head = root.insertBefore(doc.createElement('head'), root.firstChild)
+  const charset = doc.createElement('meta')
+  charset.setAttribute('charset', 'utf-8')
+  const policy = doc.createElement('meta')
+  policy.setAttribute('http-equiv', 'Content-Security-Policy')
+  policy.setAttribute('content', ARCHIVE_FRAME_POLICY)
+  const referrer = doc.createElement('meta')
+  referrer.setAttribute('name', 'referrer')
+  referrer.setAttribute('content', 'no-referrer')
+  // Before anything the page had in its head, so the policy holds from the first element on.
+  head.prepend(charset, policy, referrer)
+  return `<!doctype html>${root.outerHTML}`
 }

@@ -10,6 +10,11 @@ const ALBANIA = /Destructive attack on Albanian/
 const MICROSOFT = 'Microsoft investigates Iranian attacks against the Albanian government'
 const MANDIANT = 'ROADSWEEP ransomware: likely Iranian actor conducts politically motivated disruption against Albanian government organisations'
 const AP = 'Albania cuts diplomatic ties with Iran over July cyberattack'
+/** For what waits on the main side's disk work (a durable write, a hash) or on drawing a PDF, on a machine shared with other work. */
+const SLOW = { timeout: 60_000 }
+
+// Each test attaches several files, opens them and reopens the workspace: more than the default minute under load.
+test.describe.configure({ timeout: 240_000 })
 
 // What the page-side code touches of the browser (the tests are type-checked without the DOM library).
 declare const window: { __archivedScriptRan?: boolean }
@@ -68,7 +73,7 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
     await openAlbania(app)
     const titleBefore = await page.title()
     await attach(page, MICROSOFT, { name: 'microsoft-report.html', mimeType: 'text/html', buffer: Buffer.from(html) })
-    await expect(page.locator('.toast', { hasText: 'Archived microsoft-report.html' })).toBeVisible()
+    await expect(sourceItem(page, MICROSOFT).getByRole('button', { name: `Open copy of ${MICROSOFT}` })).toBeVisible(SLOW)
 
     // Stored in the workspace folder with its hash.
     const onDisk = JSON.parse(await readFile(join(app.dir, 'workspace.json'), 'utf8')) as { sources: { id: string; archive?: { file: string; mediaType: string; size: number } }[] }
@@ -78,9 +83,9 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
 
     await sourceItem(page, MICROSOFT).getByRole('button', { name: `Open copy of ${MICROSOFT}` }).click()
     const viewer = page.getByRole('dialog', { name: `Archived copy: ${MICROSOFT}` })
-    await expect(viewer.getByRole('status')).toContainText('Checked: the file matches the SHA-256 recorded when it was captured')
+    await expect(viewer.getByRole('status')).toContainText('Checked: the file matches the SHA-256 recorded when it was captured', SLOW)
     const frame = viewer.frameLocator('iframe.copy-frame')
-    await expect(frame.locator('#finding')).toHaveText('Four Iranian clusters were tied to the intrusion and the destruction.')
+    await expect(frame.locator('#finding')).toHaveText('Four Iranian clusters were tied to the intrusion and the destruction.', SLOW)
     await expect(frame.locator('#more')).toHaveText('Read the full report')
     // The frame is sandboxed without scripts; the page inside has no script and no outside address left.
     await expect(viewer.locator('iframe.copy-frame')).toHaveAttribute('sandbox', '')
@@ -100,17 +105,17 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
     // Someone edits the file on disk: opening it again says so and shows nothing until asked.
     await writeFile(join(app.dir, copy.file), html.replace('Four Iranian clusters', 'No Iranian cluster'))
     await sourceItem(page, MICROSOFT).getByRole('button', { name: `Open copy of ${MICROSOFT}` }).click()
-    await expect(viewer.getByRole('alert')).toContainText('This copy has changed since it was captured.')
+    await expect(viewer.getByRole('alert')).toContainText('This copy has changed since it was captured.', SLOW)
     await expect(viewer.locator('iframe')).toHaveCount(0)
     await viewer.getByRole('button', { name: 'Show the changed file anyway' }).click()
-    await expect(viewer.frameLocator('iframe.copy-frame').locator('#finding')).toHaveText('No Iranian cluster were tied to the intrusion and the destruction.')
+    await expect(viewer.frameLocator('iframe.copy-frame').locator('#finding')).toHaveText('No Iranian cluster were tied to the intrusion and the destruction.', SLOW)
     await viewer.getByRole('button', { name: 'Close' }).click()
     await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed')
 
     // Checked again when the workspace is next opened.
     await app.reopen()
     await openAlbania(app)
-    await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed')
+    await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed', SLOW)
     await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveAttribute('title', /has changed since it was captured/)
     expect(site.hits).toEqual([])
   } finally {
@@ -137,13 +142,14 @@ test('a PDF and an image open as they are; a file that is not what it says is re
   await openAlbania(app)
   // HTML bytes under a PDF name are refused with the reason, and nothing is stored.
   await attach(page, MANDIANT, { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') })
-  await expect(sourceItem(page, MANDIANT).getByRole('alert')).toContainText('report.pdf was not attached: The file is declared as PDF but does not start with the PDF signature')
+  await expect(sourceItem(page, MANDIANT).getByRole('alert')).toContainText('report.pdf was not attached: The file is declared as PDF but does not start with the PDF signature', SLOW)
   expect((await app.workspaceBytes()).toString()).not.toContain('"archive"')
 
   await attach(page, MANDIANT, { name: 'mandiant-roadsweep.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await expect(sourceItem(page, MANDIANT).getByRole('button', { name: `Open copy of ${MANDIANT}` })).toBeVisible(SLOW)
   await sourceItem(page, MANDIANT).getByRole('button', { name: `Open copy of ${MANDIANT}` }).click()
   const viewer = page.getByRole('dialog', { name: `Archived copy: ${MANDIANT}` })
-  await expect(viewer.locator('.copy-pdf-status')).toHaveText('Page 1 of 1 drawn.')
+  await expect(viewer.locator('.copy-pdf-status')).toHaveText('Page 1 of 1 drawn.', SLOW)
   const page1 = viewer.getByRole('img', { name: `Archived PDF: ${MANDIANT}, page 1 of 1` })
   await expect(page1).toBeVisible()
   // The page is drawn: its canvas holds dark pixels (the heading), not only white.
@@ -169,17 +175,17 @@ test('a PDF and an image open as they are; a file that is not what it says is re
   )
   const dropZone = sourceItem(page, AP).locator('.attach-copy')
   for (const type of ['dragenter', 'dragover', 'drop']) await dropZone.dispatchEvent(type, { dataTransfer: files })
-  await expect(page.locator('.toast', { hasText: 'Archived ap-photo.png' })).toBeVisible()
+  await expect(sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` })).toBeVisible(SLOW)
   await expect(page.getByRole('dialog', { name: /^Import/ })).toHaveCount(0)
   await sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` }).click()
   const image = page.getByRole('dialog', { name: `Archived copy: ${AP}` }).getByRole('img', { name: `Archived image: ${AP}` })
-  await expect(image).toBeVisible()
+  await expect(image).toBeVisible(SLOW)
   await expect(image).toHaveJSProperty('naturalWidth', 40)
   await page.keyboard.press('Escape')
 
   await sourceItem(page, AP).getByRole('button', { name: `Remove copy of ${AP}` }).click()
-  await expect(sourceItem(page, AP).getByRole('button', { name: `Attach copy to ${AP}` })).toBeVisible()
+  await expect(sourceItem(page, AP).getByRole('button', { name: `Attach copy to ${AP}` })).toBeVisible(SLOW)
   await page.locator('.toast', { hasText: `Removed the archived copy of “${AP}”` }).getByRole('button', { name: 'Undo' }).click()
-  await expect(sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` })).toBeVisible()
+  await expect(sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` })).toBeVisible(SLOW)
   expect(await readFile(join(app.dir, 'sources', 'src-ap-2022-09-07', 'ap-photo.png'))).toEqual(png)
 })
