@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type WatchfloorPage } from './support/fixtures'
+import { cli } from './support/host'
 
 const ALBANIA = /Destructive attack on Albanian/
 const MICROSOFT = 'Microsoft investigates Iranian attacks against the Albanian government'
@@ -61,14 +62,24 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
   const requests: string[] = []
   page.on('request', (r) => requests.push(r.url()))
   try {
-    const html = `<!doctype html><html><head><title>Microsoft report</title><link rel="stylesheet" href="${site.origin}/style.css"></head><body>
+    const o = site.origin
+    // The page carries every way an HTML file can run code or reach the network that it should not.
+    const html = `<!doctype html><html><head><title>Microsoft report</title><link rel="stylesheet" href="${o}/style.css"><link rel="preload" href="${o}/preload.png" as="image">
+<meta http-equiv="refresh" content="0;url=${o}/refresh"><base href="${o}/">
+<style>@import url(${o}/import.css); body { background: url(${o}/body.png) } h1 { color: #123 }</style></head><body>
 <h1>Microsoft investigates Iranian attacks against the Albanian government</h1>
 <p id="finding">Four Iranian clusters were tied to the intrusion and the destruction.</p>
-<img id="tracker" src="${site.origin}/pixel.png" alt="tracking pixel">
+<img id="tracker" src="${o}/pixel.png" alt="tracking pixel">
 <img src="x" onerror="window.top.__archivedScriptRan = true">
-<div style="background-image: url(${site.origin}/background.png)">styled</div>
-<a id="more" href="${site.origin}/more">Read the full report</a>
-<script>window.top.__archivedScriptRan = true; window.parent.document.title = 'script ran'; fetch('${site.origin}/beacon')</script>
+<img srcset="${o}/srcset.png 1x"><picture><source srcset="${o}/picture.webp"><img src="${o}/picture.png"></picture>
+<svg><image href="${o}/svg.png"></image><script>window.top.__archivedScriptRan = true</script></svg>
+<iframe src="${o}/frame"></iframe><object data="${o}/object"></object><embed src="${o}/embed">
+<form action="${o}/post"><input type="image" src="${o}/input.png"><button formaction="${o}/button">Go</button></form>
+<video poster="${o}/poster.png" src="${o}/video.mp4" autoplay></video><audio src="${o}/audio.mp3" autoplay></audio>
+<table background="${o}/table.png"><tr><td>cell</td></tr></table>
+<div style="background-image: url(${o}/background.png)">styled</div>
+<a id="more" href="${o}/more">Read the full report</a> <a id="js" href="javascript:window.top.__archivedScriptRan = true">run</a>
+<script>window.top.__archivedScriptRan = true; window.parent.document.title = 'script ran'; fetch('${o}/beacon')</script>
 </body></html>`
     await openAlbania(app)
     const titleBefore = await page.title()
@@ -93,6 +104,13 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
     await expect(frame.locator('#tracker')).not.toHaveAttribute('src', /./)
     await expect(frame.locator('#more')).not.toHaveAttribute('href', /./)
     await expect(frame.locator('[onerror]')).toHaveCount(0)
+    await expect(frame.locator('#js')).not.toHaveAttribute('href', /./)
+    await expect(frame.locator('iframe, object, embed, form, input, video, audio, svg, link, base, meta[http-equiv="refresh"]')).toHaveCount(0)
+    const pointing = ['src', 'srcset', 'href', 'action', 'formaction', 'poster', 'background', 'data', 'style'].map((a) => `[${a}*="${o}"]`).join(', ')
+    await expect(frame.locator(pointing)).toHaveCount(0)
+    expect((await frame.locator('style').allTextContents()).join('')).not.toContain(o)
+    // The page's own harmless styling is kept.
+    expect((await frame.locator('style').allTextContents()).join('')).toContain('h1 { color: #123 }')
 
     expect(await page.evaluate(() => window.__archivedScriptRan)).toBeUndefined()
     expect(await page.title()).toBe(titleBefore)
@@ -111,6 +129,12 @@ test('an archived web page opens sanitized: its script does not run, nothing is 
     await expect(viewer.frameLocator('iframe.copy-frame').locator('#finding')).toHaveText('No Iranian cluster were tied to the intrusion and the destruction.', SLOW)
     await viewer.getByRole('button', { name: 'Close' }).click()
     await expect(sourceItem(page, MICROSOFT).locator('.copy-flag')).toHaveText('Copy changed')
+
+    // `watchfloor validate` reports it too, naming the source, and fails.
+    const validated = cli('validate', app.dir)
+    expect(validated.status).toBe(1)
+    expect(validated.stderr).toContain(`1 archived copy does not match its record`)
+    expect(validated.stderr).toContain(`The archived copy of source “${MICROSOFT}” (${copy.file}) has changed since it was captured`)
 
     // Checked again when the workspace is next opened.
     await app.reopen()
