@@ -101,9 +101,11 @@ export async function checkArchivedCopy(workspaceDir: string, source: Pick<Sourc
   if (!copy.file.startsWith(`${SOURCES_DIR}/${source.id}/`)) return { sourceId: source.id, state: 'unreadable', message: `${named} is not in the source's own folder, so it is not trusted.` }
   try {
     const { intact } = await readArchivedCopy(workspaceDir, copy)
-    return intact ? null : { sourceId: source.id, state: 'changed', message: `${named} has changed since it was captured: its SHA-256 or size no longer matches the record.` }
+    return intact
+      ? null
+      : { sourceId: source.id, state: 'changed', message: `${named} has changed since it was captured: its SHA-256 or size no longer matches the record. If the change is not yours, restore the file from a backup; to keep the new file, remove the copy and attach it again.` }
   } catch (err) {
-    if (err instanceof ServiceError && err.code === 'not-found') return { sourceId: source.id, state: 'missing', message: `${named} is missing from the workspace folder.` }
+    if (err instanceof ServiceError && err.code === 'not-found') return { sourceId: source.id, state: 'missing', message: `${named} is missing from the workspace folder. Restore it from a backup, or remove the copy and attach the file again.` }
     return { sourceId: source.id, state: 'unreadable', message: `${named} cannot be read: ${(err as Error).message}` }
   }
 }
