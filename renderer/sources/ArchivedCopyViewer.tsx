@@ -85,5 +85,10 @@ function CopyContent({ copy, bytes, title }: { copy: OpenedCopy; bytes: Uint8Arr
   }
   if (copy.mediaType === 'application/pdf') return <PdfPages bytes={bytes} label={`Archived PDF: ${title}`} />
   if (image) return <img className="copy-image" src={image} alt={`Archived image: ${title}`} />
-  return <pre className="copy-text">{text}</pre>
+  // Focusable so a long text scrolls from the keyboard too.
+  return (
+    <pre className="copy-text" tabIndex={0} role="region" aria-label={`Archived text: ${title}`}>
+      {text}
+    </pre>
+  )
 }

@@ -49,7 +49,8 @@ export function PdfPages({ bytes, label }: { bytes: Uint8Array; label: string })
       <p className="muted copy-pdf-status" role="status">
         {failed ?? status}
       </p>
-      <div ref={holder} className="copy-pdf-pages" />
+      {/* Focusable so the pages scroll from the keyboard too. */}
+      <div ref={holder} className="copy-pdf-pages" tabIndex={0} role="region" aria-label={`${label}, pages`} />
     </div>
   )
 }

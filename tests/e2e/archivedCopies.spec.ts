@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, type WatchfloorPage } from './support/fixtures'
 import { cli } from './support/host'
@@ -185,6 +186,9 @@ test('a PDF and an image open as they are; a file that is not what it says is re
     return n
   })
   expect(dark).toBeGreaterThan(100)
+  // The viewer itself passes axe (no critical or serious violation).
+  const axe = await new AxeBuilder({ page }).include('.copy-viewer').analyze()
+  expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help}`)).toEqual([])
   await viewer.getByRole('button', { name: 'Close' }).click()
 
   // The image is dropped on the source's control: it is archived there, not taken for an import.
