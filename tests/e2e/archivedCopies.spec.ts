@@ -12,6 +12,7 @@ const ALBANIA = /Destructive attack on Albanian/
 const MICROSOFT = 'Microsoft investigates Iranian attacks against the Albanian government'
 const MANDIANT = 'ROADSWEEP ransomware: likely Iranian actor conducts politically motivated disruption against Albanian government organisations'
 const AP = 'Albania cuts diplomatic ties with Iran over July cyberattack'
+const CISA = 'Iranian state actors conduct cyber operations against the Government of Albania (AA22-264A)'
 /** For what waits on the main side's disk work (a durable write, a hash) or on drawing a PDF, on a machine shared with other work. */
 const SLOW = { timeout: 60_000 }
 
@@ -209,6 +210,16 @@ test('a PDF and an image open as they are; a file that is not what it says is re
   const image = page.getByRole('dialog', { name: `Archived copy: ${AP}` }).getByRole('img', { name: `Archived image: ${AP}` })
   await expect(image).toBeVisible(SLOW)
   await expect(image).toHaveJSProperty('naturalWidth', 40)
+  await page.keyboard.press('Escape')
+
+  // Markdown is shown as the text it is: markup in it is neither rendered nor run.
+  const notes = '# Advisory notes\n\nActors kept access for about 14 months. <script>window.top.__archivedScriptRan = true</script>'
+  await attach(page, CISA, { name: 'advisory-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(notes) })
+  await expect(sourceItem(page, CISA).getByRole('button', { name: `Open copy of ${CISA}` })).toBeVisible(SLOW)
+  await sourceItem(page, CISA).getByRole('button', { name: `Open copy of ${CISA}` }).click()
+  const text = page.getByRole('dialog', { name: `Archived copy: ${CISA}` }).getByRole('region', { name: `Archived text: ${CISA}` })
+  await expect(text).toHaveText(notes, SLOW)
+  expect(await page.evaluate(() => window.__archivedScriptRan)).toBeUndefined()
   await page.keyboard.press('Escape')
 
   await sourceItem(page, AP).getByRole('button', { name: `Remove copy of ${AP}` }).click()
