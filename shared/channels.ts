@@ -38,6 +38,9 @@ export const CHANNEL_NAMES = [
   'sources:readCopy',
   'sources:removeCopy',
   'sources:restoreCopy',
+  'interchange:rejects',
+  'datasets:mappings',
+  'datasets:saveMapping',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

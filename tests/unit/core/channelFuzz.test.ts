@@ -91,6 +91,9 @@ function seeds(): Record<Channel, unknown> {
     'sources:readCopy': { readId: uuid, offset: 0 },
     'sources:removeCopy': { id: source.id },
     'sources:restoreCopy': { id: source.id },
+    'interchange:rejects': { token: uuid },
+    'datasets:mappings': undefined,
+    'datasets:saveMapping': { name: 'Desk sheet', columns: { Title: 'title', Date: 'start' }, values: { types: { espionage: 'espionage' } }, dateOrder: 'mdy', dataset: 'Desk sheet', version: '' },
   }
 }
 
