@@ -227,4 +227,13 @@ test('a PDF and an image open as they are; a file that is not what it says is re
   await page.locator('.toast', { hasText: `Removed the archived copy of “${AP}”` }).getByRole('button', { name: 'Undo' }).click()
   await expect(sourceItem(page, AP).getByRole('button', { name: `Open copy of ${AP}` })).toBeVisible(SLOW)
   expect(await readFile(join(app.dir, 'sources', 'src-ap-2022-09-07', 'ap-photo.png'))).toEqual(png)
+
+  // The Sources view offers the same copy on the source's own form.
+  await page.keyboard.press('Alt+7')
+  await page.getByLabel('Search sources').fill('ROADSWEEP')
+  await page.locator('.sources-view').getByRole('button', { name: MANDIANT }).click()
+  const copyGroup = page.getByRole('form', { name: `Edit source ${MANDIANT}` }).getByRole('group', { name: 'Archived copy' })
+  await copyGroup.getByRole('button', { name: `Open copy of ${MANDIANT}` }).click()
+  await expect(page.getByRole('dialog', { name: `Archived copy: ${MANDIANT}` }).locator('.copy-pdf-status')).toHaveText('Page 1 of 1 drawn.', SLOW)
+  await page.keyboard.press('Escape')
 })
