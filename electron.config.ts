@@ -24,6 +24,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // ajv is bundled: its CommonJS subpath (ajv/dist/2020) has no ESM entry Node could resolve at run time.
+      // i18n-iso-countries is bundled for its English names (a JSON file Node would not import without an attribute).
       externalizeDeps: { exclude: ['ajv', 'i18n-iso-countries'] },
       rolldownOptions: {
         input: {

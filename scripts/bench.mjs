@@ -38,8 +38,16 @@ const STEPS = [
     args: ['--import', 'tsx', 'tests/support/benchArchive.ts'],
   },
   {
+    name: 'intake: drafting from a 1,000- and a 5,000-word article and 100 articles in a row, beside sentence splitting',
+    args: ['--import', 'tsx', 'tests/support/benchIntake.ts'],
+  },
+  {
     name: 'timeline: zoom-and-pan frame times at 10k / 100k incidents in Chromium, and vis-timeline for comparison',
     args: ['--import', 'tsx', 'tests/support/benchTimeline.ts'],
+  },
+  {
+    name: 'taxii: push and pull against the real TAXII server (medallion), objects/s beside plain POST / GET of the same pages',
+    args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchTaxii.ts'],
   },
 ]
 

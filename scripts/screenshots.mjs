@@ -1,7 +1,8 @@
 // `npm run screenshots`: builds, serves a fresh sample workspace through the browser host and captures README images.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 
@@ -10,7 +11,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-bac
 if (spawnSync('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { stdio: 'inherit' }).status !== 0) process.exit(1)
 const dir = mkdtempSync(join(tmpdir(), 'watchfloor-shots-'))
 spawnSync(process.execPath, ['out/main/cli.js', 'init', dir, '--sample'], { stdio: 'inherit' })
-const host = spawn(process.execPath, ['out/main/browserHost.js', '--workspace', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+// Sharing credentials saved during the run go to a throwaway config folder, not the user's.
+const configDir = mkdtempSync(join(tmpdir(), 'watchfloor-shots-config-'))
+const host = spawn(process.execPath, ['out/main/browserHost.js', '--workspace', dir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, WATCHFLOOR_CONFIG_DIR: configDir } })
 const url = await new Promise((resolve, reject) => {
   let out = ''
   host.stdout.on('data', (d) => {
@@ -21,6 +24,7 @@ const url = await new Promise((resolve, reject) => {
   host.on('exit', (code) => reject(new Error(`browser host exited with ${code}`)))
 })
 
+let taxii = null
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 try {
   // The README shows the dark theme, then two views in the light one; dates as en-GB writes them.
@@ -53,11 +57,20 @@ try {
   await page.locator('.timeline-canvas[data-unit="month"]').waitFor()
   // The accessible item list (which carries each item's position) follows the frame a moment later: wait until it lists the last one drawn.
   await page.waitForFunction(() => document.querySelector('.timeline-items')?.dataset.frame === document.querySelector('.timeline-canvas')?.dataset.frame)
-  const mark = page.locator('.timeline-items li[data-kind="mark"]', { hasText: 'Reduce or break diplomatic relations' })
+  // At month zoom the busy days of September 2022 are one counted glyph at their dates; its tooltip lists them.
+  const mark = page.locator('.timeline-items li[data-lane="Albania"]:is([data-kind="mark"], [data-kind="group"])', { hasText: 'Reduce or break diplomatic relations' })
   const plot = await page.locator('.timeline-canvas').boundingBox()
   await page.mouse.move(plot.x + Number(await mark.getAttribute('data-x')), plot.y + Number(await mark.getAttribute('data-y')))
   await page.getByRole('tooltip').waitFor()
   await page.screenshot({ path: 'docs/timeline-view.png' })
+
+  // The date window sees responses: September 2022 keeps the July attack and says why.
+  await page.locator('.filter-date', { hasText: 'From' }).locator('input').fill('Sep 2022')
+  await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill('2022-09')
+  await page.keyboard.press('Alt+1')
+  await page.locator('.table-row .match-why').first().waitFor()
+  await page.screenshot({ path: 'docs/incidents-date-window.png' })
+  await page.getByRole('button', { name: 'Clear filter' }).click()
 
   // Notes: one written through the UI, linked to the Albania incident with [[ autocomplete, then the palette.
   await page.keyboard.press('Alt+5')
@@ -170,6 +183,46 @@ try {
   await page.keyboard.press('Escape')
   rmSync(sheet, { force: true })
 
+  // Article intake: a follow-up article (written for the tests) reviewed beside its evidence, matched to the sample's Albania case.
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('from an article')
+  await page.locator('.palette-item', { hasText: 'New incident from an article' }).click()
+  await page.getByLabel('Article text').fill(readFileSync('tests/fixtures/articles/albania-2022-treasury-sanctions.txt', 'utf8'))
+  await page.getByRole('button', { name: 'Draft incident' }).click()
+  await page.getByRole('dialog', { name: 'Review the draft from pasted text' }).locator('mark.evidence').first().waitFor()
+  await page.screenshot({ path: 'docs/intake-review.png' })
+  console.log('Wrote docs/intake-review.png')
+  await page.keyboard.press('Escape')
+
+  // Sharing: a connection to the test TAXII server (medallion), tested, and the workspace pushed to it.
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address()
+      probe.close(() => resolve(free))
+    })
+  })
+  taxii = spawn('bash', ['../shared/taxii-server/run.sh', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+  await new Promise((resolve, reject) => {
+    let out = ''
+    taxii.stdout.on('data', (d) => ((out += d), /taxii ready/.test(out) && resolve()))
+    taxii.on('exit', (code) => reject(new Error(`the TAXII server exited with ${code}`)))
+  })
+  await page.keyboard.press('Alt+8')
+  const form = page.getByRole('form', { name: 'Connection settings' })
+  await form.getByLabel('Name', { exact: true }).fill('Team server')
+  await form.getByLabel('Discovery address', { exact: true }).fill(`http://127.0.0.1:${port}/taxii2/`)
+  await form.getByLabel('User name', { exact: true }).fill('analyst')
+  await form.getByLabel('Password', { exact: true }).fill('analyst-pass')
+  await form.getByRole('button', { name: 'Save connection' }).click()
+  await page.getByText('saved credentials: yes').waitFor()
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await page.getByRole('table', { name: 'Collections on the server' }).waitFor()
+  await page.getByRole('button', { name: 'Push' }).click()
+  await page.locator('.sharing-status', { hasText: 'Pushed to' }).waitFor()
+  await page.getByRole('table', { name: 'Collections on the server' }).getByRole('row', { name: /Watchfloor incidents/ }).getByRole('cell').nth(1).filter({ hasNotText: 'never' }).waitFor()
+  await page.screenshot({ path: 'docs/sharing-view.png' })
+
   // The light theme, chosen with the switch in the header.
   await page.getByLabel('Theme').selectOption('light')
   await page.keyboard.press('Alt+1')
@@ -178,9 +231,27 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/incidents-date-window.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
+  if (taxii) process.kill(-taxii.pid, 'SIGTERM')
   rmSync(dir, { recursive: true, force: true })
+  rmSync(configDir, { recursive: true, force: true })
+}
+
+// The printed Albania briefing with its map and timeline on: the figures page, as the PDF shows it.
+const printed = mkdtempSync(join(tmpdir(), 'watchfloor-print-'))
+try {
+  spawnSync(process.execPath, ['out/main/cli.js', 'init', printed, '--sample'], { stdio: 'inherit' })
+  const file = join(printed, 'workspace.json')
+  const data = JSON.parse(readFileSync(file, 'utf8'))
+  for (const s of data.reports.find((r) => r.name === 'Albania 2022 briefing').sections) if (s.id === 'map' || s.id === 'timeline') s.enabled = true
+  writeFileSync(file, JSON.stringify(data))
+  const pdf = join(printed, 'albania.pdf')
+  if (spawnSync(process.execPath, ['out/main/cli.js', 'report', printed, '--format', 'pdf', '--out', pdf, '--report', 'Albania 2022 briefing'], { stdio: 'inherit' }).status !== 0) process.exit(1)
+  spawnSync('pdftoppm', ['-r', '90', '-f', '2', '-l', '2', '-png', '-singlefile', pdf, 'docs/briefing-print'], { stdio: 'inherit' })
+  console.log('Wrote docs/briefing-print.png')
+} finally {
+  rmSync(printed, { recursive: true, force: true })
 }

@@ -84,14 +84,14 @@ export function fileNameProblem(name: string): string | null {
 
 /**
  * The name an archived copy is stored under: letters, digits, `.`, `-` and `_` only (others become
- * `_`), never starting with a dot, at most 120 characters with the extension kept. Call
+ * `-`), never starting with a dot, at most 120 characters with the extension kept. Call
  * `fileNameProblem` first: this does not make a path safe, it only tidies a plain name.
  */
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^[._]+/, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[._-]+/, '')
   const dot = cleaned.lastIndexOf('.')
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : ''
   const stem = (ext ? cleaned.slice(0, dot) : cleaned).slice(0, 120 - ext.length)

@@ -7,6 +7,8 @@ export interface Bridge {
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>
   /** Called when the host opened another workspace (File menu); returns an unsubscribe function. */
   onWorkspaceChanged(listener: () => void): () => void
+  /** Called when File › New from article… is chosen (hosts with a menu only); returns an unsubscribe function. */
+  onNewFromArticle?(listener: () => void): () => void
   /** Shows File › Open workspace…'s folder dialog; only hosts that have one (the desktop app) provide it. */
   openWorkspace?(): void
   /** The locale to write dates and times in (the desktop app: the system's regional format); without it the browser's languages decide. */

@@ -41,6 +41,15 @@ export const CHANNEL_NAMES = [
   'interchange:rejects',
   'datasets:mappings',
   'datasets:saveMapping',
+  'intake:read',
+  'intake:apply',
+  'sharing:list',
+  'sharing:save',
+  'sharing:remove',
+  'sharing:test',
+  'sharing:push',
+  'sharing:pull',
+  'sharing:progress',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]
@@ -53,7 +62,7 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 /** Events the main side pushes to the window. */
-export const EVENTS = { workspaceChanged: 'workspace:changed' } as const
+export const EVENTS = { workspaceChanged: 'workspace:changed', newFromArticle: 'menu:newFromArticle' } as const
 
 /** One-way requests the window sends to the main side: menu actions the command palette runs. */
 export const REQUESTS = { openWorkspace: 'menu:openWorkspace' } as const

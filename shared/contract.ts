@@ -20,9 +20,11 @@ import {
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
 import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
+import { ConnectionInputSchema, PullInputSchema, PushInputSchema, type Connection, type ConnectionTest, type ConnectionView, type PullResult, type PushResult, type SharingOverview, type SharingProgress } from './sharing'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { type CopyProblem, type OpenedCopy } from './archive'
 import { ARCHIVE_MEDIA_TYPES } from './domain'
+import { IntakeReadSchema, type IntakeApplied, type IntakeDraft } from './intake'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
 
@@ -153,6 +155,27 @@ export const CHANNELS = {
   'interchange:rejects': z.object({ token: z.uuid() }).strict(),
   'datasets:mappings': none,
   'datasets:saveMapping': CsvMappingSchema.refine((m) => m.name.trim() !== '', { message: 'Name the mapping to save it', path: ['name'] }),
+  /** Reads an article (pasted text, or an upload sent through interchange:upload) into a draft; nothing is written. */
+  'intake:read': IntakeReadSchema,
+  /** Writes what the analyst confirmed from a draft: the source with its archived copy, and the incident created or merged. */
+  'intake:apply': z
+    .object({
+      token: z.uuid(),
+      incident: IncidentInputSchema,
+      source: SourceInputSchema.omit({ archive: true, sha256: true }),
+      mergeInto: z.string().min(1).max(100).optional(),
+      force: z.boolean().default(false),
+      newActors: z.array(ActorInputSchema).max(50).default([]),
+    })
+    .strict(),
+  'sharing:list': none,
+  /** A connection to save; its password or token goes to the secret store, never back to the window. */
+  'sharing:save': ConnectionInputSchema,
+  'sharing:remove': z.object({ id: z.uuid() }).strict(),
+  'sharing:test': z.object({ id: z.uuid() }).strict(),
+  'sharing:push': PushInputSchema,
+  'sharing:pull': PullInputSchema,
+  'sharing:progress': none,
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -199,6 +222,15 @@ export interface Outputs {
   'interchange:rejects': { path: string; rows: number }
   'datasets:mappings': CsvMapping[]
   'datasets:saveMapping': { path: string }
+  'intake:read': IntakeDraft & { token: string }
+  'intake:apply': IntakeApplied
+  'sharing:list': SharingOverview
+  'sharing:save': ConnectionView
+  'sharing:remove': Connection
+  'sharing:test': ConnectionTest
+  'sharing:push': PushResult
+  'sharing:pull': PullResult
+  'sharing:progress': SharingProgress | null
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

@@ -288,18 +288,6 @@ const url = z
   .max(2000, 'URL is too long')
   .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), { message: 'URL must start with http:// or https://' })
 
-export const SourceInputSchema = z.object({
-  title: required('Title', 500),
-  publisher: text('Publisher', 200).default(''),
-  url: url.default(''),
-  published: partialDate.optional(),
-  captured: partialDate.optional(),
-  reliability: z.enum(RELIABILITY).default('F'),
-  credibility: z.enum(CREDIBILITY).default('6'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 hex digits').optional(),
-  sample: z.boolean().optional(),
-  stix,
-})
 /** Media types an archived copy may have (no SVG: it can carry scripts). */
 export const ARCHIVE_MEDIA_TYPES = ['text/html', 'text/plain', 'text/markdown', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
 /** Where an archived copy lives: `sources/<source id>/<file name>`, with no folder tricks in either part. */
@@ -316,8 +304,21 @@ export const ArchivedCopySchema = z.object({
 export type ArchivedCopy = z.infer<typeof ArchivedCopySchema>
 export type ArchiveMediaType = ArchivedCopy['mediaType']
 
-/** A stored source; `archive` is set only by the archive service (attach, remove), never by an edit. */
-export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp, archive: ArchivedCopySchema.optional() })
+export const SourceInputSchema = z.object({
+  title: required('Title', 500),
+  publisher: text('Publisher', 200).default(''),
+  url: url.default(''),
+  published: partialDate.optional(),
+  captured: partialDate.optional(),
+  reliability: z.enum(RELIABILITY).default('F'),
+  credibility: z.enum(CREDIBILITY).default('6'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 hex digits').optional(),
+  archive: ArchivedCopySchema.optional(),
+  sample: z.boolean().optional(),
+  stix,
+})
+/** A stored source. Its `archive` is written with the copy (attach, intake); an edit keeps the stored one (see the sources' record service). */
+export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
 export const NoteInputSchema = z.object({
   title: required('Title', 300),
@@ -343,6 +344,8 @@ export const FilterSchema = z
     nexus: z.enum(STATE_NEXUS).nullable().default(null),
     from: partialDate.nullable().default(null),
     to: partialDate.nullable().default(null),
+    /** The date window looks at incident dates only, not at attributions and responses; absent means false. */
+    incidentDatesOnly: z.boolean().optional(),
   })
   .strict()
 

@@ -10,12 +10,47 @@ export interface IncidentFilter {
   sponsor: string | null
   type: IncidentType | null
   nexus: StateNexus | null
-  /** Inclusive window by partial dates: an incident matches when its span overlaps [from, to]. */
+  /**
+   * Inclusive window by partial dates: an incident matches when its span overlaps [from, to], or
+   * when one of its dated attributions or responses falls in it (unless `incidentDatesOnly`).
+   */
   from: PartialDate | null
   to: PartialDate | null
+  /** The window looks at the incident's own dates only, not at its attributions and responses (default false). */
+  incidentDatesOnly?: boolean
 }
 
-export const EMPTY_FILTER: IncidentFilter = { text: '', victim: null, sponsor: null, type: null, nexus: null, from: null, to: null }
+export const EMPTY_FILTER: IncidentFilter = { text: '', victim: null, sponsor: null, type: null, nexus: null, from: null, to: null, incidentDatesOnly: false }
+
+/** What put an incident inside a date window: its own dates, or the first of its attributions or responses dated inside it. */
+export interface DateMatch {
+  by: 'incident' | 'attribution' | 'response'
+  date: PartialDate
+}
+
+/**
+ * Why `incident` falls in the window [from, to) (UTC ms; either end open when undefined): its own
+ * span first, else its earliest attribution or response dated in it (skipped with `incidentDatesOnly`).
+ * Null when nothing does.
+ */
+export function dateMatchIn(incident: Incident, from: number | undefined, to: number | undefined, incidentDatesOnly = false): DateMatch | null {
+  if (incident.start && overlapsWindow(incident.start, from, to, incident.end)) return { by: 'incident', date: incident.start }
+  if (incidentDatesOnly) return null
+  let best: DateMatch | null = null
+  const consider = (by: DateMatch['by'], date: PartialDate | undefined) => {
+    if (date && overlapsWindow(date, from, to) && (!best || comparePartialDates(date, best.date) < 0)) best = { by, date }
+  }
+  // Responses first: on the same day, the response is what the reader looks for.
+  for (const r of incident.responses) consider('response', r.date)
+  for (const a of incident.attributions) consider('attribution', a.date)
+  return best
+}
+
+/** `dateMatchIn` for a filter's window; null when the filter sets no dates. */
+export function dateMatch(incident: Incident, f: Pick<IncidentFilter, 'from' | 'to' | 'incidentDatesOnly'>): DateMatch | null {
+  if (!f.from && !f.to) return null
+  return dateMatchIn(incident, f.from ? partialDateRange(f.from)[0] : undefined, f.to ? partialDateRange(f.to)[1] : undefined, f.incidentDatesOnly)
+}
 
 /** True when no criterion is set. */
 export function isEmptyFilter(f: IncidentFilter): boolean {
@@ -47,9 +82,7 @@ export function compileFilter(f: IncidentFilter): (incident: Incident, textOf: (
     if (f.sponsor && !i.sponsorCountries.includes(f.sponsor)) return false
     if (f.type && !i.types.includes(f.type)) return false
     if (f.nexus && i.nexus !== f.nexus) return false
-    if (from !== undefined || to !== undefined) {
-      if (!i.start || !overlapsWindow(i.start, from, to, i.end)) return false
-    }
+    if ((from !== undefined || to !== undefined) && !dateMatchIn(i, from, to, f.incidentDatesOnly)) return false
     if (words.length > 0) {
       const haystack = textOf(i)
       if (!words.every((w) => haystack.includes(w))) return false

@@ -15,6 +15,7 @@ import { Session } from '../core/session'
 import type { OpenOptions } from '../core/store/WorkspaceStore'
 import { createMainWindow } from './window'
 import { ElectronPdfRenderer } from './ElectronPdfRenderer'
+import { KeychainSecretStore } from './KeychainSecretStore'
 
 /** What a running app holds; returned for the smoke tests, which drive the real wiring under a stand-in Electron. */
 export interface RunningApp {
@@ -41,7 +42,7 @@ export async function startApp(): Promise<RunningApp | null> {
   const entry = rendererEntry(import.meta.dirname, developmentRendererUrl(app.isPackaged, process.argv, process.env.ELECTRON_RENDERER_URL))
   hardenApp(entry)
 
-  const session = new Session(new ElectronPdfRenderer())
+  const session = new Session(new ElectronPdfRenderer(), new KeychainSecretStore(() => app.getPath('userData')))
   let flushed = false
   let closing: Promise<void> | null = null
   app.on('before-quit', (event) => {

@@ -1,6 +1,7 @@
 // The application menu: File actions with their dialogs (new, open, recent, sample, save a copy) and the standard Edit, View, Window and Help menus.
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow, type MenuItemConstructorOptions, type OpenDialogOptions } from 'electron'
+import { EVENTS } from '../../shared/channels'
 import type { WorkspaceInfo } from '../../shared/contract'
 import { messageOf } from '../../shared/result'
 import { ensureNewWorkspaceFolder } from '../core/store/workspaceFolder'
@@ -25,6 +26,7 @@ export interface MenuActions {
   clearRecent(): void
   openSample(): void
   saveCopy(): void
+  newFromArticle(): void
   about(): void
 }
 
@@ -88,6 +90,8 @@ export function menuActions(host: MenuHost): MenuActions {
         const file = await host.saveCopy(dir)
         await info('Saved a copy of the workspace', file)
       }),
+    // The window opens its article intake screen: paste text or choose a file there.
+    newFromArticle: () => host.window()?.webContents.send(EVENTS.newFromArticle),
     about: () =>
       run('Watchfloor', () =>
         info(`Watchfloor ${host.version}`, 'Desktop workbench for analysts tracking state-linked cyber operations and their political fallout.'),
@@ -112,6 +116,8 @@ export function buildMenu(actions: MenuActions, state: MenuState): MenuItemConst
       { label: 'Open recent', submenu: recentSubmenu(actions, state.recent) },
       { label: 'Open sample workspace', click: () => actions.openSample() },
       { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { type: 'separator' },
+      { label: 'New from article…', click: () => actions.newFromArticle() },
       { type: 'separator' },
       { role: 'quit' },
     ],

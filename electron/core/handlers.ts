@@ -60,6 +60,15 @@ export function createHandlers(session: Session): Handlers {
     'sources:readCopy': ({ readId, offset }) => s().archive.read(readId, offset),
     'sources:removeCopy': ({ id }) => s().archive.remove(id),
     'sources:restoreCopy': ({ id }) => s().archive.restoreCopy(id),
+    'intake:read': ({ text, uploadId, fileName }) => s().intake.read(uploadId ? { upload: s().interchange.takeUpload(uploadId), fileName } : { text, fileName }),
+    'intake:apply': ({ token, incident, source, mergeInto, force, newActors }) => s().intake.apply(s().intake.article(token), incident, source, { mergeInto, force, newActors }),
+    'sharing:list': () => s().sharing.overview(),
+    'sharing:save': (input) => s().sharing.saveConnection(input),
+    'sharing:remove': ({ id }) => s().sharing.removeConnection(id),
+    'sharing:test': async ({ id }) => s().sharing.test(await s().sharing.target(id)),
+    'sharing:push': async ({ connection, collection, scope }) => s().sharing.push(await s().sharing.target(connection), collection, scope),
+    'sharing:pull': async ({ connection, collection }) => s().sharing.pull(await s().sharing.target(connection), collection),
+    'sharing:progress': () => (session.isOpen ? s().sharing.progress : null),
   }
 }
 

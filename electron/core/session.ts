@@ -5,12 +5,16 @@ import type { WorkspaceInfo } from '../../shared/contract'
 import { createServices, type Services } from './services/services'
 import { WorkspaceStore, type OpenOptions } from './store/WorkspaceStore'
 import type { PdfRenderer } from './services/report/PdfRenderer'
+import type { SecretStore } from './taxii/secretStore'
 
 export class Session {
   private current: Services | null = null
 
-  /** `pdf` prints briefings for every workspace this session opens. */
-  constructor(private readonly pdf?: PdfRenderer) {}
+  /** `pdf` prints briefings for every workspace this session opens; `secrets` keeps sharing credentials (default: a 0600 file in the user's config folder). */
+  constructor(
+    private readonly pdf?: PdfRenderer,
+    private readonly secrets?: SecretStore,
+  ) {}
 
   /** Services of the open workspace; a `no-workspace` error when none is open. */
   get services(): Services {
@@ -30,7 +34,7 @@ export class Session {
     if (this.current?.store.dir === resolve(dir)) await this.close()
     const store = await WorkspaceStore.open(dir, options)
     await this.close()
-    this.current = createServices(store, this.pdf)
+    this.current = createServices(store, this.pdf, this.secrets)
     await this.current.archive.open()
     return this.info()
   }

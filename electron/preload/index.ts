@@ -24,6 +24,13 @@ const bridge: Bridge = {
       ipcRenderer.removeListener(EVENTS.workspaceChanged, relay)
     }
   },
+  onNewFromArticle(listener) {
+    const relay = () => listener()
+    ipcRenderer.on(EVENTS.newFromArticle, relay)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.newFromArticle, relay)
+    }
+  },
   openWorkspace() {
     ipcRenderer.send(REQUESTS.openWorkspace)
   },

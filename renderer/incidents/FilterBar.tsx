@@ -79,6 +79,12 @@ export function FilterBar({ shown, total }: Props) {
         To
         <PartialDateInput value={filter.to ?? undefined} onChange={(d) => setFilter({ to: dateValue(d) })} placeholder="2022-09" />
       </label>
+      {filter.from || filter.to ? (
+        <label className="filter-dates-only" title="Off: an incident also matches when one of its attributions or responses is dated in the window">
+          <input type="checkbox" checked={filter.incidentDatesOnly === true} onChange={(e) => setFilter({ incidentDatesOnly: e.target.checked })} />
+          Incident dates only
+        </label>
+      ) : null}
       <button type="button" onClick={clearFilter} disabled={isEmptyFilter(filter)}>
         Clear filter
       </button>

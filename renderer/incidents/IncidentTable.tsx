@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { countryName } from '../../shared/countries'
 import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
-import type { SortKey } from '../../shared/filter'
+import { dateMatch, type DateMatch, type SortKey } from '../../shared/filter'
 import { formatDate } from '../locale'
 import { setSort } from '../state/actions'
 import { firstField } from '../shell/focus'
@@ -12,7 +12,7 @@ import { useApp } from '../state/store'
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: 'title', label: 'Title', width: 'minmax(140px, 3fr)' },
-  { key: 'start', label: 'Start', width: '100px' },
+  { key: 'start', label: 'Start', width: '128px' },
   { key: 'victims', label: 'Victims', width: 'minmax(70px, 1.2fr)' },
   { key: 'sponsor', label: 'Sponsor', width: 'minmax(60px, 1fr)' },
   { key: 'types', label: 'Types', width: 'minmax(70px, 1.4fr)' },
@@ -35,8 +35,14 @@ function cells(i: Incident): string[] {
   ]
 }
 
+/** "response 7 Sep 2022": why a row is inside the date window when its own dates are not. */
+function matchWords(m: DateMatch | null): string | null {
+  return m && m.by !== 'incident' ? `${m.by} ${formatDate(m.date)}` : null
+}
+
 export function IncidentTable({ rows }: { rows: Incident[] }) {
   const sort = useApp((s) => s.sort)
+  const filter = useApp((s) => s.filter)
   const editing = useApp((s) => s.incident)
   const selection = useApp((s) => s.selection)
   const selectedId = editing.kind === 'existing' ? editing.id : null
@@ -101,6 +107,7 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
             {virtual.getVirtualItems().map((item) => {
               const incident = rows[item.index]
               const selected = selection.includes(incident.id)
+              const why = matchWords(dateMatch(incident, filter))
               return (
                 <div
                   key={incident.id}
@@ -116,6 +123,11 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
                   {cells(incident).map((text, n) => (
                     <div role="gridcell" key={COLUMNS[n].key} className={`cell cell-${COLUMNS[n].key}`} title={text}>
                       {COLUMNS[n].key === 'tlp' ? <span className={`tlp tlp-${incident.tlp.replace('+', '-').toLowerCase()}`}>{text}</span> : text}
+                      {COLUMNS[n].key === 'start' && why ? (
+                        <span className="match-why" title={`In the date window by its ${why}`}>
+                          {why}
+                        </span>
+                      ) : null}
                     </div>
                   ))}
                 </div>

@@ -44,7 +44,7 @@ function ImportPanel() {
               </p>
             ) : (
               <p>
-                {p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} with {p.total} objects. Nothing has been written yet.
+                {importing.fromServer ? 'New on the server:' : p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} {importing.fromServer ? '' : 'with '}{p.total} objects. Nothing has been written yet.
               </p>
             )}
             <table className="import-table" aria-label="What each type of object becomes">
@@ -100,7 +100,7 @@ function ImportPanel() {
                   Save rejected rows as CSV
                 </button>
               ) : null
-            ) : (
+            ) : importing.fromServer ? null : (
               <label className="check">
                 <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
               </label>

@@ -1,6 +1,9 @@
-// Dropping a STIX or MISP file anywhere on the window opens its import preview; a CSV or TSV file opens the column mapping (or, for an EuRepoC or CFR export, the preview).
+// Dropping a file anywhere on the window: a STIX or MISP file opens its import preview; a CSV or TSV file the column mapping
+// (or, for an EuRepoC or CFR export, the preview); an article (.txt, .md, .html, .pdf) its intake review.
 import { useEffect } from 'react'
 import { getState } from '../state/store'
+import { articleMediaType } from '../../shared/intake'
+import { draftFromFile } from '../intake/actions'
 import { openTable, previewImport } from './actions'
 
 export function useFileDrop(): void {
@@ -14,8 +17,10 @@ export function useFileDrop(): void {
       e.preventDefault()
       const f = e.dataTransfer!.files[0]
       if (!f || getState().importing || getState().mapping || getState().info?.readOnly) return
-      if (/\.(csv|tsv|txt)$/i.test(f.name)) void openTable(f)
-      else void previewImport(f)
+      if (/\.(csv|tsv)$/i.test(f.name)) void openTable(f)
+      else if (articleMediaType(f.name)) {
+        if (!getState().intake?.stage) void draftFromFile(f)
+      } else void previewImport(f)
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)

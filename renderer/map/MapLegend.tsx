@@ -29,7 +29,7 @@ export function MapLegend({ breaks, max, role, theme }: Props) {
         <span className="map-arc-key" style={{ background: `linear-gradient(90deg, ${p.arcFrom}, ${p.arcTo})` }} /> sponsor → victim, wider with more incidents
       </p>
       <p>
-        <span className="map-dot" style={{ background: p.point }} /> incident location · <span className="map-dot map-dot-cluster" style={{ background: p.cluster }} /> cluster (click to zoom)
+        <span className="map-dot" style={{ background: p.point }} /> incident location · <span className="map-dot map-dot-cluster" style={{ background: p.cluster }} /> cluster on a stem over its place (click to zoom)
       </p>
     </section>
   )

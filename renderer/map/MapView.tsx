@@ -100,7 +100,7 @@ export function MapView() {
     world.current.setData(data)
     if (!fitted.current) {
       fitted.current = true
-      world.current.fit(data.bounds, true)
+      void world.current.fit(data.bounds, true)
     }
   }, [data])
   useEffect(() => world.current?.setMode(role), [role])
@@ -142,7 +142,7 @@ export function MapView() {
                 </label>
               ))}
             </fieldset>
-            <button type="button" onClick={() => world.current?.fit(data?.bounds ?? null)} disabled={!data?.bounds}>
+            <button type="button" onClick={() => void world.current?.fit(data?.bounds ?? null)} disabled={!data?.bounds}>
               Fit to filtered incidents
             </button>
             <button type="button" onClick={() => void exportPng()} disabled={exporting || !data}>

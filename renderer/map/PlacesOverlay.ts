@@ -9,13 +9,19 @@ import type { Palette } from './mapStyle'
 /** What a place on screen is: a cluster (its member places) or one incident's point. */
 export type PlaceHit = { kind: 'cluster'; group: number; count: number; label: string; at: LonLat } | { kind: 'point'; id: string; title: string; place: string; at: LonLat }
 
-/** A drawn item in CSS pixels of the map (the tests and the hit test read these). */
+/** A drawn item in CSS pixels of the map (the tests and the hit test read these): the circle's centre and radius. */
 export interface DrawnPlace {
   x: number
   y: number
   radius: number
   hit: PlaceHit
+  /** Where the place itself is when the circle stands above it on a stem (clusters), else x, y. */
+  px: number
+  py: number
 }
+
+/** How far a cluster's circle stands above its place, px: the stem leaves the country under the place clickable. */
+export const STEM = 6
 
 const POINT_RADIUS = 6
 const RING_RADIUS = 10
@@ -122,11 +128,12 @@ export class PlacesOverlay {
       for (const copy of copies) {
         const x = base.x + copy * worldWidth
         const y = base.y
-        if (x < -radius || x > width + radius || y < -radius || y > height + radius) continue
+        if (x < -radius || x > width + radius || y < -radius || y > height + 2 * radius + STEM) continue
         const hit: PlaceHit = cluster
           ? { kind: 'cluster', group: (props as ClusterProps).cluster, count: (props as ClusterProps).point_count, label: (props as ClusterProps).point_count_abbreviated, at }
           : { kind: 'point', id: (props as LonePointProps).id, title: (props as LonePointProps).title, place: (props as LonePointProps).place, at }
-        const d = { x, y, radius, hit }
+        // A cluster stands on a stem above its place: a small country under a big circle stays visible and clickable.
+        const d = cluster ? { x, y: y - radius - STEM, radius, hit, px: x, py: y } : { x, y, radius, hit, px: x, py: y }
         this.drawn.push(d)
         if (hit.kind === 'point' && this.selected.has(hit.id)) rings.push(d)
       }
@@ -134,6 +141,18 @@ export class PlacesOverlay {
     // Clusters under points, so a lone incident next to a cluster stays clickable.
     this.drawn.sort((a, b) => (a.hit.kind === b.hit.kind ? 0 : a.hit.kind === 'cluster' ? -1 : 1))
     for (const d of this.drawn) {
+      if (d.py !== d.y) {
+        ctx.beginPath()
+        ctx.moveTo(d.px, d.y + d.radius)
+        ctx.lineTo(d.px, d.py)
+        ctx.lineWidth = 1.5
+        ctx.strokeStyle = p.cluster
+        ctx.stroke()
+        ctx.beginPath()
+        ctx.arc(d.px, d.py, 2, 0, 2 * Math.PI)
+        ctx.fillStyle = p.cluster
+        ctx.fill()
+      }
       ctx.beginPath()
       ctx.arc(d.x, d.y, d.radius, 0, 2 * Math.PI)
       // Translucent clusters, so a small shaded country under one (Albania under Tirana's) still shows.

@@ -3,6 +3,7 @@ import mapboxgl, { type GeoJSONSource, type MapboxGeoJSONFeature, type PointLike
 import type { CountryRole, LonLat, MapData } from '../../shared/mapData'
 import { arcKeysFor, shadeOf } from '../../shared/mapData'
 import { clusterPlaces, expansionZoom, mercator, type ClusterSet, type ViewBox } from '../../shared/mapClusters'
+import { countryExtent, unionBounds, type Bounds } from '../../shared/mapFit'
 import { loadGeo, type GeoData } from './geoAssets'
 import { buildStyle, COUNTRY_LAYERS, inFilter, LAYER, PALETTES, SOURCE, type MapTheme } from './mapStyle'
 import { PlacesOverlay } from './PlacesOverlay'
@@ -193,17 +194,38 @@ export class WorldMap {
     this.map.easeTo({ center: at, duration: 300 })
   }
 
-  /** Moves the camera to show the bounds (no animation when `instant`). */
-  fit(bounds: [LonLat, LonLat] | null, instant = false): void {
-    if (!bounds) return
-    const [[w, s], [e, n]] = bounds
+  /** Each country's extent from the fine boundaries, worked out once. */
+  private extents: Map<string, Bounds | null> | null = null
+
+  private extentOf(iso: string): Bounds | null {
+    if (!this.geo) return null
+    if (!this.extents) {
+      this.extents = new Map()
+      for (const f of this.geo.fine.features) this.extents.set(f.properties.iso, countryExtent(f.geometry))
+    }
+    return this.extents.get(iso) ?? null
+  }
+
+  /**
+   * Moves the camera to show the bounds and every country with incidents in the data whole, with a
+   * margin (no animation when `instant`). Waits for the boundaries when they are still loading.
+   */
+  async fit(bounds: [LonLat, LonLat] | null, instant = false): Promise<void> {
+    await this.geoReady
+    const countries = this.data ? [...new Set([...this.data.counts.victim.keys(), ...this.data.counts.sponsor.keys()])] : []
+    const all = unionBounds(bounds, countries.map((iso) => this.extentOf(iso)))
+    if (!all) return
+    const [[w, s], [e, n]] = all
     const pad = (a: number, b: number) => (a === b ? 2 : 0)
+    const c = this.map.getContainer()
+    // A margin of a twelfth of the frame (at least 32 px) around the outermost coast or border.
+    const margin = Math.max(32, Math.round(Math.min(c.clientWidth, c.clientHeight) / 12))
     this.map.fitBounds(
       [
         [w - pad(w, e), s - pad(s, n)],
         [e + pad(w, e), n + pad(s, n)],
       ],
-      { padding: 40, maxZoom: 5, duration: instant ? 0 : 600 },
+      { padding: margin, maxZoom: 5, duration: instant ? 0 : 600 },
     )
   }
 
@@ -313,10 +335,12 @@ export class WorldMap {
         return
       }
       if (top) return this.options.onSelect?.(unique(hits.flatMap((h) => (h.kind === 'point' ? [h.id] : []))))
-      const arc = this.hit(e.point, [LAYER.arcs], 4)
-      if (arc && this.data) return this.options.onSelect?.(this.data.arcs.ids.get(arc.properties?.key as string) ?? [])
+      // Inside a country a click filters to it; an arc takes the click only over other countries than its own two ends.
       const country = this.hit(e.point, COUNTRY_LAYERS)
       const iso = country?.properties?.iso as string | undefined
+      const arc = this.hit(e.point, [LAYER.arcs], 4)
+      const arcEnds = [arc?.properties?.from, arc?.properties?.to]
+      if (arc && this.data && !(iso && arcEnds.includes(iso))) return this.options.onSelect?.(this.data.arcs.ids.get(arc.properties?.key as string) ?? [])
       if (iso) this.options.onCountryClick?.(iso)
     })
     m.on('mousemove', (e) => {

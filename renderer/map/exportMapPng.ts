@@ -19,6 +19,8 @@ export interface MapPngOptions {
   theme?: MapTheme
   /** Pixel density of the image; default 1. */
   scale?: number
+  /** The date the header names: today's when absent (an export of the view), none when null (a briefing without a date). */
+  date?: string | null
 }
 
 export interface MapPng {
@@ -29,7 +31,7 @@ export interface MapPng {
 }
 
 const HEADER = 56
-const FOOTER = 64
+const FOOTER = 84
 const FONT = 'system-ui, "Noto Sans", "Segoe UI", Roboto, sans-serif'
 
 /** Draws the incidents on a hidden map, waits for it to be idle, and composes the PNG. Rejects with a readable message on failure. */
@@ -53,7 +55,7 @@ export async function exportMapPng(options: MapPngOptions): Promise<MapPng> {
   try {
     world.setMode(role)
     world.setData(data)
-    world.fit(data.bounds, true)
+    await world.fit(data.bounds, true)
     await Promise.race([world.whenIdle(), new Promise((_, fail) => setTimeout(() => fail(new Error('The map did not finish drawing within 30 s.')), 30_000))])
     if (failure) throw new Error(`The map could not be drawn: ${failure}`)
     const canvas = document.createElement('canvas')
@@ -67,7 +69,8 @@ export async function exportMapPng(options: MapPngOptions): Promise<MapPng> {
     ctx.fillRect(0, 0, width, height)
     ctx.drawImage(world.map.getCanvas(), 0, HEADER, width, height - HEADER - FOOTER)
     ctx.drawImage(world.places.canvas, 0, HEADER, width, height - HEADER - FOOTER)
-    drawHeader(ctx, width, options.title ?? `Incidents by ${role} country`, `${data.shown} incident${data.shown === 1 ? '' : 's'} · ${new Date().toISOString().slice(0, 10)}`, tlp, theme)
+    const date = options.date === undefined ? new Date().toISOString().slice(0, 10) : options.date
+    drawHeader(ctx, width, options.title ?? `Incidents by ${role} country`, `${data.shown} incident${data.shown === 1 ? '' : 's'}${date ? ` · ${date}` : ''}`, tlp, theme)
     drawLegend(ctx, width, height, data.breaks[role], data.max[role], role, theme, tlp)
     const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'))
     if (!blob) throw new Error('The image could not be encoded as PNG.')
@@ -123,10 +126,34 @@ function drawLegend(ctx: CanvasRenderingContext2D, width: number, height: number
   const colors = rampFor(breaks.length, p)
   legendClasses(breaks, max).forEach((c, n) => swatch(colors[n], c.label))
   ctx.fillStyle = p.label
-  ctx.fillText('Arcs run from sponsor (faint) to victim (solid); width grows with the number of incidents. Dots are incident locations.', 16, top + 46, width - 200)
+  // The key's words wrap rather than squeeze, so they print at full size in a narrow figure.
+  const words = ['Arcs run from sponsor (faint) to victim (solid); width grows with the number of incidents.', 'Dots are incident locations; a circle on a stem counts the incidents at the place its stem points to.']
+  let y = top + 44
+  for (const line of wrap(ctx, words, width - 32)) {
+    ctx.fillText(line, 16, y)
+    y += 16
+  }
   ctx.font = `10px ${FONT}`
-  ctx.fillText('Boundaries: Natural Earth', width - 180, top + 58)
+  const credit = 'Boundaries: Natural Earth'
+  ctx.fillText(credit, width - 16 - ctx.measureText(credit).width, top + FOOTER - 6)
   tlpLabel(ctx, tlp, width - 16, top + 22)
+}
+
+/** Sentences set in lines at most `max` px wide, each sentence starting a line. */
+function wrap(ctx: CanvasRenderingContext2D, sentences: string[], max: number): string[] {
+  const lines: string[] = []
+  for (const sentence of sentences) {
+    let line = ''
+    for (const word of sentence.split(' ')) {
+      const next = line ? `${line} ${word}` : word
+      if (line && ctx.measureText(next).width > max) {
+        lines.push(line)
+        line = word
+      } else line = next
+    }
+    if (line) lines.push(line)
+  }
+  return lines.slice(0, 3)
 }
 
 /** A short title for the current filter, e.g. "Incidents against Albania". */

@@ -4,6 +4,7 @@ import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
 import { newSource } from '../sources/actions'
 import { chooseImportFile, chooseTableFile, openExport } from '../interchange/actions'
+import { openIntake } from '../intake/actions'
 import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { setThemeChoice } from '../state/theme'
@@ -65,6 +66,7 @@ export function commands(): Command[] {
       perform: chooseTableFile,
     },
     { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
+    { name: 'new-from-article', label: 'New incident from an article…', predicate: writable, perform: openIntake },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),
     { name: 'theme-light', label: 'Use the light theme', predicate: () => getState().themeChoice !== 'light', perform: () => setThemeChoice('light') },
     { name: 'theme-dark', label: 'Use the dark theme', predicate: () => getState().themeChoice !== 'dark', perform: () => setThemeChoice('dark') },

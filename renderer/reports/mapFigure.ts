@@ -2,12 +2,17 @@
 import { countryName } from '../../shared/countries'
 import type { Incident, ReportDefinition } from '../../shared/domain'
 import type { Figure } from '../../shared/report/blocks'
+import { formatPartialDate } from '../../shared/partialDate'
 import { exportMapPng, exportTitle } from '../map/exportMapPng'
 
-/** Size of the map image in CSS pixels, and its pixel density: printed 178 mm wide (about 200 dpi at 1.5×), its 12 px legend stays legible (about 6 pt). Not 2×: the map itself is drawn at 1×, so 2× only made the PNG (about 1 MB) and the PDF slower. */
-const MAP_WIDTH = 960
-const MAP_HEIGHT = 620
-const MAP_SCALE = 1.5
+/**
+ * Size of the map image in CSS pixels, and its pixel density: printed 178 mm wide, one pixel is
+ * 0.7 pt, so the 10 px country labels and credit print at 7 pt and the 12 px legend at 8.4 pt.
+ * 720 × 2 gives 1440 image pixels across (about 205 dpi).
+ */
+const MAP_WIDTH = 720
+const MAP_HEIGHT = 560
+const MAP_SCALE = 2
 /** The PNG's bytes as base64 (no data: prefix). */
 export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -22,9 +27,14 @@ export function mapTitle(def: ReportDefinition): string {
   return def.scope.kind === 'filter' ? exportTitle(def.scope.filter.victim, def.scope.filter.sponsor) : 'Incidents picked for this briefing'
 }
 
-/** Draws the situation map of `incidents` as a briefing figure. */
-export async function drawMapFigure(incidents: readonly Incident[], title: string): Promise<Figure> {
-  const png = await exportMapPng({ incidents, title, role: 'victim', theme: 'light', width: MAP_WIDTH, height: MAP_HEIGHT, scale: MAP_SCALE })
+/** The date a briefing's figures carry: the briefing's own ("October 2022"), or none (never the day it was exported). */
+export function figureDate(def: ReportDefinition): string | null {
+  return def.date ? formatPartialDate(def.date, 'long') : null
+}
+
+/** Draws the situation map of `incidents` as a briefing figure, dated `date` or not at all. */
+export async function drawMapFigure(incidents: readonly Incident[], title: string, date: string | null = null): Promise<Figure> {
+  const png = await exportMapPng({ incidents, title, role: 'victim', theme: 'light', width: MAP_WIDTH, height: MAP_HEIGHT, scale: MAP_SCALE, date: date ? `as of ${date}` : null })
   const victims = [...new Set(incidents.flatMap((i) => i.victims.map((v) => v.country)))].map(countryName)
   const n = incidents.length
   return {
@@ -32,6 +42,6 @@ export async function drawMapFigure(incidents: readonly Incident[], title: strin
     width: Math.round(png.width / MAP_SCALE),
     height: Math.round(png.height / MAP_SCALE),
     alt: `World map of the ${n} incident${n === 1 ? '' : 's'} in scope, countries shaded by the number of incidents against them${victims.length ? ` (${victims.slice(0, 12).join(', ')}${victims.length > 12 ? ', …' : ''})` : ''}, with arcs from sponsor to victim.`,
-    caption: `Situation map: the ${n} incident${n === 1 ? '' : 's'} in scope by victim country; arcs run from sponsor to victim. Marked TLP:${png.tlp}. Boundaries: Natural Earth.`,
+    caption: `Situation map: the ${n} incident${n === 1 ? '' : 's'} in scope by victim country${date ? `, as of ${date}` : ''}; every country in scope is framed whole; arcs run from sponsor to victim. Marked TLP:${png.tlp}. Boundaries: Natural Earth.`,
   }
 }

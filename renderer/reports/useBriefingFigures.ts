@@ -7,7 +7,7 @@ import type { FigureSectionId } from '../../shared/report/sectionIds'
 import { messageOf } from '../../shared/result'
 import { useIncidentIndex } from '../state/filteredIncidents'
 import { useApp } from '../state/store'
-import { drawMapFigure, mapTitle } from './mapFigure'
+import { drawMapFigure, figureDate, mapTitle } from './mapFigure'
 import { drawTimelineFigure } from './timelineFigure'
 
 /** Quiet time after the scope changes before the map is drawn again, in ms. */
@@ -75,7 +75,8 @@ export function useBriefingFigures(definition: ReportDefinition | null): Briefin
   const title = definition ? mapTitle(definition) : ''
   // What each figure depends on; unrelated edits (title, key judgments) do not redraw it.
   const scopeKey = scoped.length > 0 ? scoped.map((i) => `${i.id}@${i.updatedAt}`).join(',') : ''
-  const map = useFigure(wantsMap && scopeKey ? `${title}|${scopeKey}` : '', () => drawMapFigure(scoped, title))
+  const date = definition ? figureDate(definition) : null
+  const map = useFigure(wantsMap && scopeKey ? `${title}|${date}|${scopeKey}` : '', () => drawMapFigure(scoped, title, date))
   const timeline = useFigure(wantsTimeline && scopeKey ? `timeline|${scopeKey}` : '', () => drawTimelineFigure(scoped, actors))
 
   return useMemo(() => {

@@ -7,6 +7,8 @@ import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
 import { MappingDialog } from '../interchange/MappingDialog'
 import { useFileDrop } from '../interchange/useFileDrop'
+import { IntakeDialog } from '../intake/IntakeDialog'
+import { openIntake } from '../intake/actions'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
 import { loadWorkspace, repairWorkspace, restoreBackup, showView, undoLast } from '../state/actions'
@@ -29,12 +31,14 @@ export function App() {
   useEffect(() => {
     void loadWorkspace()
     const off = bridge.onWorkspaceChanged(() => void loadWorkspace())
+    const offArticle = bridge.onNewFromArticle?.(openIntake)
     const warn = (e: BeforeUnloadEvent) => {
       if (getState().dirty) e.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => {
       off()
+      offArticle?.()
       window.removeEventListener('beforeunload', warn)
     }
   }, [])
@@ -104,6 +108,7 @@ export function App() {
       <ImportDialog />
       <MappingDialog />
       <ExportDialog />
+      <IntakeDialog />
     </div>
   )
 }

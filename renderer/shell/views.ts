@@ -6,6 +6,7 @@ import { MapView } from '../map/MapView'
 import { NotesView } from '../notes/NotesView'
 import { ReportsView } from '../reports/ReportsView'
 import { SourcesView } from '../sources/SourcesView'
+import { SharingView } from '../sharing/SharingView'
 import { TimelineView } from '../timeline/TimelineView'
 import { VIEW_IDS, type View } from '../state/store'
 
@@ -25,7 +26,8 @@ const SPECS: Record<View, Omit<ViewSpec, 'id' | 'key'>> = {
   notes: { label: 'Notes', component: NotesView },
   reports: { label: 'Reports', component: ReportsView },
   sources: { label: 'Sources', component: SourcesView },
+  sharing: { label: 'Sharing', component: SharingView },
 }
 
-/** Every view in tab order; Alt+1 … Alt+7 by position. */
+/** Every view in tab order; Alt+1 … Alt+8 by position. */
 export const VIEWS: ViewSpec[] = VIEW_IDS.map((id, n) => ({ id, key: String(n + 1), ...SPECS[id] }))

@@ -38,11 +38,11 @@ export function useFilteredIncidents({ withDates = true }: { withDates?: boolean
   const { actors, textOf } = useIncidentIndex()
   const from = withDates ? filter.from : null
   const to = withDates ? filter.to : null
-  const { text, victim, sponsor, type, nexus } = filter
+  const { text, victim, sponsor, type, nexus, incidentDatesOnly } = filter
   const incidents = useMemo(() => {
-    const f: IncidentFilter = { text, victim, sponsor, type, nexus, from, to }
+    const f: IncidentFilter = { text, victim, sponsor, type, nexus, from, to, incidentDatesOnly }
     return filterIncidents(all, f, textOf)
-  }, [all, textOf, text, victim, sponsor, type, nexus, from, to])
+  }, [all, textOf, text, victim, sponsor, type, nexus, from, to, incidentDatesOnly])
   return { incidents, total: all.length, actors }
 }
 

@@ -5,10 +5,11 @@ import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
 import type { CsvMapping } from '../../shared/datasets/mapping'
 import type { ImportPreview } from '../../shared/interchange'
+import type { GuessedSource, IntakeDraft } from '../../shared/intake'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
-export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources'] as const
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources', 'sharing'] as const
 export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
@@ -63,11 +64,13 @@ export interface UiSlice {
   pending: (() => void) | null
   toasts: Toast[]
   /** An import under way: reading, planning or writing a file, with what the user sees; the preview once planned. */
-  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
+  importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean; fromServer?: boolean } | null
   /** The column-mapping step of a CSV import: the file's headers and first rows, the mapping being edited, saved mappings. */
   mapping: MappingStep | null
   /** The data export dialog is open. */
   exporting: boolean
+  /** Article intake: pasting or reading an article, then reviewing its draft (nothing is written before the analyst confirms). */
+  intake: IntakeUi | null
   /** Light, dark, or following the system (state/theme.ts remembers it). */
   themeChoice: ThemeChoice
 }
@@ -86,6 +89,27 @@ export interface MappingStep {
   saved: CsvMapping[]
   /** Distinct values of enumeration columns over every row, with counts and what they map to. */
   values: { field: string; column: string; value: string; count: number; mapped: string | undefined }[]
+}
+
+/** The intake screen: its stage, the draft under review and the analyst's decisions on it. */
+export interface IntakeUi {
+  /** What is under way ('' when waiting for the analyst). */
+  stage: string
+  fileName: string
+  /** Text typed into the paste box. */
+  pasted: string
+  draft: (IntakeDraft & { token: string }) | null
+  /** Proposal keys (`victims.0`, `responses.2`…) the analyst rejected. */
+  rejected: string[]
+  title: string
+  start: string
+  /** Dates edited on claims, by key (`attributions.0`, `responses.1`). */
+  dates: Record<string, string>
+  source: GuessedSource
+  /** `new`, or the id of the incident to merge into. */
+  target: string
+  /** The last write's refusal, shown in the screen. */
+  error: string
 }
 
 export type AppState = DataSlice & UiSlice
@@ -111,6 +135,7 @@ const initialUi = (): UiSlice => ({
   importing: null,
   mapping: null,
   exporting: false,
+  intake: null,
   themeChoice: savedThemeChoice(),
 })
 

@@ -125,7 +125,7 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
         data-view-start=""
         role="application"
         aria-roledescription="timeline"
-        aria-label="Timeline of incidents, attributions and responses. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything. B brushes a time window from the keyboard (arrows move it, Shift+arrows its end, Enter filters to it); Shift+drag brushes with the mouse."
+        aria-label="Timeline of incidents, attributions and responses. Every mark is at its date; a ring with a number stands for that many events at one place, click it to zoom in. Arrow keys move between incidents, Enter selects, Shift+arrows pan, + and - zoom, 0 shows everything. B brushes a time window from the keyboard (arrows move it, Shift+arrows its end, Enter filters to it); Shift+drag brushes with the mouse; a plain drag pans."
       />
       <div className="timeline-lane-heads" style={{ width: GUTTER }}>
         {lanes.layout.lanes.map((b, l) => {
@@ -153,9 +153,26 @@ export function TimelineCanvas({ model, palette, selected, onController, onFrame
             {tip.words.glyph ? <span style={{ color: tip.words.color }}>{tip.words.glyph} </span> : null}
             {tip.words.kind}
           </div>
-          <strong>{tip.words.title}</strong>
-          <div>{tip.words.when}</div>
-          {tip.words.kind !== 'Incident' ? <div className="muted">on {tip.words.incident}</div> : null}
+          {tip.words.members ? (
+            <>
+              <div>{tip.words.when}</div>
+              <ul className="timeline-tooltip-members">
+                {tip.words.members.slice(0, 8).map((w, k) => (
+                  <li key={k}>
+                    <span style={{ color: w.color }}>{w.glyph} </span>
+                    {w.kind}: {w.title}, {w.when}
+                  </li>
+                ))}
+              </ul>
+              <div className="muted">{tip.words.members.length > 8 ? `and ${tip.words.members.length - 8} more; ` : ''}click to zoom in and see each</div>
+            </>
+          ) : (
+            <>
+              <strong>{tip.words.title}</strong>
+              <div>{tip.words.when}</div>
+              {tip.words.kind !== 'Incident' ? <div className="muted">on {tip.words.incident}</div> : null}
+            </>
+          )}
         </div>
       ) : null}
       <div className="timeline-live" aria-live="polite">

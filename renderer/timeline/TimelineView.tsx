@@ -166,6 +166,12 @@ export function TimelineView() {
                   {s.label}
                 </li>
               ))}
+              <li>
+                <span className="timeline-count-glyph" aria-hidden="true">
+                  6
+                </span>{' '}
+                Several events at one place, each at its date (hover lists them, click zooms in)
+              </li>
             </ul>
           </details>
           {empty ? (

@@ -4,9 +4,10 @@ import type { Annotation } from '../../shared/timeline/drawAxis'
 import { drawTimeline, GUTTER, type Frame, type Hit } from '../../shared/timeline/drawTimeline'
 import { addUnits, brushToFilter, brushUnitFor, hitAt, moveCursor, stepBrush, unitStart, type BrushUnit, type Cursor } from '../../shared/timeline/interaction'
 import { AXIS_H, clampScroll, layoutLanes, type LaneLayout } from '../../shared/timeline/layout'
+import { markRowsAt } from '../../shared/timeline/markerLayout'
 import { TIMELINE_PALETTES, type TimelinePalette } from '../../shared/timeline/palette'
 import type { TimelineModel } from '../../shared/timeline/timelineModel'
-import { fitWindow, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
+import { DAY, fitWindow, fitWindowPx, panBy, timeAt, zoomAt, type Camera } from '../../shared/timeline/timeScale'
 import { LOCALE } from '../locale'
 
 export interface ControllerEvents {
@@ -29,6 +30,8 @@ export class TimelineController {
   model: TimelineModel | null = null
   layout: LaneLayout = { lanes: [], total: 0 }
   collapsed = new Set<number>()
+  /** Marker rows per lane at the current zoom (markerLayout.ts). */
+  private markRows: Int32Array<ArrayBufferLike> = new Int32Array(0)
   selected = new Uint8Array(0)
   brush: [number, number] | null = null
   annotations: readonly Annotation[] = []
@@ -106,7 +109,7 @@ export class TimelineController {
 
   fitAll(): void {
     const e = this.model?.extent
-    if (e) this.cam = fitWindow(e[0], e[1])
+    if (e) this.cam = fitWindowPx(e[0], e[1], this.plotWidth, 32)
     this.request()
   }
 
@@ -120,7 +123,7 @@ export class TimelineController {
   }
 
   private relayout(): void {
-    this.layout = layoutLanes(this.model?.laneRows ?? [], this.collapsed)
+    this.layout = layoutLanes(this.model?.laneRows ?? [], this.collapsed, this.markRows)
     this.scrollY = clampScroll(this.scrollY, this.layout, this.height - AXIS_H)
   }
 
@@ -137,6 +140,12 @@ export class TimelineController {
 
   draw(): void {
     if (!this.model || this.width === 0) return
+    // Marker rows follow the zoom: a lane grows where the camera separates a pile into a stack.
+    const rows = markRowsAt(this.model, this.cam, this.plotWidth)
+    if (rows.length !== this.markRows.length || rows.some((r, l) => r !== this.markRows[l])) {
+      this.markRows = rows
+      this.relayout()
+    }
     const dpr = window.devicePixelRatio || 1
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     const hoverIncident = this.hover ? (this.hover.kind === 'span' ? this.model.spans.incident[this.hover.i] : this.model.marks.incident[this.hover.i]) : -1
@@ -176,6 +185,8 @@ export class TimelineController {
       const k = e.ctrlKey ? 0.01 : 0.0015
       this.cam = zoomAt(this.cam, Math.exp(-e.deltaY * unit * k), anchor)
     }
+    // What was under the pointer has moved: the tooltip goes until the pointer moves again.
+    if (this.hover) this.setHover(null, 0, 0)
     this.request()
   }
 
@@ -185,7 +196,8 @@ export class TimelineController {
     const [x, y] = this.local(e)
     this.canvas.focus()
     this.canvas.setPointerCapture(e.pointerId)
-    const mode = e.shiftKey || (y < AXIS_H && x > GUTTER) ? 'brush' : 'pan'
+    // Shift+drag brushes a window; a plain drag pans, on the axis row as anywhere else.
+    const mode = e.shiftKey ? 'brush' : 'pan'
     this.drag = { x, y, cam: this.cam, scroll: this.scrollY, mode, moved: false, t0: timeAt(this.cam, this.plotWidth, x - GUTTER) }
   }
 
@@ -221,11 +233,28 @@ export class TimelineController {
     }
     if (d.moved) return
     const hit = this.frame ? hitAt(this.frame.hits, x, y) : null
+    if (hit?.kind === 'group' && this.model) {
+      this.openGroup(hit.members ?? [hit.i])
+      return
+    }
     if (hit && this.model) {
       const inc = hit.kind === 'span' ? this.model.spans.incident[hit.i] : this.model.marks.incident[hit.i]
       if (hit.kind === 'span') this.cursor = { lane: this.model.spans.lane[hit.i], i: hit.i }
       this.events.onSelect(this.model.incidents[inc].id, e.ctrlKey || e.metaKey)
     }
+  }
+
+  /** Zooms so a counted group's markers have room to stand apart (at least three days are shown). */
+  private openGroup(members: number[]): void {
+    const m = this.model
+    if (!m) return
+    const from = Math.min(...members.map((i) => m.marks.start[i]))
+    const to = Math.max(...members.map((i) => m.marks.end[i]))
+    const mid = (from + to) / 2
+    const half = Math.max(1.5 * DAY, (to - from) * 0.75)
+    this.cam = fitWindow(mid - half, mid + half, 0)
+    this.setHover(null, 0, 0)
+    this.request()
   }
 
   clearBrush(): void {
@@ -317,6 +346,8 @@ export class TimelineController {
     } else handled = false
     if (handled) {
       e.preventDefault()
+      // The camera may have moved under a tooltip: it no longer points at what it describes.
+      if (this.hover) this.setHover(null, 0, 0)
       this.request()
     }
   }

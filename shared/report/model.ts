@@ -62,7 +62,7 @@ export function describeFilter(f: IncidentFilter): string {
   if (f.sponsor) parts.push(`sponsor ${countryName(f.sponsor)}`)
   if (f.type) parts.push(`type ${INCIDENT_TYPE_LABELS[f.type]}`)
   if (f.nexus) parts.push(STATE_NEXUS_LABELS[f.nexus].toLowerCase())
-  if (f.from || f.to) parts.push(`from ${formatPartialDate(f.from) || 'the start'} to ${formatPartialDate(f.to) || 'now'}`)
+  if (f.from || f.to) parts.push(`from ${formatPartialDate(f.from) || 'the start'} to ${formatPartialDate(f.to) || 'now'}${f.incidentDatesOnly ? ' (incident dates only)' : ' (incident, attribution or response dates)'}`)
   return `incidents matching ${parts.join(', ')}`
 }
 

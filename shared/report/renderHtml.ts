@@ -47,6 +47,10 @@ figure { margin: 0 0 4mm; break-inside: avoid; }
 /* A tall figure (a timeline of many lanes) shrinks to fit one printed page, keeping its proportions. */
 figure img { max-width: 100%; max-height: 225mm; width: auto; height: auto; border: 1px solid #999; }
 figcaption { font-size: 9pt; color: #333; }
+/* Pages flow (no forced break would leave a page holding a few spilled lines); headings stay with what follows, paragraphs keep three lines together. */
+p, li, dd { orphans: 3; widows: 3; }
+h2 + *, h3 + *, caption, figcaption { break-before: avoid; }
+.section-incident-pages h2 { margin-top: 10mm; border-bottom: 2px solid #111; }
 section.break, h2.break { break-before: page; }
 section > h2.break:first-child { margin-top: 0; }
 @media print {

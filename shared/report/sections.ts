@@ -135,7 +135,7 @@ function datasetFields(i: Incident): [string, string][] {
 function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   const actorName = (id?: string) => (id ? (ctx.actors.get(id)?.name ?? id) : '')
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, text: i.title, pageBreakBefore: true },
+    { kind: 'heading', level: 2, text: i.title },
     {
       kind: 'fields',
       pairs: [
@@ -295,7 +295,6 @@ export const SECTIONS: readonly SectionSpec[] = [
     id: 'sources',
     label: 'Sources',
     hint: 'Every cited source with its Admiralty grade, capture date and the claims it supports',
-    pageBreakBefore: true,
     build: (ctx) => {
       const list = citedSources(ctx)
       return [
@@ -322,7 +321,6 @@ export const SECTIONS: readonly SectionSpec[] = [
     id: 'method',
     label: 'Method appendix',
     hint: 'Scope, grading scales, estimative language and marking',
-    pageBreakBefore: true,
     build: (ctx) => [
       { kind: 'heading', level: 2, text: 'Method' },
       { kind: 'paragraph', text: `Scope: ${ctx.scopeText}. Drawn from the workspace “${ctx.workspaceName}” on ${ctx.drawnOn}.` },

@@ -20,11 +20,28 @@ export interface ItemWords {
   /** The symbol, for markers. */
   glyph?: string
   color?: string
+  /** A counted group's members, each described as a marker. */
+  members?: ItemWords[]
 }
 
 /** Describes a drawn item; a marker's colour is taken from `colors` (dark by default), dates are written in `locale` when given. */
-export function describeItem(m: TimelineModel, h: Pick<Hit, 'kind' | 'i'>, colors: TimelinePalette = TIMELINE_PALETTES.dark, locale?: string): ItemWords {
+export function describeItem(m: TimelineModel, h: Pick<Hit, 'kind' | 'i' | 'members'>, colors: TimelinePalette = TIMELINE_PALETTES.dark, locale?: string): ItemWords {
   const date = (d: string | undefined) => formatPartialDate(d, 'long', locale)
+  if (h.kind === 'group') {
+    const members = (h.members ?? [h.i]).map((i) => describeItem(m, { kind: 'mark', i }, colors, locale))
+    const first = members[0]
+    const last = members[members.length - 1]
+    const incidents = new Set(members.map((w) => w.incidentId))
+    return {
+      kind: `${members.length} events`,
+      title: members.map((w) => `${w.kind}: ${w.title}`).join('; '),
+      when: first.when === last.when ? first.when : `${first.when} – ${last.when}`,
+      lane: first.lane,
+      incident: incidents.size === 1 ? first.incident : `${incidents.size} incidents`,
+      incidentId: first.incidentId,
+      members,
+    }
+  }
   if (h.kind === 'span') {
     const inc = m.incidents[m.spans.incident[h.i]]
     const start = date(inc.start)

@@ -4,6 +4,7 @@ import { aggregateColumns, countVisible, itemExtent, shouldAggregate, visibleSli
 import { FONT, drawAnnotations, drawAxis, drawBrush, type Annotation, type Ctx } from './drawAxis'
 import { AXIS_H, ROW_H, type LaneLayout } from './layout'
 import { TIMELINE_PALETTES, markerColor, type TimelinePalette } from './palette'
+import { MARK_R, STACK_H, placeMarkers, stackLimit } from './markerLayout'
 import { drawShape, markerStyle } from './symbols'
 import type { Ticks } from './ticks'
 import { PREC, type TimelineModel } from './timelineModel'
@@ -12,14 +13,18 @@ import { xOf, type Camera } from './timeScale'
 /** Width of the lane-label gutter left of the plot, px. */
 export const GUTTER = 170
 const MILESTONE_R = 5
-const MARK_R = 5
+/** Radius of a counted group's glyph, px. */
+export const GROUP_R = 7
 const MAX_HITS = 5000
 
-/** An item drawn one by one this frame, with its box in canvas px. */
+/** An item drawn this frame, with its box in canvas px. */
 export interface Hit {
-  kind: 'span' | 'mark'
-  /** Index into model.spans or model.marks. */
+  /** A span, a marker, or a counted glyph standing for markers at one place. */
+  kind: 'span' | 'mark' | 'group'
+  /** Index into model.spans or model.marks (a group's first member). */
   i: number
+  /** A group's markers (indices into model.marks), in time order. */
+  members?: number[]
   x0: number
   x1: number
   y0: number
@@ -57,16 +62,14 @@ export interface Frame {
 let columns = new Float32Array(0)
 const widths = new Map<string, number>()
 
-/** `text` cut with an ellipsis to fit `max` px (widths cached per string and font size). */
+/** `text` when it fits in `max` px whole, else '' (a cut title reads as a different one; the tooltip and list give it in full). */
 function fitText(ctx: Ctx, text: string, max: number): string {
   let w = widths.get(text)
   if (w === undefined) {
     if (widths.size > 20_000) widths.clear()
     widths.set(text, (w = ctx.measureText(text).width))
   }
-  if (w <= max) return text
-  const keep = Math.max(0, Math.floor((text.length * max) / w) - 2)
-  return keep < 3 ? '' : `${text.slice(0, keep)}…`
+  return w <= max ? text : ''
 }
 
 function softRect(ctx: Ctx, x0: number, x1: number, y: number, h: number, color: string, softStart: boolean, softEnd: boolean): void {
@@ -112,6 +115,34 @@ function density(ctx: Ctx, counts: Float32Array, max: number, left: number, y: n
   ctx.lineTo(left + counts.length, base)
   ctx.closePath()
   ctx.fill()
+}
+
+/** A counted glyph: a ring with the count, over a thin bar spanning its members' range when wider than itself. */
+function drawGroup(ctx: Ctx, x: number, x0: number, x1: number, y: number, count: number, colors: TimelinePalette): void {
+  if (x1 - x0 > 2 * GROUP_R) {
+    ctx.strokeStyle = colors.muted
+    ctx.lineWidth = 2
+    ctx.beginPath()
+    ctx.moveTo(x0, y)
+    ctx.lineTo(x1, y)
+    ctx.moveTo(x0, y - 3)
+    ctx.lineTo(x0, y + 3)
+    ctx.moveTo(x1, y - 3)
+    ctx.lineTo(x1, y + 3)
+    ctx.stroke()
+  }
+  ctx.fillStyle = colors.bg
+  ctx.strokeStyle = colors.text
+  ctx.lineWidth = 1.5
+  ctx.beginPath()
+  ctx.arc(x, y, GROUP_R, 0, Math.PI * 2)
+  ctx.fill()
+  ctx.stroke()
+  ctx.fillStyle = colors.text
+  ctx.font = 'bold 10px system-ui, sans-serif'
+  ctx.textBaseline = 'middle'
+  const label = count > 99 ? '99+' : String(count)
+  ctx.fillText(label, x - ctx.measureText(label).width / 2, y + 0.5)
 }
 
 /** Draws the frame and returns what was drawn item by item (for hit testing and the accessible list). */
@@ -203,9 +234,10 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
             }
           }
         }
-        if (limit - lx > 30) {
+        const label = limit - lx > 30 ? fitText(ctx, inc.title, limit - lx) : ''
+        if (label) {
           ctx.fillStyle = isSel ? colors.selected : colors.text
-          ctx.fillText(fitText(ctx, inc.title, Math.min(limit - lx, 360)), lx, y + ROW_H / 2)
+          ctx.fillText(label, lx, y + ROW_H / 2)
         }
         if (hits.length < MAX_HITS) hits.push({ kind: 'span', i, x0, x1, y0: y, y1: y + ROW_H })
       }
@@ -218,26 +250,32 @@ export function drawTimeline(ctx: Ctx, s: Scene): Frame {
       const max = aggregateColumns(marks.start, marks.end, m0, m1, cam, columns)
       if (max > 0) density(ctx, columns, max, GUTTER, markY - 7, 14, colors.markDensity)
     } else if (!b.collapsed || m1 - m0 < 200) {
-      // Markers on the same day would hide each other: each is nudged right of the previous one.
-      let right = -Infinity
-      let lastMid = -Infinity
+      // Every marker sits at its own date; collisions stack across the lane or merge into a counted glyph.
+      const idx: number[] = []
+      const xs: number[] = []
       for (let i = m0; i < m1; i++) {
         if (marks.end[i] <= cam.from) continue
-        const xs = x(marks.start[i])
-        const xe = x(marks.end[i])
-        const st = markerStyle(marks.kind[i])
-        const color = markerColor(colors, marks.kind[i])
+        const xs0 = x(marks.start[i])
+        const xe0 = x(marks.end[i])
         // A month- or year-precision marker shows the span it might fall in as a faint band.
-        if (marks.startPrec[i] !== PREC.day && xe - xs > 2 * MARK_R) softRect(ctx, xs, xe, markY - 3, 6, color, true, true)
-        const mid = (xs + xe) / 2
-        // Only markers in centre order are nudged (a month marker's centre can lie after later day markers).
-        const cx = mid >= lastMid ? Math.max(mid, right + MARK_R + 2) : mid
-        if (mid >= lastMid) {
-          right = cx + MARK_R
-          lastMid = mid
-        }
-        drawShape(ctx, st.shape, cx, markY, MARK_R, color)
-        if (hits.length < MAX_HITS) hits.push({ kind: 'mark', i, x0: cx - MARK_R, x1: cx + MARK_R, y0: markY - MARK_R, y1: markY + MARK_R })
+        if (marks.startPrec[i] !== PREC.day && xe0 - xs0 > 2 * MARK_R) softRect(ctx, xs0, xe0, markY - 3, 6, markerColor(colors, marks.kind[i]), true, true)
+        idx.push(i)
+        xs.push((xs0 + xe0) / 2)
+      }
+      const placed = placeMarkers(xs, Math.min(b.markRows, stackLimit(cam, plotW)))
+      for (let k = 0; k < idx.length; k++) {
+        const r = placed.row[k]
+        if (r < 0) continue
+        const i = idx[k]
+        const cy = markY + r * STACK_H
+        drawShape(ctx, markerStyle(marks.kind[i]).shape, xs[k], cy, MARK_R, markerColor(colors, marks.kind[i]))
+        if (hits.length < MAX_HITS) hits.push({ kind: 'mark', i, x0: xs[k] - MARK_R, x1: xs[k] + MARK_R, y0: cy - MARK_R, y1: cy + MARK_R })
+      }
+      for (const g of placed.groups) {
+        const cy = markY + g.row * STACK_H
+        const members = g.members.map((k) => idx[k])
+        drawGroup(ctx, g.x, g.x0, g.x1, cy, members.length, colors)
+        if (hits.length < MAX_HITS) hits.push({ kind: 'group', i: members[0], members, x0: Math.min(g.x0, g.x - GROUP_R), x1: Math.max(g.x1, g.x + GROUP_R), y0: cy - GROUP_R, y1: cy + GROUP_R })
       }
     }
   }
@@ -268,7 +306,7 @@ function drawConnectors(ctx: Ctx, s: Scene, hits: Hit[], colors: TimelinePalette
   ctx.lineWidth = 1
   ctx.beginPath()
   for (const h of hits) {
-    if (h.kind !== 'mark') continue
+    if (h.kind === 'span') continue
     const span = spanOf.get(`${marks.incident[h.i]}:${marks.lane[h.i]}`)
     if (!span) continue
     const mx = (h.x0 + h.x1) / 2

@@ -14,7 +14,7 @@ export function hitAt(hits: readonly Hit[], x: number, y: number, slop = 3): Hit
   let bestScore = Infinity
   for (const h of hits) {
     if (x < h.x0 - slop || x > h.x1 + slop || y < h.y0 - slop || y > h.y1 + slop) continue
-    const score = (h.kind === 'mark' ? 0 : 1e6) + Math.abs((h.x0 + h.x1) / 2 - x)
+    const score = (h.kind === 'span' ? 1e6 : 0) + Math.abs((h.x0 + h.x1) / 2 - x)
     if (score < bestScore) {
       best = h
       bestScore = score

@@ -1,5 +1,7 @@
 // Vertical layout of lanes: each lane's top and height from its sub-rows and whether it is collapsed.
 
+import { STACK_H } from './markerLayout'
+
 /** Heights, px. */
 export const AXIS_H = 40
 export const LANE_HEAD_H = 18
@@ -12,8 +14,10 @@ export interface LaneBox {
   top: number
   height: number
   collapsed: boolean
-  /** y of the marker row's centre and of the first span row's top (expanded lanes). */
+  /** y of the first marker row's centre and of the first span row's top (expanded lanes). */
   markY: number
+  /** Marker rows drawn (1 for a collapsed lane). */
+  markRows: number
   rowsTop: number
 }
 
@@ -25,15 +29,18 @@ export interface LaneLayout {
 
 /**
  * Stacks lanes from y = 0 (the caller adds the axis and the scroll offset): an expanded lane has a
- * header, a marker row and one row per packed span row; a collapsed lane is one strip.
+ * header, its marker rows (`markRows[l]`, 1 without it) and one row per packed span row; a
+ * collapsed lane is one strip.
  */
-export function layoutLanes(laneRows: ArrayLike<number>, collapsed: ReadonlySet<number>): LaneLayout {
+export function layoutLanes(laneRows: ArrayLike<number>, collapsed: ReadonlySet<number>, markRows?: ArrayLike<number>): LaneLayout {
   const lanes: LaneBox[] = []
   let y = 0
   for (let l = 0; l < laneRows.length; l++) {
     const c = collapsed.has(l)
-    const height = c ? COLLAPSED_H : LANE_HEAD_H + MARK_ROW_H + laneRows[l] * ROW_H + LANE_GAP
-    lanes.push({ top: y, height, collapsed: c, markY: c ? y + COLLAPSED_H / 2 : y + LANE_HEAD_H + MARK_ROW_H / 2, rowsTop: y + LANE_HEAD_H + MARK_ROW_H })
+    const mr = c ? 1 : Math.max(1, markRows?.[l] ?? 1)
+    const markH = MARK_ROW_H + (mr - 1) * STACK_H
+    const height = c ? COLLAPSED_H : LANE_HEAD_H + markH + laneRows[l] * ROW_H + LANE_GAP
+    lanes.push({ top: y, height, collapsed: c, markRows: mr, markY: c ? y + COLLAPSED_H / 2 : y + LANE_HEAD_H + MARK_ROW_H / 2, rowsTop: y + LANE_HEAD_H + markH })
     y += height
   }
   return { lanes, total: y }

@@ -54,6 +54,15 @@ export function fitWindow(from: number, to: number, pad = 0.05): Camera {
   return { from: mid - padded / 2, to: mid + padded / 2 }
 }
 
+/**
+ * A window showing [from, to) on a plot `width` px wide with at least `padPx` px (default 24) of
+ * room on each side, so glyphs centred on the first and last dates are drawn whole.
+ */
+export function fitWindowPx(from: number, to: number, width: number, padPx = 24): Camera {
+  const room = Math.max(1, width - 2 * padPx)
+  return fitWindow(from, to, Math.max(0.05, padPx / room))
+}
+
 /** True when two cameras show the same window (to the millisecond). */
 export function sameCamera(a: Camera, b: Camera): boolean {
   return Math.round(a.from) === Math.round(b.from) && Math.round(a.to) === Math.round(b.to)

@@ -1,4 +1,4 @@
-// axe-core over the seven views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
+// axe-core over the eight views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import type { AxeResults } from 'axe-core'
@@ -73,6 +73,13 @@ const VIEWS: { name: string; open(app: WatchfloorPage, page: Page): Promise<void
       await page.getByRole('tab', { name: 'Sources' }).click()
       await page.getByRole('button', { name: 'HomeLand Justice (campaign C0038)' }).click()
       await expect(page.getByRole('form', { name: 'Edit source HomeLand Justice (campaign C0038)' })).toBeVisible()
+    },
+  },
+  {
+    name: 'Sharing',
+    open: async (_app, page) => {
+      await page.getByRole('tab', { name: 'Sharing' }).click()
+      await expect(page.getByRole('heading', { name: 'No TAXII servers yet' })).toBeVisible()
     },
   },
 ]

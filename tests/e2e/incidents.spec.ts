@@ -28,6 +28,9 @@ test('filters the table by victim, text and date window', async ({ app, page }) 
 
   await page.locator('.filter-date', { hasText: 'From' }).locator('input').fill('Sep 2022')
   await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill('2022-09')
+  // The July attack is in by its September responses; incident dates only leaves the two September incidents.
+  await expect(app.count()).toHaveText('3 of 14 incidents')
+  await page.getByLabel('Incident dates only').check()
   await expect(app.count()).toHaveText('2 of 14 incidents')
   await expect(app.row(/TIMS/)).toHaveCount(1)
   await expect(app.row(/leaks/)).toHaveCount(1)

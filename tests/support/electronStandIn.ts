@@ -1,4 +1,4 @@
-// A stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, Menu, dialog, shell, nativeTheme and session for the main-process wiring to run under vitest.
+// A stand-in for the `electron` module: enough of app, BrowserWindow, ipcMain/ipcRenderer, contextBridge, Menu, dialog, shell, nativeTheme, session and safeStorage for the main-process wiring to run under vitest.
 import { vi } from 'vitest'
 
 type Call = (...args: unknown[]) => unknown
@@ -183,6 +183,12 @@ export const fake = (() => {
     shell: { openExternal: vi.fn(async () => undefined) },
     nativeTheme: { shouldUseDarkColors: true },
     session: { defaultSession },
+    // Seals by reversing and base64-encoding: enough to tell a sealed secret from a plain one.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (value: string) => Buffer.from(`sealed:${[...value].reverse().join('')}`),
+      decryptString: (sealed: Buffer) => [...sealed.toString().replace(/^sealed:/, '')].reverse().join(''),
+    },
   }
   return { electron, app, BrowserWindow, FakeFrame, handlers, requests, exposed, menus, defaultSession, ipcRenderer }
 })()

@@ -17,6 +17,7 @@ import { planTableImport } from '../interchange/csvImport'
 import { readInput } from '../interchange/readInput'
 import { bundleProblems } from '../interchange/stixCheck'
 import { exportStix, type ExportScope } from '../interchange/stixExport'
+import type { Bundle } from '../interchange/stixVocabulary'
 import { planStixImport, type Changes, type Plan, type PlanOptions } from '../interchange/stixImport'
 import type { AuditLog } from '../store/AuditLog'
 import { EXPORTS_DIR } from '../store/files'
@@ -116,6 +117,9 @@ export class InterchangeService {
   /** The planned import, and the records it was planned against (the workspace's lists as they were). */
   private pending = new Map<string, { plan: Plan; preview: ImportPreview; basis: unknown[][] }>()
   private journals = new Map<string, Journal>()
+  /** Work to do once a preview's import is committed (a pull remembers where it stopped). */
+  private onCommit = new Map<string, () => Promise<unknown>>()
+
   constructor(
     private readonly store: WorkspaceStore,
     private readonly audit: AuditLog,
@@ -128,6 +132,11 @@ export class InterchangeService {
     return this.uploads.add(uploadId, chunk, MAX_IMPORT_CHARS)
   }
 
+  /** Takes a finished upload out of the queue (article intake reads uploads the same way imports do). */
+  takeUpload(uploadId: string): string {
+    return this.uploads.take(uploadId)
+  }
+
   /** Plans the import of an uploaded file (or of `text`) and returns its accounting; nothing is written. */
   preview(source: { uploadId: string } | { text: string }, fileName: string, format: ImportFormat = 'auto', options: PlanOptions = {}): ImportPreview {
     let text: string
@@ -137,6 +146,7 @@ export class InterchangeService {
     const token = randomUUID()
     const preview = summarise(plan, token, fileName, detail)
     this.pending.clear()
+    this.onCommit.clear()
     this.pending.set(token, { plan, preview, basis: COLLECTIONS.map((c) => [...(this.store.data[c] as unknown[])]) })
     return preview
   }
@@ -199,8 +209,16 @@ export class InterchangeService {
     })
     const importId = randomUUID()
     this.journals.set(importId, journal!)
+    // The import is written: a follow-up that fails (a pull's bookmark) costs a refetch next time, not this import.
+    await this.onCommit.get(token)?.().catch((err: unknown) => console.warn('[watchfloor] after the import:', err))
+    this.onCommit.delete(token)
     await this.audit.record({ action: 'import', collection: 'workspace', id: importId, title: entry.preview.fileName, fields: Object.entries(entry.preview.writes).map(([k, v]) => `${k}: ${v}`) }).catch(() => undefined)
     return { importId, fileName: entry.preview.fileName, writes: entry.preview.writes }
+  }
+
+  /** Runs `fn` after the import previewed under `token` is committed (never if it is not). */
+  whenCommitted(token: string, fn: () => Promise<unknown>): void {
+    if (this.pending.has(token)) this.onCommit.set(token, fn)
   }
 
   /** Takes a committed import back in one write; refused when a record it wrote was edited since. */
@@ -244,10 +262,16 @@ export class InterchangeService {
       const events = exportMisp(ws, this.scopeOf(scope))
       return { text: JSON.stringify({ response: events }, null, 1), objects: events.length }
     }
-    const bundle = exportStix(ws, this.scopeOf(scope))
+    const bundle = this.stixBundle(scope)
+    return { text: JSON.stringify(bundle), objects: bundle.objects.length }
+  }
+
+  /** The scope as a STIX 2.1 bundle, checked before anyone sees it. */
+  stixBundle(scope: DataExportScope): Bundle {
+    const bundle = exportStix(this.store.data, this.scopeOf(scope))
     const problems = bundleProblems(bundle)
     if (problems.length > 0) throw new ServiceError('internal', `The STIX bundle did not pass its check, so it was not written: ${problems.slice(0, 5).join('; ')}`)
-    return { text: JSON.stringify(bundle), objects: bundle.objects.length }
+    return bundle
   }
 
   /** Writes an export into the workspace's exports folder (never replacing a file). */

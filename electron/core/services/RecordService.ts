@@ -20,7 +20,7 @@ export interface RecordSpec<C extends Collection> {
   title(record: Stored<C>): string
   /** Titles of the records that refer to `id`; deletion is refused while any do. */
   referrers?(data: Workspace, id: string): string[]
-  /** Fields an update keeps from the stored record (set by another service, never part of an edit). */
+  /** Fields an update keeps from the stored record, whatever the edit sends (set by another service, never by an edit). */
   kept?: readonly (keyof Stored<C>)[]
   /** Runs after a record is deleted (files of its own to set aside, say). */
   deleted?(record: Stored<C>): Promise<void>
@@ -60,10 +60,12 @@ export class RecordService<C extends Collection> {
     await this.audit.record(entry).catch((err: unknown) => console.warn(`[watchfloor] the audit log missed a ${entry.action} of ${entry.id}: ${messageOf(err)}`))
   }
 
-  async create(fields: Fields<C>): Promise<Stored<C>> {
+  /** Adds a record under a fresh id (or `id`, when the caller had to name it first, e.g. for a source's archived copy). */
+  async create(fields: Fields<C>, id?: string): Promise<Stored<C>> {
     this.checkRefs(fields)
+    if (id !== undefined && indexRecords(this.store.data).ids.has(id)) throw new ServiceError('conflict', `The id ${id} is already used.`)
     const now = new Date().toISOString()
-    const record = { ...fields, id: `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
+    const record = { ...fields, id: id ?? `${this.spec.idPrefix}-${randomUUID()}`, createdAt: now, updatedAt: now } as Stored<C>
     await this.store.update(() => void this.records.push(record))
     await this.log({ action: 'create', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: Object.keys(fields).sort() })
     return record
@@ -73,7 +75,10 @@ export class RecordService<C extends Collection> {
     const before = this.get(id)
     this.checkRefs(fields)
     const after = { ...fields, id, createdAt: before.createdAt, updatedAt: new Date().toISOString() } as Stored<C>
-    for (const k of this.spec.kept ?? []) if (before[k] !== undefined) after[k] = before[k]
+    for (const k of this.spec.kept ?? []) {
+      if (before[k] === undefined) delete after[k]
+      else after[k] = before[k]
+    }
     const changed = changedFields(before, after)
     await this.store.update(() => {
       this.records[this.records.indexOf(before)] = after

@@ -8,8 +8,11 @@ import { ArchiveService } from './ArchiveService'
 import { RecordService } from './RecordService'
 import { Uploads } from './Uploads'
 import { InterchangeService } from './InterchangeService'
+import { IntakeService } from './IntakeService'
 import { ReportExportService } from './ReportExportService'
 import type { PdfRenderer } from './report/PdfRenderer'
+import { SharingService } from './SharingService'
+import { FileSecretStore, type SecretStore } from '../taxii/secretStore'
 
 /** Notes (other than `id` itself) that link to `id` or are attached to it. */
 function noteReferrers(data: Workspace, id: string): string[] {
@@ -27,21 +30,27 @@ function sourceReferrers(data: Workspace, id: string): string[] {
   return citationsOf(data.incidents, id).map(describeCitation).concat(noteReferrers(data, id))
 }
 
-/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */
-export function createServices(store: WorkspaceStore, pdf?: PdfRenderer) {
+/** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. `secrets` keeps sharing credentials (a 0600 file in the user's config folder by default). */
+export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets: SecretStore = new FileSecretStore()) {
   const audit = new AuditLog(store.dir)
   const uploads = new Uploads()
   const archive = new ArchiveService(store, audit, uploads)
+  const incidents = new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers })
+  const actors = new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers })
+  const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers, ...archive.recordHooks })
+  const interchange = new InterchangeService(store, audit, uploads)
   return {
     store,
     audit,
-    incidents: new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers }),
-    actors: new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers }),
-    sources: new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers, ...archive.recordHooks }),
+    incidents,
+    actors,
+    sources,
+    intake: new IntakeService(store, { incidents, sources, actors }),
     notes: new RecordService(store, audit, { collection: 'notes', noun: 'note', idPrefix: 'note', title: (r) => r.title, referrers: noteReferrers }),
     reports: new RecordService(store, audit, { collection: 'reports', noun: 'report', idPrefix: 'report', title: (r) => r.name }),
     exports: new ReportExportService(store, audit, pdf),
-    interchange: new InterchangeService(store, audit, uploads),
+    interchange,
+    sharing: new SharingService(store, interchange, audit, secrets),
     archive,
   }
 }

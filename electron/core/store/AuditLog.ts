@@ -9,7 +9,7 @@ export const AUDIT_FILE = 'audit.jsonl'
 export interface AuditEntry {
   at: string
   user: string
-  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup' | 'repair' | 'export' | 'import' | 'undo-import'
+  action: 'create' | 'update' | 'delete' | 'restore' | 'restore-backup' | 'repair' | 'export' | 'import' | 'undo-import' | 'push'
   collection: string
   id: string
   title: string

@@ -14,13 +14,14 @@ export const SOURCES_DIR = 'sources'
 export const REMOVED_DIR = '.removed'
 
 const SOURCE_ID = /^(?!\.)[A-Za-z0-9._-]{1,100}$/
+const baseName = (name: string) => name.split(/[\\/]/).pop() ?? ''
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 function sourceFolderName(sourceId: string): string {
   if (!SOURCE_ID.test(sourceId) || sourceId.includes('..')) {
-    throw new ServiceError('invalid-input', `The source id ${JSON.stringify(sourceId.slice(0, 100))} cannot name a folder, so no copy can be archived for it.`)
+    throw new ServiceError('invalid-input', `Not a source id for an archived copy: ${JSON.stringify(sourceId.slice(0, 100))} cannot name a folder, so no copy can be archived for it.`)
   }
   return sourceId
 }
@@ -42,7 +43,8 @@ async function ensurePlainFolder(path: string, expected: string, what: string): 
  */
 export async function writeArchivedCopy(workspaceDir: string, sourceId: string, name: string, mediaType: ArchivedCopy['mediaType'], bytes: Uint8Array, now: Date = new Date()): Promise<ArchivedCopy> {
   const folder = sourceFolderName(sourceId)
-  const nameProblem = fileNameProblem(name)
+  // Only the last part of a name that is a path counts: a copy is stored under its own name, never where the path points.
+  const nameProblem = fileNameProblem(baseName(name))
   if (nameProblem) throw new ServiceError('invalid-input', nameProblem)
   if (bytes.length > MAX_ARCHIVE_BYTES) {
     throw new ServiceError('invalid-input', `The file is ${formatBytes(bytes.length)}; an archived copy is at most ${formatBytes(MAX_ARCHIVE_BYTES)}. Archive a smaller copy (a PDF print of the page, say).`)
@@ -53,7 +55,7 @@ export async function writeArchivedCopy(workspaceDir: string, sourceId: string, 
   const sourcesDir = join(base, SOURCES_DIR)
   await ensurePlainFolder(sourcesDir, sourcesDir, 'archived copies')
   await ensurePlainFolder(join(sourcesDir, folder), join(sourcesDir, folder), 'archived copies')
-  const fileName = safeFileName(name)
+  const fileName = safeFileName(baseName(name))
   const file = `${SOURCES_DIR}/${folder}/${fileName}`
   await writeFileAtomic(join(base, file), bytes, { mkdir: false })
   return { file, sha256: sha256Hex(bytes), size: bytes.length, mediaType, capturedAt: now.toISOString() }
@@ -61,7 +63,7 @@ export async function writeArchivedCopy(workspaceDir: string, sourceId: string, 
 
 /** A copy's file path inside `workspaceDir`, refusing a recorded path that could leave the sources folder. */
 function copyPath(workspaceDir: string, copy: Pick<ArchivedCopy, 'file'>): string {
-  if (!ARCHIVE_FILE.test(copy.file)) throw new ServiceError('invalid-input', `The archived copy's path ${JSON.stringify(copy.file.slice(0, 200))} is not of the form sources/<source id>/<file name>; it is not read.`)
+  if (!ARCHIVE_FILE.test(copy.file)) throw new ServiceError('invalid-input', `Not an archived copy path: ${JSON.stringify(copy.file.slice(0, 200))} is not of the form sources/<source id>/<file name>; it is not read.`)
   return join(workspaceDir, ...copy.file.split('/'))
 }
 
@@ -157,3 +159,5 @@ export async function purgeSetAside(workspaceDir: string): Promise<void> {
   await refuseSymlink(removed, 'archived copies')
   await rm(removed, { recursive: true, force: true })
 }
+
+export { safeFileName } from '../../../shared/archive'

@@ -8,6 +8,8 @@ import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 import { validateWorkspace } from '../../core/store/validate'
 import { exportCommand, importCommand } from './interchangeCommand'
 import { reportCommand } from './reportCommand'
+import { intakeCommand } from './intakeCommand'
+import { taxiiCommand } from './taxiiCommand'
 import { basename, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,7 +29,17 @@ const USAGE = `usage:
                                                  or a CSV file read through a saved column mapping (--mapping): every
                                                  object or row accounted for (new, updated, duplicate, kept, conflict,
                                                  skipped/rejected with reasons); --dry-run changes nothing;
-                                                 --campaigns imports campaigns as incidents`
+                                                 --campaigns imports campaigns as incidents
+  watchfloor intake DIR FILE [--json] [--apply [--merge ID] [--force]]
+                                                 draft an incident from a news article (.txt, .md, .html, .pdf) with the
+                                                 sentence behind every field; nothing is written without --apply, which
+                                                 creates it (refused when it looks like an existing incident unless
+                                                 --force) or merges it into incident ID
+  watchfloor taxii DIR test|collections|push|pull --server URL [--collection ID] [--user NAME] [--password-env VAR]
+                   [--token-env VAR [--token-header NAME]] [--filter KEY=VALUE …] [--dry-run] [--json]
+                                                 team sync with a TAXII 2.1 server: push sends what changed since the last
+                                                 push; pull previews what is new and imports it (not with --dry-run); the
+                                                 password comes from the named variable, else the one saved for the server`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -79,7 +91,7 @@ async function validate(dir: string): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['sample', 'json', 'help', 'dry-run', 'campaigns'])
+  const args = parseArgs(argv, ['sample', 'json', 'help', 'dry-run', 'campaigns', 'apply', 'force'])
   const [command, dir, ...extra] = args.positionals
   if (!command || args.flags.has('help')) {
     out(USAGE)
@@ -88,6 +100,28 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') {
     if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `import takes a folder and a file.\n${USAGE}`)
     return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), mapping: stringFlag(args, 'mapping'), datasetVersion: stringFlag(args, 'dataset-version'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
+  }
+  if (command === 'intake') {
+    if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `intake takes a folder and a file.\n${USAGE}`)
+    return intakeCommand({ dir, file: extra[0], json: args.flags.has('json'), apply: args.flags.has('apply'), merge: stringFlag(args, 'merge'), force: args.flags.has('force'), log: out })
+  }
+  if (command === 'taxii') {
+    if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `taxii takes a folder and one of test, collections, push, pull.\n${USAGE}`)
+    return taxiiCommand({
+      dir,
+      action: extra[0],
+      server: stringFlag(args, 'server'),
+      collection: stringFlag(args, 'collection'),
+      user: stringFlag(args, 'user'),
+      passwordEnv: stringFlag(args, 'password-env'),
+      tokenEnv: stringFlag(args, 'token-env'),
+      tokenHeader: stringFlag(args, 'token-header'),
+      filters: argv.flatMap((a, n) => (a === '--filter' && argv[n + 1] ? [argv[n + 1]] : a.startsWith('--filter=') ? [a.slice(9)] : [])),
+      dryRun: args.flags.has('dry-run'),
+      json: args.flags.has('json'),
+      env: process.env,
+      log: out,
+    })
   }
   if (!dir || extra.length > 0) throw new ServiceError('invalid-input', `${command} takes one folder.\n${USAGE}`)
   switch (command) {

@@ -118,6 +118,18 @@ describe('IPC', () => {
     expect(result.ok && result.value.name).toBe(SAMPLE_NAME)
   })
 
+  it('keeps a sharing password sealed by the keychain in the app’s data folder, never in the workspace nor the answer', async () => {
+    const saved = (await handler('sharing:save')(trustedEvent(), { name: 'Team', server: 'https://cti.example.org/taxii2/', auth: 'basic', user: 'analyst', secret: 'keychain-pass-42' })) as Result<{ savedCredentials: boolean }>
+    expect(saved.ok && saved.value.savedCredentials).toBe(true)
+    expect(JSON.stringify(saved)).not.toContain('keychain-pass-42')
+    const sealed = await readFile(join(userData, 'secrets.keychain.json'), 'utf8')
+    expect(sealed).not.toContain('keychain-pass-42')
+    expect(Buffer.from(Object.values(JSON.parse(sealed) as Record<string, string>)[0], 'base64').toString()).toBe('sealed:24-ssap-niahcyek')
+    const list = (await handler('sharing:list')(trustedEvent(), undefined)) as Result<{ secretStore: string }>
+    expect(list.ok && list.value.secretStore).toMatch(/keychain/)
+    expect(await readFile(join(running.session.info().path, 'sharing.json'), 'utf8')).not.toContain('keychain-pass-42')
+  })
+
   it('refuses foreign senders and leaves the store file untouched', async () => {
     const before = await readFile(sampleFile(), 'utf8')
     const id = WorkspaceSchema.parse(JSON.parse(before)).incidents[0].id
@@ -241,6 +253,11 @@ describe('menu', () => {
     expect(view).toContain('toggleDevTools')
   })
 
+  it('New from article… asks the page to open its intake screen', () => {
+    item(fileMenu(), 'New from article…').click!()
+    expect(win().webContents.sent.at(-1)).toBe('menu:newFromArticle')
+  })
+
   it('New workspace… creates one in the chosen folder, remembers it, retitles the window and tells the page', async () => {
     const dir = join(userData, 'Ops 2026')
     chooseFolderNext(dir)
@@ -311,9 +328,9 @@ describe('preload', () => {
     bridge = fake.exposed.workbench as Bridge
   })
 
-  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.openWorkspace and the system locale', () => {
+  it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.onNewFromArticle, workbench.openWorkspace and the system locale', () => {
     expect(Object.keys(fake.exposed)).toEqual(['workbench'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onWorkspaceChanged', 'openWorkspace'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'locale', 'onNewFromArticle', 'onWorkspaceChanged', 'openWorkspace'])
     expect(bridge.locale).toBe('de-DE')
   })
 

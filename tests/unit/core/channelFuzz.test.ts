@@ -94,6 +94,15 @@ function seeds(): Record<Channel, unknown> {
     'interchange:rejects': { token: uuid },
     'datasets:mappings': undefined,
     'datasets:saveMapping': { name: 'Desk sheet', columns: { Title: 'title', Date: 'start' }, values: { types: { espionage: 'espionage' } }, dateOrder: 'mdy', dataset: 'Desk sheet', version: '' },
+    'intake:read': { text: 'Hackers hit Albanian government websites on Friday, officials said.', fileName: 'pasted-article.txt' },
+    'intake:apply': { token: uuid, incident: input(incident), source: without(input(source), 'sha256', 'archive'), force: false, newActors: [] },
+    'sharing:list': undefined,
+    'sharing:save': { name: 'Fuzz server', server: 'http://127.0.0.1:9/taxii2/', auth: 'none' },
+    'sharing:remove': { id: uuid },
+    'sharing:test': { id: uuid },
+    'sharing:push': { connection: uuid, collection: { apiRoot: 'http://127.0.0.1:9/team/', id: 'c' }, scope: { kind: 'all' } },
+    'sharing:pull': { connection: uuid, collection: { apiRoot: 'http://127.0.0.1:9/team/', id: 'c' } },
+    'sharing:progress': undefined,
   }
 }
 

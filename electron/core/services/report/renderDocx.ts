@@ -53,8 +53,9 @@ function cell(c: Cell, header = false): TableCell {
 }
 
 function table(columns: string[] | null, rows: Cell[][]): Table {
-  const head = columns ? [new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) })] : []
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...head, ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] })
+  // Rows never split across pages; the header row repeats on each page the table runs onto.
+  const head = columns ? [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) })] : []
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...head, ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) }))] })
 }
 
 function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
@@ -65,16 +66,17 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
         ...b.lines.map((l) => new Paragraph({ children: [new TextRun({ text: xmlText(l), color: '333333' })] })),
       ]
     case 'heading':
-      return [new Paragraph({ text: xmlText(b.text), heading: b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: pageBreakBefore || b.pageBreakBefore === true })]
+      // A heading stays on the page of the text it introduces.
+      return [new Paragraph({ text: xmlText(b.text), heading: b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, keepLines: true, pageBreakBefore: pageBreakBefore || b.pageBreakBefore === true })]
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun({ text: xmlText(b.text), italics: b.muted, color: b.muted ? '666666' : undefined })], pageBreakBefore })]
+      return [new Paragraph({ children: [new TextRun({ text: xmlText(b.text), italics: b.muted, color: b.muted ? '666666' : undefined })], widowControl: true, pageBreakBefore })]
     case 'list':
       return b.items.map((i, n) => new Paragraph({ text: xmlText(i), bullet: { level: 0 }, pageBreakBefore: pageBreakBefore && n === 0 }))
     case 'fields':
       return [...(pageBreakBefore ? [new Paragraph({ pageBreakBefore })] : []), table(null, b.pairs), new Paragraph({})]
     case 'table':
       return [
-        ...(b.caption || pageBreakBefore ? [new Paragraph({ children: [new TextRun({ text: xmlText(b.caption ?? ''), bold: true })], pageBreakBefore })] : []),
+        ...(b.caption || pageBreakBefore ? [new Paragraph({ children: [new TextRun({ text: xmlText(b.caption ?? ''), bold: true })], keepNext: true, pageBreakBefore })] : []),
         table(b.columns, b.rows),
         new Paragraph({}),
       ]
@@ -83,6 +85,8 @@ function blocks(b: Block, pageBreakBefore: boolean): FileChild[] {
       return [
         new Paragraph({
           pageBreakBefore,
+          // The figure stays with its caption.
+          keepNext: true,
           children: [
             new ImageRun({
               type: 'png',

@@ -78,6 +78,10 @@ describe('attaching and opening', () => {
     const saved = await attach(t.client, source.id, page)
     const edited = await t.client.sources.update({ id: source.id, input: { title: source.title, reliability: 'A', credibility: '1' } })
     expect(edited.archive).toEqual(saved.archive)
+    // Nor can an edit set one: a form still holding a removed copy does not bring it back.
+    await t.client.sources.removeCopy({ id: source.id })
+    const stale = await t.client.sources.update({ id: source.id, input: { title: source.title, archive: saved.archive } })
+    expect(stale.archive).toBeUndefined()
   })
 })
 

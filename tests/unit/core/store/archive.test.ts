@@ -38,34 +38,41 @@ describe('writing an archived copy', () => {
     const dir = await workspaceDir()
     const now = new Date('2026-03-01T10:00:00.000Z')
     const copy = await writeArchivedCopy(dir, 'src-albania-pm', 'PM statement.html', 'text/html', html, now)
-    expect(copy).toEqual({ file: 'sources/src-albania-pm/PM_statement.html', sha256: sha(html), size: html.length, mediaType: 'text/html', capturedAt: '2026-03-01T10:00:00.000Z' })
+    expect(copy).toEqual({ file: 'sources/src-albania-pm/PM-statement.html', sha256: sha(html), size: html.length, mediaType: 'text/html', capturedAt: '2026-03-01T10:00:00.000Z' })
     expect(ArchivedCopySchema.parse(copy)).toEqual(copy)
-    expect(await readFile(join(dir, 'sources', 'src-albania-pm', 'PM_statement.html'))).toEqual(html)
+    expect(await readFile(join(dir, 'sources', 'src-albania-pm', 'PM-statement.html'))).toEqual(html)
     // No temp file is left beside it.
-    expect(await readdir(join(dir, 'sources', 'src-albania-pm'))).toEqual(['PM_statement.html'])
+    expect(await readdir(join(dir, 'sources', 'src-albania-pm'))).toEqual(['PM-statement.html'])
   })
 
-  it('keeps only a plain name: a name that is a path is refused and nothing is written', async () => {
+  it('keeps only a plain name: a name that is a path lands in the source folder under its last part', async () => {
     const dir = await workspaceDir()
-    for (const name of ['../../workspace.json', '..', 'a/b.html', 'a\\b.html', '/etc/passwd']) {
-      const err = await refusal(writeArchivedCopy(dir, 'src-1', name, 'text/html', html))
-      expect(err.code).toBe('invalid-input')
-    }
-    expect(await readdir(dir)).toEqual([])
+    await writeFile(join(dir, 'workspace.json'), '{}')
+    const cases: [string, string][] = [
+      ['../../workspace.json', 'sources/src-1/workspace.json'],
+      ['a/b.html', 'sources/src-1/b.html'],
+      ['a\\c.html', 'sources/src-1/c.html'],
+      ['/etc/passwd', 'sources/src-1/passwd'],
+    ]
+    for (const [name, file] of cases) expect((await writeArchivedCopy(dir, 'src-1', name, 'text/html', html)).file).toBe(file)
+    expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe('{}')
+    expect((await readdir(join(dir, 'sources', 'src-1'))).sort()).toEqual(['b.html', 'c.html', 'passwd', 'workspace.json'])
+    for (const name of ['..', 'a/..', '']) expect((await refusal(writeArchivedCopy(dir, 'src-2', name, 'text/html', html))).code).toBe('invalid-input')
+    expect(await readdir(join(dir, 'sources'))).toEqual(['src-1'])
   })
 
   it('refuses a source id that could leave the sources folder', async () => {
     const dir = await workspaceDir()
     for (const id of ['..', '../x', 'a/b', '.hidden', '']) {
       const err = await refusal(writeArchivedCopy(dir, id, 'copy.html', 'text/html', html))
-      expect(err.message).toContain('cannot name a folder')
+      expect(err.message).toMatch(/^Not a source id for an archived copy: .* cannot name a folder/)
     }
     expect(await readdir(dir)).toEqual([])
   })
 
   it('tidies odd characters and a leading dot out of a plain name', () => {
     expect(safeFileName('.bashrc')).toBe('bashrc')
-    expect(safeFileName('Rede des Premiers (final).pdf')).toBe('Rede_des_Premiers_final_.pdf')
+    expect(safeFileName('Rede des Premiers (final).pdf')).toBe('Rede-des-Premiers-final-.pdf')
     expect(safeFileName('x'.repeat(300) + '.html')).toHaveLength(120)
     expect(safeFileName('x'.repeat(300) + '.html').endsWith('.html')).toBe(true)
     expect(safeFileName('???')).toBe('copy')
@@ -142,7 +149,7 @@ describe('reading an archived copy back', () => {
     await writeFile(join(dir, 'workspace.json'), '{}')
     const forged = { file: 'sources/../workspace.json', sha256: sha(Buffer.from('{}')), size: 2, mediaType: 'text/plain', capturedAt: new Date().toISOString() } as ArchivedCopy
     expect(ArchivedCopySchema.safeParse(forged).success).toBe(false)
-    expect((await refusal(readArchivedCopy(dir, forged))).message).toContain('is not of the form')
+    expect((await refusal(readArchivedCopy(dir, forged))).message).toMatch(/^Not an archived copy path: .*is not of the form/)
     const outside = await workspaceDir()
     await writeFile(join(outside, 'secret.txt'), 'secret')
     await mkdir(join(dir, 'sources', 'src-1'), { recursive: true })

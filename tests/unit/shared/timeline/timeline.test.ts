@@ -216,10 +216,14 @@ describe('interaction', () => {
     expect(addUnits(utc('2022-01-01'), 'year', -1)).toBe(utc('2021-01-01'))
     expect(brushToFilter(utc('2022-09-07'), addUnits(utc('2022-09-07'), 'day', 1))).toEqual({ from: '2022-09-07', to: '2022-09-07' })
   })
-  it('brushing September 2022 keeps what the incidents table keeps', () => {
+  it('brushing September 2022 keeps what the incidents table keeps: the July attack by its September responses, unless only incident dates count', () => {
     const test = compileFilter({ text: '', victim: null, sponsor: null, type: null, nexus: null, ...brushToFilter(utc('2022-09-01'), utc('2022-10-01')) })
     const titles = sample.incidents.filter((i) => test(i, () => '')).map((i) => i.title)
     expect(titles.some((t) => /TIMS/.test(t))).toBe(true)
-    expect(titles.some((t) => /Destructive attack on Albanian/.test(t))).toBe(false)
+    expect(titles.some((t) => /Destructive attack on Albanian/.test(t))).toBe(true)
+    const own = compileFilter({ text: '', victim: null, sponsor: null, type: null, nexus: null, incidentDatesOnly: true, ...brushToFilter(utc('2022-09-01'), utc('2022-10-01')) })
+    const ownTitles = sample.incidents.filter((i) => own(i, () => '')).map((i) => i.title)
+    expect(ownTitles.some((t) => /TIMS/.test(t))).toBe(true)
+    expect(ownTitles.some((t) => /Destructive attack on Albanian/.test(t))).toBe(false)
   })
 })

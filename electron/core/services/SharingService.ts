@@ -1,0 +1,323 @@
+// Team sync over TAXII 2.1: saved connections (secrets in the secret store, never in the workspace), a connection test, pushes that send only what changed and resume without duplicates, and pulls that go through the import preview.
+import { randomUUID } from 'node:crypto'
+import type { DataExportScope } from '../../../shared/interchange'
+import { ServiceError } from '../../../shared/result'
+import type { CollectionRef, CollectionView, Connection, ConnectionInput, ConnectionTest, ConnectionView, PullResult, PushResult, SharingOverview, SharingProgress } from '../../../shared/sharing'
+import type { AuditLog } from '../store/AuditLog'
+import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { TaxiiClient, TaxiiError, withSlash, type CollectionInfo, type TaxiiAuth } from '../taxii/TaxiiClient'
+import type { SecretStore } from '../taxii/secretStore'
+import { emptyCollectionState, SyncStateFile, type CollectionState } from '../taxii/syncState'
+import type { InterchangeService } from './InterchangeService'
+
+/** A server to talk to: its discovery URL and how to sign in. */
+export interface Target {
+  server: string
+  auth: TaxiiAuth
+}
+
+export interface SyncOptions {
+  /** Most objects per page sent or asked for. Default 500. */
+  pageObjects?: number
+  /** Largest page sent, in bytes, when below the server's own limit. */
+  pageBytes?: number
+  timeoutMs?: number
+  signal?: AbortSignal
+  /** Push: work out what would be sent (and in how many pages), send nothing. Pull: preview only, and leave `added_after` where it was. */
+  dryRun?: boolean
+  /** Called after each page, with what is done so far. */
+  onProgress?(p: SharingProgress): void
+}
+
+/** Key of a server's secret in the secret store: the server's origin and who signs in. */
+export const secretKey = (c: Pick<Connection, 'server' | 'auth' | 'user' | 'tokenHeader'>) => `taxii ${new URL(c.server).origin} ${c.auth === 'basic' ? `user:${c.user}` : `header:${c.tokenHeader ?? 'Authorization'}`}`
+
+/** The version of an object a server tells apart: its `modified`, else `created`, else its id alone (immutable). */
+const versionOf = (o: Record<string, unknown>) => String(o.modified ?? o.created ?? '-')
+const collectionKey = (c: Pick<CollectionInfo, 'apiRoot' | 'id'>) => `${withSlash(c.apiRoot)}collections/${c.id}/`
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(new TaxiiError('Stopped before the server finished.'))
+    })
+  })
+
+export class SharingService {
+  readonly state: SyncStateFile
+  /** What the window's progress line shows; null when no sync is under way. */
+  progress: SharingProgress | null = null
+
+  constructor(
+    store: WorkspaceStore,
+    private readonly interchange: InterchangeService,
+    private readonly audit: AuditLog,
+    private readonly secrets: SecretStore,
+  ) {
+    this.state = new SyncStateFile(store.dir)
+  }
+
+  // ── Saved connections ──────────────────────────────────────────────
+
+  async overview(): Promise<SharingOverview> {
+    const { connections } = await this.state.read()
+    const views: ConnectionView[] = []
+    for (const c of connections) views.push({ ...c, savedCredentials: c.auth === 'none' || (await this.secrets.get(secretKey(c))) !== null })
+    return { connections: views, secretStore: this.secrets.kind }
+  }
+
+  /** Saves a connection (new without id); the secret goes to the secret store, everything else to the sharing file. */
+  async saveConnection(input: ConnectionInput): Promise<ConnectionView> {
+    const id = input.id ?? randomUUID()
+    const connection: Connection = {
+      id,
+      name: input.name,
+      server: new TaxiiClient({ discoveryUrl: input.server, auth: { kind: 'none' } }).discoveryUrl,
+      auth: input.auth,
+      ...(input.auth === 'basic' ? { user: input.user } : {}),
+      ...(input.auth === 'token' ? { tokenHeader: input.tokenHeader || 'Authorization' } : {}),
+    }
+    const gone = () => new ServiceError('not-found', 'That connection was removed meanwhile; add it again.')
+    if (input.id && !(await this.state.connection(input.id))) throw gone()
+    if (input.secret) await this.secrets.set(secretKey(connection), input.secret)
+    await this.state.change((s) => {
+      const at = s.connections.findIndex((c) => c.id === id)
+      if (input.id && at < 0) throw gone()
+      if (at >= 0) s.connections[at] = connection
+      else s.connections.push(connection)
+    })
+    return { ...connection, savedCredentials: connection.auth === 'none' || (await this.secrets.get(secretKey(connection))) !== null }
+  }
+
+  /** Removes a connection from this workspace (its saved secret stays for other workspaces using the same server). */
+  async removeConnection(id: string): Promise<Connection> {
+    return this.state.change((s) => {
+      const at = s.connections.findIndex((c) => c.id === id)
+      if (at < 0) throw new ServiceError('not-found', 'No such connection.')
+      return s.connections.splice(at, 1)[0]
+    })
+  }
+
+  /** The saved connection `id` with its secret, ready to use. */
+  async target(id: string): Promise<Target> {
+    const c = await this.state.connection(id)
+    if (!c) throw new ServiceError('not-found', 'No such connection; it may have been removed.')
+    if (c.auth === 'none') return { server: c.server, auth: { kind: 'none' } }
+    const secret = await this.secrets.get(secretKey(c))
+    if (secret === null) throw new ServiceError('invalid-input', `No ${c.auth === 'basic' ? 'password' : 'token'} is saved for ${c.name}; edit the connection and enter it.`)
+    return c.auth === 'basic' ? { server: c.server, auth: { kind: 'basic', user: c.user ?? '', password: secret } } : { server: c.server, auth: { kind: 'token', header: c.tokenHeader ?? 'Authorization', token: secret } }
+  }
+
+  // ── Talking to the server ──────────────────────────────────────────
+
+  private client(target: Target, options: SyncOptions = {}): TaxiiClient {
+    return new TaxiiClient({ discoveryUrl: target.server, auth: target.auth, timeoutMs: options.timeoutMs, signal: options.signal })
+  }
+
+  /** Discovery → API roots → collections, with this workspace's last push and pull of each. */
+  async test(target: Target, options: SyncOptions = {}): Promise<ConnectionTest> {
+    const client = this.client(target, options)
+    const discovery = await client.discover()
+    const state = await this.state.read()
+    const apiRoots: ConnectionTest['apiRoots'] = []
+    for (const url of discovery.apiRoots) {
+      const root = await client.apiRoot(url)
+      const collections: CollectionView[] = (await client.collections(root.url)).map((c) => {
+        const s = state.collections[collectionKey(c)]
+        return { ...c, ...(s?.lastPush ? { lastPush: s.lastPush } : {}), ...(s?.lastPull ? { lastPull: s.lastPull } : {}) }
+      })
+      apiRoots.push({ url: root.url, title: root.title, maxContentLength: root.maxContentLength, collections })
+    }
+    return { server: client.discoveryUrl, title: discovery.title, apiRoots }
+  }
+
+  /** The collection `ref` (an id alone looks in every API root), checked to exist, with its root's size limit. */
+  async findCollection(client: TaxiiClient, ref: CollectionRef | { id: string; apiRoot?: string }): Promise<CollectionInfo & { maxContentLength: number }> {
+    const roots = ref.apiRoot ? [withSlash(client.resolve(ref.apiRoot))] : (await client.discover()).apiRoots
+    for (const url of roots) {
+      const root = await client.apiRoot(url)
+      const hit = (await client.collections(root.url)).find((c) => c.id === ref.id)
+      if (hit) return { ...hit, maxContentLength: root.maxContentLength }
+    }
+    throw new TaxiiError(`The server at ${client.origin} has no collection ${ref.id} that this account can see.`)
+  }
+
+  private begin(stage: string, total = 0): (done: number, total?: number, stageNow?: string) => SharingProgress {
+    this.progress = { stage, done: 0, total }
+    return (done, t = total, s = stage) => (this.progress = { stage: s, done, total: t })
+  }
+
+  /**
+   * Sends the scope's STIX objects that the collection does not hold from us yet (new, or changed
+   * since by `modified`), in pages under the server's size limit; follows each page's status to
+   * the end and remembers what was accepted, page by page, so a push that stops resumes without
+   * sending anything twice.
+   */
+  async push(target: Target, ref: CollectionRef | { id: string; apiRoot?: string }, scope: DataExportScope, options: SyncOptions = {}): Promise<PushResult> {
+    const client = this.client(target, options)
+    const progress = this.begin('Checking the collection…')
+    try {
+      const collection = await this.findCollection(client, ref)
+      if (!collection.canWrite) throw new TaxiiError(`The collection “${collection.title}” is read only for this account; push to a collection you may write to.`, 403)
+      const key = collectionKey(collection)
+      // Extension definitions stay home: they describe Watchfloor's own properties (a receiving Watchfloor knows them, others
+      // keep the properties as they are), and their `version` property breaks servers that read it as the object's version.
+      const objects = (this.interchange.stixBundle(scope).objects as unknown as Record<string, unknown>[]).filter((o) => o.type !== 'extension-definition')
+      let entry: CollectionState = (await this.state.read()).collections[key] ?? emptyCollectionState()
+
+      // A page that was on its way when the last push stopped: what the server has of it counts as sent.
+      let alreadyThere = 0
+      if (entry.inFlight && entry.inFlight.length > 0 && !options.dryRun) {
+        const landed = collection.canRead ? await this.versionsOnServer(client, collection, entry.inFlight.map((o) => o.id)) : new Map<string, Set<string>>()
+        const inFlight = entry.inFlight
+        entry = await this.updateEntry(key, (e) => {
+          for (const o of inFlight) {
+            if (!landed.get(o.id)?.has(o.version)) continue
+            e.sent[o.id] = o.version
+            alreadyThere++
+          }
+          delete e.inFlight
+        })
+      }
+
+      const changed = objects.filter((o) => entry.sent[o.id as string] !== versionOf(o))
+      const limit = Math.min(collection.maxContentLength, options.pageBytes ?? Infinity)
+      const pages = this.pages(changed, limit, options.pageObjects ?? 500)
+      const result: PushResult = { collection: collection.title, toSend: changed.length, total: objects.length, unchanged: objects.length - changed.length - alreadyThere, succeeded: 0, failures: [], pages: 0, alreadyThere }
+      if (options.dryRun) return { ...result, pages: pages.length }
+      const types = new Map(changed.map((o) => [o.id as string, o.type as string]))
+      let done = 0
+      progress(0, changed.length, `Sending ${changed.length} objects to “${collection.title}”…`)
+      for (const page of pages) {
+        const sending = page.map((o) => ({ id: o.id as string, version: versionOf(o) }))
+        const thereBefore = result.alreadyThere
+        await this.updateEntry(key, (e) => void (e.inFlight = sending))
+        let status = await client.addObjects(collection, JSON.stringify({ objects: page }))
+        for (let delay = 200; status.status !== 'complete'; delay = Math.min(delay * 2, 5000)) {
+          await wait(delay, options.signal)
+          status = await client.status(collection.apiRoot, status.id)
+        }
+        const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused by the server']))
+        // Servers refuse a version they hold already (sent from another workspace, or by a push that lost its answer): that one is there.
+        if (failed.size > 0 && collection.canRead) {
+          const held = await this.versionsOnServer(client, collection, [...failed.keys()])
+          for (const o of sending) {
+            if (!failed.has(o.id) || !held.get(o.id)?.has(o.version)) continue
+            failed.delete(o.id)
+            result.alreadyThere++
+          }
+        }
+        await this.updateEntry(key, (e) => {
+          for (const o of sending) if (!failed.has(o.id)) e.sent[o.id] = o.version
+          delete e.inFlight
+          e.lastPush = new Date().toISOString()
+        })
+        result.succeeded += sending.length - failed.size - (result.alreadyThere - thereBefore)
+        for (const [id, message] of failed) result.failures.push({ id, type: types.get(id) ?? id.split('--')[0], message })
+        result.pages++
+        done += page.length
+        progress(done, changed.length)
+        options.onProgress?.({ stage: 'push', done, total: changed.length })
+      }
+      await this.audit.record({ action: 'push', collection: 'workspace', id: key, title: collection.title, fields: [`sent: ${result.succeeded}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`] }).catch(() => undefined)
+      return result
+    } finally {
+      this.progress = null
+    }
+  }
+
+  private async updateEntry(key: string, fn: (e: CollectionState) => void): Promise<CollectionState> {
+    return this.state.change((s) => {
+      const e = (s.collections[key] ??= emptyCollectionState())
+      fn(e)
+      return e
+    })
+  }
+
+  /** Every version the collection holds of each of `ids`. */
+  private async versionsOnServer(client: TaxiiClient, c: CollectionInfo, ids: string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>()
+    for (let at = 0; at < ids.length; at += 100) {
+      let next: string | undefined
+      do {
+        const page = await client.getObjects(c, { ids: ids.slice(at, at + 100), allVersions: true, limit: 100, next })
+        for (const o of page.objects) {
+          const versions = out.get(o.id as string) ?? new Set()
+          versions.add(versionOf(o))
+          out.set(o.id as string, versions)
+        }
+        next = page.more ? page.next : undefined
+      } while (next)
+    }
+    return out
+  }
+
+  /** Splits objects into envelopes of at most `maxBytes` bytes and `maxObjects` objects; an object too big on its own is refused before anything is sent. */
+  private pages(objects: Record<string, unknown>[], maxBytes: number, maxObjects: number): Record<string, unknown>[][] {
+    const pages: Record<string, unknown>[][] = []
+    const envelope = Buffer.byteLength('{"objects":[]}')
+    let page: Record<string, unknown>[] = []
+    let bytes = envelope
+    for (const o of objects) {
+      const size = Buffer.byteLength(JSON.stringify(o)) + 1
+      if (envelope + size > maxBytes) {
+        throw new TaxiiError(`The ${o.type} ${o.id} alone is ${Math.ceil(size / 1024)} KB, more than the server accepts in one request (${Math.floor(maxBytes / 1024)} KB); shorten it (its text or attachments) and push again. Nothing was sent.`, 413)
+      }
+      if (page.length > 0 && (bytes + size > maxBytes || page.length >= maxObjects)) {
+        pages.push(page)
+        page = []
+        bytes = envelope
+      }
+      page.push(o)
+      bytes += size
+    }
+    if (page.length > 0) pages.push(page)
+    return pages
+  }
+
+  /**
+   * Fetches what the collection gained since the last committed pull (all of it the first time),
+   * page by page, and plans its import: the preview accounts for every object and nothing is
+   * written until the analyst commits it; the commit (or a preview that writes nothing) moves the
+   * collection's `added_after` on.
+   */
+  async pull(target: Target, ref: CollectionRef | { id: string; apiRoot?: string }, options: SyncOptions = {}): Promise<PullResult> {
+    const client = this.client(target, options)
+    const progress = this.begin('Checking the collection…')
+    try {
+      const collection = await this.findCollection(client, ref)
+      if (!collection.canRead) throw new TaxiiError(`The collection “${collection.title}” is write only for this account (a drop box); pull from a collection you may read.`, 403)
+      const key = collectionKey(collection)
+      const since = (await this.state.read()).collections[key]?.addedAfter
+      const objects: Record<string, unknown>[] = []
+      let last = since
+      let next: string | undefined
+      let pages = 0
+      do {
+        const page = await client.getObjects(collection, { addedAfter: since, limit: options.pageObjects ?? 500, next })
+        objects.push(...page.objects)
+        if (page.addedLast && (!last || page.addedLast > last)) last = page.addedLast
+        next = page.more ? page.next : undefined
+        pages++
+        progress(objects.length, 0, `Fetched ${objects.length} objects from “${collection.title}”…`)
+        options.onProgress?.({ stage: 'pull', done: objects.length, total: 0 })
+      } while (next)
+      if (objects.length === 0) return { collection: collection.title, fetched: 0, pages, preview: null }
+      progress(objects.length, objects.length, 'Checking every object…')
+      const text = JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects })
+      const preview = this.interchange.preview({ text }, `${collection.title} (TAXII)`, 'stix')
+      const remember = () => this.updateEntry(key, (e) => {
+        if (last) e.addedAfter = last
+        e.lastPull = new Date().toISOString()
+      })
+      if (options.dryRun) return { collection: collection.title, fetched: objects.length, pages, preview }
+      if (Object.values(preview.writes).every((n) => n === 0)) await remember()
+      else this.interchange.whenCommitted(preview.token, remember)
+      return { collection: collection.title, fetched: objects.length, pages, preview }
+    } finally {
+      this.progress = null
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// Starts the real TAXII 2.1 server (medallion, ../shared/taxii-server/run.sh) on a free port for a test, and talks to it with plain HTTP requests.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+const RUN = join(import.meta.dirname, '../../../shared/taxii-server/run.sh')
+
+export const TAXII_USER = 'analyst'
+export const TAXII_PASSWORD = 'analyst-pass'
+export const RW_COLLECTION = '2f1c4b7e-3d5a-4f0e-9c1b-7a8d6e5f4c3b'
+export const READ_ONLY_COLLECTION = '8b0e2a6d-1c4f-4e7a-b3d9-5f6a7c8e9d01'
+export const WRITE_ONLY_COLLECTION = 'c5d7e9f1-2a3b-4c5d-8e6f-0a1b2c3d4e5f'
+const MEDIA = 'application/taxii+json;version=2.1'
+
+export interface TaxiiServer {
+  /** The discovery URL. */
+  url: string
+  origin: string
+  /** The API root `team`. */
+  apiRoot: string
+  /** Stops the server (and everything run.sh started). */
+  stop(): Promise<void>
+  /** Freezes the server, so requests hang as with a server that is too slow. */
+  pause(): void
+  resume(): void
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts run.sh and resolves once it prints `taxii ready`; `maxContentLength` sets the API root's request size limit (bytes). */
+export async function startTaxiiServer(options: { maxContentLength?: number } = {}): Promise<TaxiiServer> {
+  const port = await freePort()
+  let data: string | undefined
+  if (options.maxContentLength) {
+    data = join(await mkdtemp(join(tmpdir(), 'watchfloor-taxii-')), 'data.json')
+    await writeFile(data, dataFile(port, options.maxContentLength))
+  }
+  const child = spawn('bash', [RUN, '--port', String(port), ...(data ? ['--data', data] : [])], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    let err = ''
+    child.stderr!.on('data', (d) => (err += d))
+    child.once('exit', (code) => reject(new Error(`the TAXII server exited with ${code}: ${err}`)))
+    child.stdout!.on('data', (d) => {
+      out += d
+      if (/taxii ready http:\/\/127\.0\.0\.1:\d+\/taxii2\//.test(out)) resolve()
+    })
+  })
+  const origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}/taxii2/`,
+    origin,
+    apiRoot: `${origin}/team/`,
+    stop: async () => {
+      group('SIGCONT')
+      group('SIGTERM')
+      await exited
+      if (data) await rm(dirname(data), { recursive: true, force: true })
+    },
+    pause: () => group('SIGSTOP'),
+    resume: () => group('SIGCONT'),
+  }
+}
+
+const authHeader = (password = TAXII_PASSWORD) => `Basic ${Buffer.from(`${TAXII_USER}:${password}`).toString('base64')}`
+
+/** A plain GET of every object of a collection (all versions with `allVersions`), following `next`. */
+export async function plainGetAll(server: TaxiiServer, collection: string, allVersions = false): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = []
+  let next: string | undefined
+  do {
+    const url = new URL(`${server.apiRoot}collections/${collection}/objects/`)
+    // medallion wants the limit again with `next`.
+    url.searchParams.set('limit', '100')
+    if (next) url.searchParams.set('next', next)
+    if (allVersions) url.searchParams.set('match[version]', 'all')
+    const res = await fetch(url, { headers: { Accept: MEDIA, Authorization: authHeader() } })
+    if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`)
+    const body = (await res.json()) as { objects?: Record<string, unknown>[]; more?: boolean; next?: string }
+    out.push(...(body.objects ?? []))
+    next = body.more ? body.next : undefined
+  } while (next)
+  return out
+}
+
+/** A plain POST of objects to a collection, as another analyst's tool would; resolves with the status resource. */
+export async function plainPost(server: TaxiiServer, collection: string, objects: object[]): Promise<{ status: string; success_count: number; failure_count: number }> {
+  const res = await fetch(`${server.apiRoot}collections/${collection}/objects/`, {
+    method: 'POST',
+    headers: { Accept: MEDIA, 'Content-Type': MEDIA, Authorization: authHeader() },
+    body: JSON.stringify({ objects }),
+  })
+  if (res.status !== 202) throw new Error(`POST answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as { status: string; success_count: number; failure_count: number }
+}
+
+/** A medallion data file like run.sh's default, with another size limit per request. */
+function dataFile(port: number, maxContentLength: number): string {
+  const root = `http://127.0.0.1:${port}/team/`
+  const collection = (id: string, title: string, read: boolean, write: boolean) => ({ id, title, description: title, can_read: read, can_write: write, media_types: ['application/stix+json;version=2.1'], objects: [], manifest: [] })
+  return JSON.stringify({
+    '/discovery': { title: 'Test TAXII server', description: 'medallion', default: root, api_roots: [root] },
+    team: {
+      information: { title: 'Team', description: 'The team’s API root', versions: [MEDIA], max_content_length: maxContentLength },
+      status: [],
+      collections: [collection(RW_COLLECTION, 'Watchfloor incidents', true, true), collection(READ_ONLY_COLLECTION, 'Partner feed', true, false), collection(WRITE_ONLY_COLLECTION, 'Drop box', false, true)],
+    },
+  })
+}
