@@ -34,6 +34,10 @@ const STEPS = [
     args: ['--import', 'tsx', '--max-old-space-size=4096', 'tests/support/benchSearch.ts'],
   },
   {
+    name: 'archive: checking 120 archived copies on open, and storing one, vs bare file I/O',
+    args: ['--import', 'tsx', 'tests/support/benchArchive.ts'],
+  },
+  {
     name: 'intake: drafting from a 1,000- and a 5,000-word article and 100 articles in a row, beside sentence splitting',
     args: ['--import', 'tsx', 'tests/support/benchIntake.ts'],
   },

@@ -131,6 +131,32 @@ try {
   await page.keyboard.press('Escape')
   rmSync(bundle, { force: true })
 
+  // An archived copy of a source: a captured page attached in the incident's Sources section and opened in the read-only viewer.
+  const captured = join(dir, '..', 'microsoft-albania.html')
+  writeFileSync(
+    captured,
+    `<!doctype html><html><head><title>Iranian attacks against the Albanian government</title><style>body{font:15px/1.5 Georgia,serif;max-width:680px;margin:24px auto;color:#222}h1{font:600 26px/1.2 system-ui,sans-serif}.meta{color:#666;font:13px system-ui,sans-serif}</style></head><body>
+<h1>Investigating Iranian attacks against the Albanian government</h1>
+<p class="meta">Threat intelligence blog · 8 September 2022</p>
+<p>In July 2022 destructive attacks hit Albanian government systems. Our investigation found that several Iranian clusters worked in sequence: one gained initial access, others kept access and exfiltrated mail, and a further group deployed the ransomware and disk wiper.</p>
+<p>The messaging of the attack, its timing and its targets point to a state-sponsored operation in response to the conference of an Iranian opposition group held in Albania.</p>
+<img src="https://tracker.example/pixel.gif" alt="">
+<script>document.title = 'ran'</script>
+</body></html>`,
+  )
+  await page.keyboard.press('Alt+1')
+  await page.locator('.table-row', { hasText: 'Destructive attack on Albanian' }).click()
+  const copyTitle = 'Microsoft investigates Iranian attacks against the Albanian government'
+  const copyChooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: `Attach copy to ${copyTitle}` }).click()
+  await (await copyChooser).setFiles(captured)
+  await page.getByRole('button', { name: `Open copy of ${copyTitle}` }).click()
+  await page.frameLocator('iframe.copy-frame').locator('h1').waitFor()
+  await page.screenshot({ path: 'docs/archived-copy.png' })
+  await page.keyboard.press('Escape')
+  rmSync(captured, { force: true })
+  console.log('Wrote docs/archived-copy.png')
+
   // The column-mapping step of a desk spreadsheet: fields suggested from the headers, one value without a mapping.
   const sheet = join(dir, '..', 'desk-sheet.csv')
   writeFileSync(

@@ -22,6 +22,8 @@ import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExport
 import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
 import { ConnectionInputSchema, PullInputSchema, PushInputSchema, type Connection, type ConnectionTest, type ConnectionView, type PullResult, type PushResult, type SharingOverview, type SharingProgress } from './sharing'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
+import { type CopyProblem, type OpenedCopy } from './archive'
+import { ARCHIVE_MEDIA_TYPES } from './domain'
 import { IntakeReadSchema, type IntakeApplied, type IntakeDraft } from './intake'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
@@ -54,6 +56,8 @@ export interface WorkspaceInfo {
   /** The workspace's files are encrypted at rest (its exports are not). */
   encrypted: boolean
   counts: { incidents: number; actors: number; sources: number; notes: number }
+  /** Archived copies of sources found changed, missing or unreadable (checked on open and whenever one is opened). */
+  copyProblems?: CopyProblem[]
 }
 
 export interface Snapshot {
@@ -146,6 +150,22 @@ export const CHANNELS = {
     .strict(),
   'interchange:commit': z.object({ token: z.uuid() }).strict(),
   'interchange:undo': z.object({ importId: z.uuid() }).strict(),
+  /** One piece (base64, at most 8 MB) of a file to archive as a source's copy. */
+  'sources:uploadCopy': z
+    .object({ uploadId: z.uuid(), chunk: z.string().max(MAX_UPLOAD_CHUNK, { error: 'A piece of an upload is at most 8 MB' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'A piece of an archived copy is base64' }) })
+    .strict(),
+  'sources:attachCopy': z
+    .object({
+      id: z.string().min(1).max(100),
+      uploadId: z.uuid(),
+      fileName: z.string().min(1).max(255),
+      mediaType: z.enum(ARCHIVE_MEDIA_TYPES, { error: 'An archived copy is HTML, text, Markdown, PDF or a PNG, JPEG, GIF or WebP image' }),
+    })
+    .strict(),
+  'sources:openCopy': idInput,
+  'sources:readCopy': z.object({ readId: z.uuid(), offset: z.number().int().min(0) }).strict(),
+  'sources:removeCopy': idInput,
+  'sources:restoreCopy': idInput,
   /** The rows a table import's preview rejects, as CSV in the exports folder. */
   'interchange:rejects': z.object({ token: z.uuid() }).strict(),
   'datasets:mappings': none,
@@ -212,6 +232,13 @@ export interface Outputs {
   'interchange:preview': ImportPreview
   'interchange:commit': ImportResult
   'interchange:undo': { fileName: string }
+  'sources:uploadCopy': { received: number }
+  'sources:attachCopy': Source
+  'sources:openCopy': OpenedCopy
+  /** A piece of the opened copy as base64, and the offset of the next (null after the last). */
+  'sources:readCopy': { chunk: string; next: number | null }
+  'sources:removeCopy': Source
+  'sources:restoreCopy': Source
   'interchange:rejects': { path: string; rows: number }
   'datasets:mappings': CsvMapping[]
   'datasets:saveMapping': { path: string }

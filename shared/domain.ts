@@ -288,19 +288,21 @@ const url = z
   .max(2000, 'URL is too long')
   .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), { message: 'URL must start with http:// or https://' })
 
-/** Media types an archived copy of a source may have. */
+/** Media types an archived copy may have (no SVG: it can carry scripts). */
 export const ARCHIVE_MEDIA_TYPES = ['text/html', 'text/plain', 'text/markdown', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
+/** Where an archived copy lives: `sources/<source id>/<file name>`, with no folder tricks in either part. */
+export const ARCHIVE_FILE = /^sources\/(?!\.)[A-Za-z0-9._-]{1,100}\/(?!\.)[^/\\\0]{1,200}$/
 
-/** A copy of a source kept in the workspace folder, with its fingerprint. */
+/** A captured copy of what a source points to, stored in the workspace folder and checked against its hash whenever it is read. */
 export const ArchivedCopySchema = z.object({
-  /** Relative to the workspace folder: always `sources/<sourceId>/<safe file name>`. */
-  file: z.string().max(300).regex(/^sources\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\/[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/, 'Not an archived copy path (sources/<source id>/<file name>)'),
+  file: z.string().regex(ARCHIVE_FILE, 'An archived copy lives at sources/<source id>/<file name>'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 is 64 lowercase hex digits'),
   size: z.number().int().min(0),
-  mediaType: z.enum(ARCHIVE_MEDIA_TYPES),
-  capturedAt: z.iso.datetime({ offset: true }),
+  mediaType: z.enum(ARCHIVE_MEDIA_TYPES, { error: 'An archived copy is HTML, text, Markdown, PDF or a PNG, JPEG, GIF or WebP image' }),
+  capturedAt: timestamp,
 })
 export type ArchivedCopy = z.infer<typeof ArchivedCopySchema>
+export type ArchiveMediaType = ArchivedCopy['mediaType']
 
 export const SourceInputSchema = z.object({
   title: required('Title', 500),
@@ -315,6 +317,7 @@ export const SourceInputSchema = z.object({
   sample: z.boolean().optional(),
   stix,
 })
+/** A stored source. Its `archive` is written with the copy (attach, intake); an edit keeps the stored one (see the sources' record service). */
 export const SourceSchema = SourceInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 
 export const NoteInputSchema = z.object({

@@ -15,6 +15,7 @@ export function createHandlers(session: Session): Handlers {
     'workspace:info': () => session.info(),
     'workspace:restoreBackup': async () => {
       await s().store.restoreBackup()
+      await s().archive.recheck()
       await s().audit.record({ action: 'restore-backup', collection: 'workspace', id: s().store.dir, title: s().store.name, fields: [] })
       return session.info()
     },
@@ -57,6 +58,12 @@ export function createHandlers(session: Session): Handlers {
     'datasets:mappings': () => s().interchange.savedMappings(),
     'datasets:saveMapping': (mapping) => s().interchange.saveMapping(mapping),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
+    'sources:uploadCopy': ({ uploadId, chunk }) => s().archive.upload(uploadId, chunk),
+    'sources:attachCopy': ({ id, uploadId, fileName, mediaType }) => s().archive.attach(id, uploadId, fileName, mediaType),
+    'sources:openCopy': ({ id }) => s().archive.openCopy(id),
+    'sources:readCopy': ({ readId, offset }) => s().archive.read(readId, offset),
+    'sources:removeCopy': ({ id }) => s().archive.remove(id),
+    'sources:restoreCopy': ({ id }) => s().archive.restoreCopy(id),
     'intake:read': ({ text, uploadId, fileName }) => s().intake.read(uploadId ? { upload: s().interchange.takeUpload(uploadId), fileName } : { text, fileName }),
     'intake:apply': ({ token, incident, source, mergeInto, force, newActors }) => s().intake.apply(s().intake.article(token), incident, source, { mergeInto, force, newActors }),
     'sharing:list': () => s().sharing.overview(),

@@ -54,6 +54,7 @@ export class Session {
     }
     await this.close()
     this.current = createServices(store, this.pdf, this.secrets)
+    await this.current.archive.open()
     return this.info()
   }
 
@@ -86,6 +87,7 @@ export class Session {
       repairable: store.integrityProblems.length > 0,
       encrypted: store.encrypted,
       counts: { incidents: data.incidents.length, actors: data.actors.length, sources: data.sources.length, notes: data.notes.length },
+      copyProblems: this.services.archive.problemList(),
     }
   }
 }

@@ -7,6 +7,7 @@ import { BLANK_SOURCE, SourceFields, type SourceFieldValues } from '../sources/S
 import { useApp } from '../state/store'
 import { useDraftSources, useSourceLookup } from './draftSources'
 import { errorsOf, type Errors } from './draft'
+import { SourceCopyControls } from '../sources/SourceCopyControls'
 
 interface Props {
   ids: string[]
@@ -49,6 +50,7 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
               {s.staged ? 'New: saved with the incident' : [s.publisher, formatDate(s.published)].filter(Boolean).join(' · ')}
               {s.captured ? ` · captured ${formatDate(s.captured)}` : ''}
             </span>
+            {sources.some((x) => x.id === s.id) ? <SourceCopyControls source={sources.find((x) => x.id === s.id)!} disabled={disabled} /> : null}
             <button type="button" className="item-remove" aria-label={`Unlink source ${s.title}`} onClick={() => onChange(ids.filter((x) => x !== s.id))}>
               Unlink
             </button>

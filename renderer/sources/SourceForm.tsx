@@ -9,6 +9,7 @@ import { errorMessage, toast } from '../state/actions'
 import { useApp } from '../state/store'
 import { deleteSource, leaveSource, saveSource } from './actions'
 import { BLANK_SOURCE, SourceFields, type SourceFieldValues } from './SourceFields'
+import { SourceCopyControls } from './SourceCopyControls'
 
 type SourceDraft = Omit<Source, 'id' | 'createdAt' | 'updatedAt'>
 
@@ -69,6 +70,12 @@ export function SourceForm({ source }: { source: Source | null }) {
           <SourceFields value={draft as SourceFieldValues} onChange={set} errors={errors} />
         </div>
       </fieldset>
+      {source ? (
+        <div className="source-copy" role="group" aria-label="Archived copy">
+          <span className="muted">Archived copy</span>
+          <SourceCopyControls source={source} disabled={!!readOnly} />
+        </div>
+      ) : null}
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={!!readOnly} title="Save (Ctrl+S)">
           {source ? 'Save changes' : 'Create source'}

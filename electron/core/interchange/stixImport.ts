@@ -219,6 +219,8 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
       createdAt: iso(raw.created, fallbackTime),
       updatedAt: iso(raw.modified, fallbackTime),
       ...(STIX_ID.test(key) && !key.startsWith('x-watchfloor-source--') ? { stix: { id: key } } : raw.extra ? { stix: { id: key, extra: raw.extra } } : { stix: { id: key } }),
+      // A bundle never carries the archived copy; an updated source keeps the one it has.
+      archive: old?.archive,
     })
     return parsed.success ? parsed.data : null
   }

@@ -23,6 +23,7 @@ import type { AuditLog } from '../store/AuditLog'
 import { EXPORTS_DIR } from '../store/files'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import { slug } from './report/exportBriefing'
+import { MAX_UPLOAD_CHARS, Uploads } from './Uploads'
 
 type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports' | 'foreign'
 const COLLECTIONS: Collection[] = ['incidents', 'actors', 'sources', 'notes', 'reports', 'foreign']
@@ -38,7 +39,7 @@ interface Journal {
 export const MAPPINGS_DIR = 'mappings'
 
 /** Largest upload assembled from chunks, in characters. */
-export const MAX_IMPORT_CHARS = 512 * 1024 * 1024
+export const MAX_IMPORT_CHARS = MAX_UPLOAD_CHARS
 
 const emptyCounts = (): OutcomeCounts => Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, 0])) as OutcomeCounts
 
@@ -116,47 +117,31 @@ export class InterchangeService {
   /** The planned import, and the records it was planned against (the workspace's lists as they were). */
   private pending = new Map<string, { plan: Plan; preview: ImportPreview; basis: unknown[][] }>()
   private journals = new Map<string, Journal>()
-  private uploads = new Map<string, string[]>()
   /** Work to do once a preview's import is committed (a pull remembers where it stopped). */
   private onCommit = new Map<string, () => Promise<unknown>>()
 
   constructor(
     private readonly store: WorkspaceStore,
     private readonly audit: AuditLog,
+    /** Shared with the other services that take files in pieces. */
+    private readonly uploads: Uploads = new Uploads(),
   ) {}
 
   /** Receives the next piece of a file being uploaded (pieces of one upload arrive in order); returns how much has arrived. */
   upload(uploadId: string, chunk: string): { received: number } {
-    const parts = this.uploads.get(uploadId) ?? []
-    parts.push(chunk)
-    const received = parts.reduce((n, p) => n + p.length, 0)
-    if (received > MAX_IMPORT_CHARS) {
-      this.uploads.delete(uploadId)
-      throw new ServiceError('invalid-input', `The file is larger than ${MAX_IMPORT_CHARS / 1024 / 1024} MB; split it before importing.`)
-    }
-    this.uploads.set(uploadId, parts)
-    if (this.uploads.size > 4) this.uploads.delete(this.uploads.keys().next().value!)
-    return { received }
+    return this.uploads.add(uploadId, chunk, MAX_IMPORT_CHARS)
   }
 
   /** Takes a finished upload out of the queue (article intake reads uploads the same way imports do). */
   takeUpload(uploadId: string): string {
-    const parts = this.uploads.get(uploadId)
-    if (!parts) throw new ServiceError('not-found', 'That upload is not here any more; choose the file again.')
-    this.uploads.delete(uploadId)
-    return parts.join('')
+    return this.uploads.take(uploadId)
   }
 
   /** Plans the import of an uploaded file (or of `text`) and returns its accounting; nothing is written. */
   preview(source: { uploadId: string } | { text: string }, fileName: string, format: ImportFormat = 'auto', options: PlanOptions = {}): ImportPreview {
     let text: string
     if ('text' in source) text = source.text
-    else {
-      const parts = this.uploads.get(source.uploadId)
-      if (!parts) throw new ServiceError('not-found', 'That upload is not here any more; choose the file again.')
-      this.uploads.delete(source.uploadId)
-      text = parts.join('')
-    }
+    else text = this.uploads.take(source.uploadId)
     const { plan, detail } = planImport(this.store.data, text, format, { ...options, fileName })
     const token = randomUUID()
     const preview = summarise(plan, token, fileName, detail)

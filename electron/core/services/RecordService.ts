@@ -20,6 +20,12 @@ export interface RecordSpec<C extends Collection> {
   title(record: Stored<C>): string
   /** Titles of the records that refer to `id`; deletion is refused while any do. */
   referrers?(data: Workspace, id: string): string[]
+  /** Fields an update keeps from the stored record, whatever the edit sends (set by another service, never by an edit). */
+  kept?: readonly (keyof Stored<C>)[]
+  /** Runs after a record is deleted (files of its own to set aside, say). */
+  deleted?(record: Stored<C>): Promise<void>
+  /** Runs before a deleted record is put back. */
+  restoring?(record: Stored<C>): Promise<void>
 }
 
 export class RecordService<C extends Collection> {
@@ -69,6 +75,10 @@ export class RecordService<C extends Collection> {
     const before = this.get(id)
     this.checkRefs(fields)
     const after = { ...fields, id, createdAt: before.createdAt, updatedAt: new Date().toISOString() } as Stored<C>
+    for (const k of this.spec.kept ?? []) {
+      if (before[k] === undefined) delete after[k]
+      else after[k] = before[k]
+    }
     const changed = changedFields(before, after)
     await this.store.update(() => {
       this.records[this.records.indexOf(before)] = after
@@ -88,6 +98,7 @@ export class RecordService<C extends Collection> {
     await this.store.update(() => {
       this.records.splice(this.records.indexOf(record), 1)
     })
+    await this.spec.deleted?.(record)
     await this.log({ action: 'delete', collection: this.spec.collection, id, title: this.spec.title(record), fields: [] })
     return record
   }
@@ -97,6 +108,7 @@ export class RecordService<C extends Collection> {
     const taken = indexRecords(this.store.data).ids.get(record.id)
     if (taken) throw new ServiceError('conflict', `The id ${record.id} is already used by ${taken === this.spec.collection ? `a ${this.spec.noun}` : `a record in ${taken}`}; a restored ${this.spec.noun} keeps its id, so it cannot be put back.`)
     this.checkRefs(record)
+    await this.spec.restoring?.(record)
     await this.store.update(() => void this.records.push(record))
     await this.log({ action: 'restore', collection: this.spec.collection, id: record.id, title: this.spec.title(record), fields: [] })
     return record

@@ -4,7 +4,9 @@ import { citationsOf, describeCitation } from '../../../shared/sourceUsage'
 import { linkedIds } from '../../../shared/wikiLinks'
 import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { ArchiveService } from './ArchiveService'
 import { RecordService } from './RecordService'
+import { Uploads } from './Uploads'
 import { InterchangeService } from './InterchangeService'
 import { IntakeService } from './IntakeService'
 import { ReportExportService } from './ReportExportService'
@@ -31,10 +33,12 @@ function sourceReferrers(data: Workspace, id: string): string[] {
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. `secrets` keeps sharing credentials (a 0600 file in the user's config folder by default). */
 export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets: SecretStore = new FileSecretStore()) {
   const audit = new AuditLog(store.dir, () => store.cipher, () => store.switchUnderWay)
+  const uploads = new Uploads()
+  const archive = new ArchiveService(store, audit, uploads)
   const incidents = new RecordService(store, audit, { collection: 'incidents', noun: 'incident', idPrefix: 'inc', title: (r) => r.title, referrers: noteReferrers })
   const actors = new RecordService(store, audit, { collection: 'actors', noun: 'actor', idPrefix: 'actor', title: (r) => r.name, referrers: actorReferrers })
-  const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers })
-  const interchange = new InterchangeService(store, audit)
+  const sources = new RecordService(store, audit, { collection: 'sources', noun: 'source', idPrefix: 'src', title: (r) => r.title, referrers: sourceReferrers, ...archive.recordHooks })
+  const interchange = new InterchangeService(store, audit, uploads)
   return {
     store,
     audit,
@@ -47,6 +51,7 @@ export function createServices(store: WorkspaceStore, pdf?: PdfRenderer, secrets
     exports: new ReportExportService(store, audit, pdf),
     interchange,
     sharing: new SharingService(store, interchange, audit, secrets),
+    archive,
   }
 }
 

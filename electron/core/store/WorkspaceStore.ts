@@ -11,6 +11,7 @@ import { isUnwritable, unwritableReason, writeFailure } from '../fs/errors'
 import { backupDate, newestValidBackup, readBackupText, takeBackup } from './backups'
 import { CipherError, DEFAULT_KDF, HEADER_BYTES, isSealed, WorkspaceKey, type KdfParams } from './cipher'
 import { finishSwitch, switchEncryption, switchPending, type SwitchOutcome } from './encryptionSwitch'
+import { restoreBackupCopies } from './archiveBackups'
 import { BACKUP_DIR, EXPORTS_DIR, WORKSPACE_FILE } from './files'
 import { FingerprintedFile } from './FingerprintedFile'
 import { holdKey, releaseKey } from './heldKeys'
@@ -230,12 +231,12 @@ export class WorkspaceStore {
 
   /** A backup now, before a change too big to undo by hand (an import); fails when it cannot be written. */
   async backup(): Promise<void> {
-    await takeBackup(this.dir, this.file, this.keepBackups)
+    await takeBackup(this.dir, this.file, this.keepBackups, this.db.data.sources)
   }
 
   /** A backup now; one that cannot be written is reported but never fails the open or the save it follows. */
   private async backupNow(): Promise<void> {
-    await takeBackup(this.dir, this.file, this.keepBackups).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))
+    await takeBackup(this.dir, this.file, this.keepBackups, this.db.data.sources).catch((err: unknown) => console.warn(`[watchfloor] no backup was taken: ${messageOf(err)}`))
   }
 
   /**
@@ -331,6 +332,7 @@ export class WorkspaceStore {
     if (!checked.ok) throw new ServiceError('internal', checked.problems.join(' '))
     this.db.data = checked.workspace
     await this.db.write()
+    await restoreBackupCopies(this.dir, backup).catch((err: unknown) => console.warn(`[watchfloor] archived copies were not put back from the backup: ${messageOf(err)}`))
     this.readOnlyReason = null
     this.restorableBackup = null
   }
@@ -342,7 +344,7 @@ export class WorkspaceStore {
   async repair(): Promise<string[]> {
     if (this.integrityProblems.length === 0) throw new ServiceError('not-found', 'There is nothing to repair: the workspace’s references hold.')
     if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process (or cannot be written here); close it there first.')
-    await takeBackup(this.dir, this.file, this.keepBackups)
+    await takeBackup(this.dir, this.file, this.keepBackups, this.db.data.sources)
     const { workspace, fixes } = repairWorkspace(this.db.data, (prefix) => `${prefix}-${randomUUID()}`)
     const left = integrityProblems(workspace)
     if (left.length > 0) throw new ServiceError('internal', `The repair left problems: ${left.join('; ')}`)

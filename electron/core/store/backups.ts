@@ -6,6 +6,8 @@ import { HEADER_BYTES, isSealed, type WorkspaceKey } from './cipher'
 import { BACKUP_DIR } from './files'
 import { decode } from './FingerprintedFile'
 import { checkWorkspaceText } from './validate'
+import type { Source } from '../../../shared/domain'
+import { keepCopiesWithBackup, pruneBackupCopies } from './archiveBackups'
 const PATTERN = /^workspace-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/
 
 /** Time stamp, then the counter added when several backups share a millisecond. */
@@ -19,10 +21,13 @@ function stamp(date: Date): string {
 }
 
 /**
- * Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves half a backup) and keeps the newest `keep` whole ones.
- * The copy is of the bytes: a sealed workspace file gives a sealed backup under the same key.
+/**
+ * Copies `file` into `dir/backups/` under a time-stamped name (atomically, so a kill never leaves
+ * half a backup) and keeps the newest `keep` whole ones. The copy is of the bytes: a sealed workspace
+ * file gives a sealed backup under the same key. The archived copies of `sources` are kept with it
+ * (see archiveBackups.ts).
  */
-export async function takeBackup(dir: string, file: string, keep: number): Promise<string> {
+export async function takeBackup(dir: string, file: string, keep: number, sources: readonly Pick<Source, 'archive'>[] = []): Promise<string> {
   const folder = join(dir, BACKUP_DIR)
   await refuseSymlink(folder, 'backups')
   const existing = new Set(await readdir(folder).catch(() => [] as string[]))
@@ -31,13 +36,18 @@ export async function takeBackup(dir: string, file: string, keep: number): Promi
   for (let n = 1; existing.has(name); n++) name = `${base}-${n}.json`
   await mkdir(folder, { recursive: true })
   await copyFileAtomic(file, join(folder, name))
+  await keepCopiesWithBackup(dir, join(folder, name), sources)
   // Only whole copies count towards the ones kept; a broken one is removed rather than counted.
   const all = (await listBackups(dir)).reverse()
   let kept = 0
+  const live: string[] = []
   for (const path of all) {
-    if (kept < keep && (await looksWhole(path))) kept++
-    else await unlink(path).catch(() => undefined)
+    if (kept < keep && (await looksWhole(path))) {
+      kept++
+      live.push(path)
+    } else await unlink(path).catch(() => undefined)
   }
+  await pruneBackupCopies(dir, live)
   return join(folder, name)
 }
 

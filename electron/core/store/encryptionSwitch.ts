@@ -2,6 +2,7 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { archiveFiles } from './archive'
 import { auditLines, AUDIT_FILE } from './AuditLog'
 import { listBackups } from './backups'
 import { isSealed, type WorkspaceKey } from './cipher'
@@ -17,20 +18,14 @@ export interface SealedFile {
   kind: 'blob' | 'lines'
 }
 
-/**
- * Other stores of workspace data that encryption covers; each lists its files in a workspace
- * folder. Archived source copies register here, so a switch re-seals them with the rest.
- */
-export const SEALED_FILE_SOURCES: ((dir: string) => Promise<SealedFile[]>)[] = []
-
-/** Every file of the workspace in `dir` that holds its data: workspace.json, backups, kept damaged copies, the audit log, and registered ones. */
+/** Every file of the workspace in `dir` that holds its data: workspace.json, backups, kept damaged copies, the audit log, and archived source copies. */
 export async function sealedFiles(dir: string): Promise<SealedFile[]> {
   const names = await readdir(dir).catch(() => [] as string[])
   const files: SealedFile[] = [{ path: join(dir, WORKSPACE_FILE), kind: 'blob' }]
   for (const b of await listBackups(dir)) files.push({ path: b, kind: 'blob' })
   for (const n of names) if (/^workspace\.damaged-.+\.json$/.test(n)) files.push({ path: join(dir, n), kind: 'blob' })
   if (names.includes(AUDIT_FILE)) files.push({ path: join(dir, AUDIT_FILE), kind: 'lines' })
-  for (const source of SEALED_FILE_SOURCES) files.push(...(await source(dir)))
+  for (const path of await archiveFiles(dir)) files.push({ path, kind: 'blob' })
   return files
 }
 

@@ -5,6 +5,7 @@ import { integrityProblems } from '../../../shared/integrity'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
 import { isSealed, WorkspaceKey } from './cipher'
+import { checkArchivedCopies } from './archive'
 import { WORKSPACE_FILE } from './files'
 
 export type Checked =
@@ -37,9 +38,9 @@ export function checkWorkspaceText(text: string, trusted = false): Checked {
   return { ok: true, workspace: parsed.data, migratedFrom: outcome.kind === 'migrated' ? outcome.from : null }
 }
 
-export type Validation = { ok: true; workspace: Workspace; warnings: string[] } | { ok: false; problems: string[] }
+export type Validation = { ok: true; workspace: Workspace; warnings: string[]; copyProblems: string[] } | { ok: false; problems: string[] }
 
-/** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`); an encrypted one needs its passphrase. */
+/** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`); an encrypted one needs its passphrase. Archived copies are checked against their recorded size and SHA-256 (`copyProblems`). */
 export async function validateWorkspace(dir: string, passphrase?: string): Promise<Validation> {
   let text: string
   try {
@@ -54,5 +55,6 @@ export async function validateWorkspace(dir: string, passphrase?: string): Promi
   const checked = checkWorkspaceText(text)
   if (!checked.ok) return { ok: false, problems: checked.problems }
   const warnings = checked.migratedFrom !== null ? [`The file is at schema version ${checked.migratedFrom}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
-  return { ok: true, workspace: checked.workspace, warnings }
+  const copyProblems = (await checkArchivedCopies(dir, checked.workspace.sources)).map((p) => p.message)
+  return { ok: true, workspace: checked.workspace, warnings, copyProblems }
 }

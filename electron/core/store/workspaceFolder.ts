@@ -1,9 +1,10 @@
-// Folder rules for new workspaces and copies: never mix a workspace into a used folder, never copy a file that does not validate.
-import { readdir, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+// Folder rules for new workspaces and copies: never mix a workspace into a used folder, never copy a file that does not validate; a copy carries the archived copies of its sources.
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { ARCHIVE_FILE, type Source } from '../../../shared/domain'
 import { ServiceError } from '../../../shared/result'
-import { WorkspaceSchema } from '../../../shared/workspace'
-import { writeFileAtomic } from '../fs/atomicWrite'
+import { WorkspaceSchema, type Workspace } from '../../../shared/workspace'
+import { copyFileAtomic, writeFileAtomic } from '../fs/atomicWrite'
 import type { WorkspaceKey } from './cipher'
 import { WORKSPACE_FILE } from './files'
 import { decode } from './FingerprintedFile'
@@ -37,13 +38,14 @@ export async function ensureNewWorkspaceFolder(dir: string): Promise<void> {
  */
 export async function copyWorkspaceTo(sourceFile: string, targetDir: string, key: WorkspaceKey | null = null): Promise<string> {
   const bytes = await readFile(sourceFile)
-  let valid = false
+  let parsed: Workspace | null = null
   try {
-    valid = WorkspaceSchema.safeParse(JSON.parse(decode(bytes, key))).success
+    const result = WorkspaceSchema.safeParse(JSON.parse(decode(bytes, key)))
+    if (result.success) parsed = result.data
   } catch {
-    valid = false
+    parsed = null
   }
-  if (!valid) {
+  if (!parsed) {
     throw new ServiceError('read-only', `The open workspace file does not validate, so no copy was made. Restore a backup first.`)
   }
   const target = join(resolve(targetDir), WORKSPACE_FILE)
@@ -55,5 +57,19 @@ export async function copyWorkspaceTo(sourceFile: string, targetDir: string, key
     }
     throw err
   }
+  await copyArchivedCopies(dirname(sourceFile), resolve(targetDir), parsed.sources)
   return target
+}
+
+/** Copies the archived copies of `sources` (as they are on disk) into the same places under `targetDir`; a missing one is left out, and flagged there as it is here. */
+async function copyArchivedCopies(fromDir: string, targetDir: string, sources: readonly Source[]): Promise<void> {
+  for (const { archive } of sources) {
+    if (!archive || !ARCHIVE_FILE.test(archive.file)) continue
+    const parts = archive.file.split('/')
+    const from = join(fromDir, ...parts)
+    const info = await lstat(from).catch(() => null)
+    if (!info?.isFile()) continue
+    await mkdir(join(targetDir, ...parts.slice(0, -1)), { recursive: true })
+    await copyFileAtomic(from, join(targetDir, ...parts))
+  }
 }

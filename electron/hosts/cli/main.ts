@@ -19,7 +19,7 @@ import { join } from 'node:path'
 const USAGE = `usage:
   watchfloor init DIR [--sample] [--name NAME]   create a workspace (the bundled sample with --sample)
   watchfloor stats DIR [--json]                  count the records of each type (notes included)
-  watchfloor validate DIR                        check the file, its schema and its references
+  watchfloor validate DIR                        check the file, its schema, its references and archived copies
   watchfloor report DIR --format pdf|docx|md|html --out FILE [--report NAME]
                                                  export a saved briefing (the whole workspace without --report)
   watchfloor export DIR --format stix|misp|csv --out FILE [--filter KEY=VALUE …]
@@ -92,6 +92,10 @@ async function validate(dir: string, passphrase?: string): Promise<number> {
     return 1
   }
   for (const w of result.warnings) out(`warning: ${w}`)
+  if (result.copyProblems.length > 0) {
+    process.stderr.write(`${resolve(dir)}: ${result.copyProblems.length} archived ${result.copyProblems.length === 1 ? 'copy does' : 'copies do'} not match ${result.copyProblems.length === 1 ? 'its record' : 'their records'}\n${result.copyProblems.map((p) => `  - ${p}`).join('\n')}\n`)
+    return 1
+  }
   out(`${resolve(dir)}: valid (${result.workspace.incidents.length} incidents, ${result.workspace.actors.length} actors, ${result.workspace.sources.length} sources, ${result.workspace.notes.length} notes)`)
   return 0
 }

@@ -10,6 +10,7 @@ import { SWITCH_JOURNAL } from '../../../../electron/core/store/encryptionSwitch
 import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
 import { openFor, sealFor } from '../../../../electron/core/store/heldKeys'
 import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
+import { archiveFiles, readArchivedCopy, writeArchivedCopy } from '../../../../electron/core/store/archive'
 import { incident, rejection, removeTempDirs, tempDir, titles } from '../../../support/storeFixture'
 
 afterEach(removeTempDirs)
@@ -25,6 +26,13 @@ async function folderState(dir: string): Promise<Map<string, Buffer>> {
     if (entry.isFile()) state.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)))
   }
   return state
+}
+
+/** The sealed bytes with the flipped byte put back. */
+function onDiskAfterChange(tampered: Buffer): Buffer {
+  const back = Buffer.from(tampered)
+  back[back.length - 20] ^= 1
+  return back
 }
 
 /** An encrypted workspace holding the sample plus one edit, with backups and audit lines; closed. */
@@ -169,6 +177,38 @@ describe('other files of an encrypted workspace (archived source copies)', () =>
     expect(openFor(dir, Buffer.from('plain copy')).toString()).toBe('plain copy')
     await store.close()
     expect(() => openFor(dir, sealed)).toThrow(/encrypted and not open/)
+  })
+
+  it('keeps an archived copy sealed on disk, reads it back intact, and re-seals or unseals it with the passphrase', async () => {
+    const dir = await encryptedSample()
+    const article = '<html><body><p>Archived article about the wiper at the ministry</p></body></html>'
+    let store = await WorkspaceStore.open(dir, { passphrase: PASS })
+    const copy = await writeArchivedCopy(dir, 'src-archived', 'article.html', 'text/html', Buffer.from(article))
+    const onDisk = await readFile(join(dir, ...copy.file.split('/')))
+    expect(isSealed(onDisk)).toBe(true)
+    expect(onDisk.includes(Buffer.from('Archived article'))).toBe(false)
+    expect(await readArchivedCopy(dir, copy)).toEqual({ bytes: Buffer.from(article), intact: true })
+    expect(await archiveFiles(dir)).toEqual([join(dir, ...copy.file.split('/'))])
+
+    // A new passphrase re-seals the copy with the rest; the old one opens nothing.
+    await store.setPassphrase('a new passphrase', PASS)
+    expect(await readArchivedCopy(dir, copy)).toEqual({ bytes: Buffer.from(article), intact: true })
+    await store.close()
+    await expect(WorkspaceStore.open(dir, { passphrase: PASS })).rejects.toThrow()
+    store = await WorkspaceStore.open(dir, { passphrase: 'a new passphrase' })
+
+    // A flipped byte in the sealed copy reads as changed, never as the captured copy.
+    const path = join(dir, ...copy.file.split('/'))
+    const tampered = Buffer.from(await readFile(path))
+    tampered[tampered.length - 20] ^= 1
+    await writeFile(path, tampered)
+    expect((await readArchivedCopy(dir, copy)).intact).toBe(false)
+    await writeFile(path, onDiskAfterChange(tampered))
+
+    // Decrypting leaves the plain file.
+    await store.setPassphrase(null, 'a new passphrase')
+    await store.close()
+    expect((await readFile(path)).toString()).toBe(article)
   })
 })
 
