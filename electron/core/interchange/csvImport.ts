@@ -216,7 +216,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
       newActors.add(parsed.data)
       return parsed.data
     }
-    const actorIds = [...new Set(mapped.actors.map((a) => actorFor(a.name, a)?.id).filter((id): id is string => !!id))]
+    const actorIds = mapped.actors.length === 0 ? [] : [...new Set(mapped.actors.map((a) => actorFor(a.name, a)?.id).filter((id): id is string => !!id))]
     const sourceIds: string[] = []
     for (const url of mapped.sourceUrls) {
       let s = sourceByUrl.get(url)
@@ -235,7 +235,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     const base = existing ? { ...blankIncident(), status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations.map((l) => ({ ...l })) } : blankIncident()
     const record = incidentRecord(base, mapped.incident, {
       id: existing?.id ?? `inc-${randomUUID()}`,
-      actorIds: [...new Set([...actorIds, ...attributions.flatMap((a) => (a.toActorId ? [a.toActorId] : []))])],
+      actorIds: attributions.length === 0 ? actorIds : [...new Set([...actorIds, ...attributions.flatMap((a) => (a.toActorId ? [a.toActorId] : []))])],
       sourceIds,
       attributions,
       responses,
