@@ -36,8 +36,17 @@ const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'obje
 const onlyKeys = (v: Record<string, unknown>, allowed: ReadonlySet<string>) => Object.keys(v).every((k) => allowed.has(k))
 const isList = (v: unknown, max: number, each: (x: unknown) => boolean) => Array.isArray(v) && v.length <= max && v.every(each)
 
+const isBoolean = (v: unknown) => typeof v === 'boolean'
+const isType = (v: unknown) => TYPES.has(v)
+const isTechnique = (v: unknown) => typeof v === 'string' && ATTACK_TECHNIQUE.test(v)
+const isTag = (v: unknown) => isRequired(v, 60)
+const isSeverity = (v: unknown) => Number.isSafeInteger(v) && isNumber(v, 1, 5)
+const isRow = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 1
+const isDigest = (v: unknown) => isText(v, 100)
+const isCategory = (v: unknown) => isText(v, 200)
+
 const isVictim = (v: unknown) =>
-  isPlain(v) && onlyKeys(v, VICTIM_FIELDS) && isCountry(v.country) && isText(v.sector, 120) && isText(v.organisation, 200) && optional(v.category, (c) => isText(c, 200))
+  isPlain(v) && onlyKeys(v, VICTIM_FIELDS) && isCountry(v.country) && isText(v.sector, 120) && isText(v.organisation, 200) && optional(v.category, isCategory)
 const isLocation = (v: unknown) => isPlain(v) && onlyKeys(v, LOCATION_FIELDS) && isText(v.label, 200) && isNumber(v.lat, -90, 90) && isNumber(v.lon, -180, 180)
 const isIntensity = (v: unknown) => isPlain(v) && onlyKeys(v, INTENSITY_FIELDS) && isNumber(v.score, 0, 1000) && isRequired(v.source, 200)
 const isProvenance = (v: unknown) =>
@@ -46,9 +55,9 @@ const isProvenance = (v: unknown) =>
   isRequired(v.dataset, 200) &&
   isText(v.version, 100) &&
   isRequired(v.key, 200) &&
-  optional(v.row, (r) => Number.isSafeInteger(r) && (r as number) >= 1) &&
+  optional(v.row, isRow) &&
   isTimestamp(v.importedAt) &&
-  optional(v.digest, (d) => isText(d, 100))
+  optional(v.digest, isDigest)
 
 /**
  * True only when `IncidentSchema.parse(value)` would succeed and give back a record equal to `value`
@@ -65,7 +74,7 @@ export function passesIncidentSchema(value: unknown): value is Incident {
     isRequired(v.title, 300) &&
     isText(v.summary, 20000) &&
     STATUS.has(v.status) &&
-    isList(v.types, INCIDENT_TYPES.length, (t) => TYPES.has(t)) &&
+    isList(v.types, INCIDENT_TYPES.length, isType) &&
     optional(v.start, isDate) &&
     optional(v.end, isDate) &&
     optional(v.disclosed, isDate) &&
@@ -75,9 +84,9 @@ export function passesIncidentSchema(value: unknown): value is Incident {
     isList(v.actorIds, 50, isId) &&
     NEXUS.has(v.nexus) &&
     isText(v.impact, 10000) &&
-    optional(v.severity, (s) => Number.isSafeInteger(s) && isNumber(s, 1, 5)) &&
-    isList(v.techniques, 200, (t) => typeof t === 'string' && ATTACK_TECHNIQUE.test(t)) &&
-    isList(v.tags, 50, (t) => isRequired(t, 60)) &&
+    optional(v.severity, isSeverity) &&
+    isList(v.techniques, 200, isTechnique) &&
+    isList(v.tags, 50, isTag) &&
     TLP.has(v.tlp) &&
     isList(v.sourceIds, 200, isId) &&
     Array.isArray(v.attributions) &&
@@ -85,10 +94,10 @@ export function passesIncidentSchema(value: unknown): value is Incident {
     Array.isArray(v.responses) &&
     v.responses.length === 0 &&
     isList(v.locations, 50, isLocation) &&
-    optional(v.zeroDay, (z) => typeof z === 'boolean') &&
+    optional(v.zeroDay, isBoolean) &&
     optional(v.intensity, isIntensity) &&
     optional(v.provenance, isProvenance) &&
-    optional(v.sample, (s) => typeof s === 'boolean') &&
+    optional(v.sample, isBoolean) &&
     v.stix === undefined
   )
 }

@@ -159,6 +159,27 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     rejectRows.push([String(rowNo), column, reason, ...cells])
   }
 
+  /** The actor a row names, found in the workspace (by name or alias) or created with the row. */
+  const actorFor = (rowNo: number, name: string, extra: MappedRow['actors'][number] = { name }): Actor | undefined => {
+    const found = actorByName.get(foldName(name))
+    if (found) return found
+    const parsed = ActorSchema.safeParse({
+      id: `actor-${randomUUID()}`,
+      name,
+      aliases: extra.aliases ?? [],
+      kind: extra.kind ?? 'state-sponsored-group',
+      country: extra.country,
+      provenance: { dataset, version, key: name.slice(0, 200), row: rowNo, importedAt: now },
+      createdAt: now,
+      updatedAt: now,
+    })
+    if (!parsed.success) return undefined
+    actorByName.set(foldName(name), parsed.data)
+    for (const alias of parsed.data.aliases) if (!actorByName.has(foldName(alias))) actorByName.set(foldName(alias), parsed.data)
+    newActors.add(parsed.data)
+    return parsed.data
+  }
+
   table.rows.forEach((cells, n) => {
     const rowNo = n + 2
     if (cells.length !== table.headers.length && !(cells.length > table.headers.length && cells.slice(table.headers.length).every((c) => c.trim() === ''))) {
@@ -197,26 +218,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     }
 
     // Actors and sources the row names, found in the workspace or created with it.
-    const actorFor = (name: string, extra: MappedRow['actors'][number] = { name }): Actor | undefined => {
-      const found = actorByName.get(foldName(name))
-      if (found) return found
-      const parsed = ActorSchema.safeParse({
-        id: `actor-${randomUUID()}`,
-        name,
-        aliases: extra.aliases ?? [],
-        kind: extra.kind ?? 'state-sponsored-group',
-        country: extra.country,
-        provenance: { dataset, version, key: name.slice(0, 200), row: rowNo, importedAt: now },
-        createdAt: now,
-        updatedAt: now,
-      })
-      if (!parsed.success) return undefined
-      actorByName.set(foldName(name), parsed.data)
-      for (const alias of parsed.data.aliases) if (!actorByName.has(foldName(alias))) actorByName.set(foldName(alias), parsed.data)
-      newActors.add(parsed.data)
-      return parsed.data
-    }
-    const actorIds = mapped.actors.length === 0 ? [] : [...new Set(mapped.actors.map((a) => actorFor(a.name, a)?.id).filter((id): id is string => !!id))]
+    const actorIds = mapped.actors.length === 0 ? [] : [...new Set(mapped.actors.map((a) => actorFor(rowNo, a.name, a)?.id).filter((id): id is string => !!id))]
     const sourceIds: string[] = []
     for (const url of mapped.sourceUrls) {
       let s = sourceByUrl.get(url)
@@ -229,7 +231,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
       }
       if (!sourceIds.includes(s.id)) sourceIds.push(s.id)
     }
-    const attributions: Attribution[] = mapped.attributions.map(({ toActorName, ...a }) => ({ ...a, id: `att-${randomUUID()}`, sourceIds: [], ...(toActorName ? { toActorId: actorFor(toActorName)?.id } : {}) }) as Attribution)
+    const attributions: Attribution[] = mapped.attributions.map(({ toActorName, ...a }) => ({ ...a, id: `att-${randomUUID()}`, sourceIds: [], ...(toActorName ? { toActorId: actorFor(rowNo, toActorName)?.id } : {}) }) as Attribution)
     const responses: IncidentResponse[] = mapped.responses.map((r) => ({ ...r, id: `rsp-${randomUUID()}`, sourceIds: [] }) as IncidentResponse)
     const provenance: Provenance = { dataset, version, key: key ?? `row ${rowNo}`, row: rowNo, importedAt: now, digest }
     const base = existing ? { ...blankIncident(), status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations.map((l) => ({ ...l })) } : blankIncident()
