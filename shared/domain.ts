@@ -136,7 +136,7 @@ export const ATTACK_TECHNIQUE = /^T\d{4}(\.\d{3})?$/
 const id = z.string().min(1, 'Missing id').max(100)
 const text = (label: string, max: number) => z.string().max(max, `${label} is too long (at most ${max} characters)`)
 /** Something a reader can see: not only spaces, zero-width or other invisible format characters. */
-const VISIBLE = /[^\s\p{Cf}\p{Cc}\u2800\u3164\uFFA0]/u
+export const VISIBLE = /[^\s\p{Cf}\p{Cc}\u2800\u3164\uFFA0]/u
 const required = (label: string, max: number) =>
   z
     .string({ error: `${label} is required` })

@@ -12,8 +12,11 @@ export function isEmptyCell(cell: string | undefined | null): boolean {
   if (cell === undefined || cell === null) return true
   // No "no value" spelling is this long: a long cell is empty only when blank (and most cells are long).
   if (cell.length > 40) return cell.trim() === ''
-  return EMPTY.test(cleanCell(cell))
+  const text = cleanCell(cell)
+  // Every "no value" spelling is blank or starts with one of these: most cells are ruled out by their first character.
+  return text === '' || (EMPTY_START.includes(text[0]) && EMPTY.test(text))
 }
+const EMPTY_START = '?-nNuU['
 
 /** A cell with non-breaking spaces and runs of blanks tidied. */
 export function cleanCell(cell: string): string {

@@ -13,7 +13,7 @@ import {
   type IncidentResponse,
   type Victim,
 } from '../domain'
-import { cleanCell, foldName, isEmptyCell, parseCountry, parseDateCell, splitCell } from './cells'
+import { cleanCell, foldName, isEmptyCell, parseCountry, parseDateCell, splitCell, type CountryResult } from './cells'
 
 export const CSV_FIELDS = [
   { id: 'key', label: 'Dataset id (matches re-imports)', kind: 'text' },
@@ -221,13 +221,47 @@ export function emptyMappedRow(): MappedRow {
 /** Countries of a cell: codes found, and each value that is not a country (listed as a warning on `column`). */
 export function countriesOf(cell: string | undefined, column: string, row: MappedRow): string[] {
   const out: string[] = []
-  for (const value of splitCell(cell, { commas: !/\[/.test(cell ?? '') })) {
-    const c = parseCountry(value)
+  if (cell === undefined) return out
+  for (const c of countryResults(cell)) {
     if ('code' in c) {
       if (!out.includes(c.code)) out.push(c.code)
     } else row.warnings.push({ column, value: c.unknown, reason: c.reason })
   }
   return out
+}
+
+/** What each value of a country cell resolves to. Datasets repeat the same country cells thousands of times: each distinct one is read once. */
+function countryResults(cell: string): readonly CountryResult[] {
+  let results = countryCellCache.get(cell)
+  if (!results) {
+    results = splitCell(cell, { commas: !cell.includes('[') }).map(parseCountry)
+    if (countryCellCache.size > 50_000) countryCellCache.clear()
+    countryCellCache.set(cell, results)
+  }
+  return results
+}
+const countryCellCache = new Map<string, readonly CountryResult[]>()
+
+/** The values of a types cell, each distinct cell split once (the same reason). */
+function typeValues(cell: string): readonly string[] {
+  let values = typeCellCache.get(cell)
+  if (!values) {
+    values = splitCell(cell, { commas: true })
+    if (typeCellCache.size > 50_000) typeCellCache.clear()
+    typeCellCache.set(cell, values)
+  }
+  return values
+}
+const typeCellCache = new Map<string, readonly string[]>()
+
+/** The enumeration value a mapping gives `raw` (undefined when it is left out); a raw value the mapping does not know is an error on `column`. */
+function enumValue(mapping: CsvMapping, row: MappedRow, column: string, field: EnumField, raw: string): string | undefined {
+  const mapped = mapping.values[field]?.[valueKey(raw)]
+  if (mapped === undefined) {
+    row.errors.push({ column, reason: `“${raw}” has no mapping for ${CSV_FIELDS.find((x) => x.id === field)!.label.toLowerCase()}` })
+    return undefined
+  }
+  return mapped === IGNORE ? undefined : mapped
 }
 
 /** Reads one data row through a generic column mapping. */
@@ -238,20 +272,13 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
   let sector = ''
   let organisation = ''
   let category: string | undefined
-  headers.forEach((h, col) => {
+  for (let col = 0; col < headers.length; col++) {
+    const h = headers[col]
     const field = mapping.columns[h]
-    if (!field) return
+    if (!field) continue
     const cell = cells[col] ?? ''
-    if (isEmptyCell(cell)) return
+    if (isEmptyCell(cell)) continue
     const text = cleanCell(cell)
-    const enumValue = (f: EnumField, raw: string): string | undefined => {
-      const mapped = mapping.values[f]?.[valueKey(raw)]
-      if (mapped === undefined) {
-        row.errors.push({ column: h, reason: `“${raw}” has no mapping for ${CSV_FIELDS.find((x) => x.id === f)!.label.toLowerCase()}` })
-        return undefined
-      }
-      return mapped === IGNORE ? undefined : mapped
-    }
     switch (field) {
       case 'key':
         row.key = text
@@ -275,8 +302,8 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
       }
       case 'types': {
         const types = new Set(inc.types ?? [])
-        for (const v of splitCell(cell, { commas: true })) {
-          const t = enumValue('types', v)
+        for (const v of typeValues(cell)) {
+          const t = enumValue(mapping, row, h, 'types', v)
           if (t) types.add(t as Incident['types'][number])
         }
         inc.types = [...types]
@@ -285,12 +312,12 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
       case 'status':
       case 'nexus':
       case 'tlp': {
-        const v = enumValue(field, text)
+        const v = enumValue(mapping, row, h, field, text)
         if (v) (inc as Record<string, unknown>)[field] = v
         break
       }
       case 'zeroDay': {
-        const v = enumValue('zeroDay', text)
+        const v = enumValue(mapping, row, h, 'zeroDay', text)
         if (v) inc.zeroDay = v === 'yes'
         break
       }
@@ -298,7 +325,7 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
         for (const code of countriesOf(cell, h, row)) if (!victims.some((v) => v.country === code)) victims.push({ country: code, sector: '', organisation: '' })
         break
       case 'sponsors':
-        inc.sponsorCountries = [...new Set([...(inc.sponsorCountries ?? []), ...countriesOf(cell, h, row)])]
+        inc.sponsorCountries = inc.sponsorCountries ? [...new Set([...inc.sponsorCountries, ...countriesOf(cell, h, row)])] : countriesOf(cell, h, row)
         break
       case 'sector':
         sector = text
@@ -337,7 +364,7 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
         }
         break
     }
-  })
+  }
   if (victims.length > 0) inc.victims = victims.map((v) => ({ ...v, sector, organisation, ...(category ? { category } : {}) }))
   if (!inc.title) row.errors.push({ column: Object.keys(mapping.columns).find((h) => mapping.columns[h] === 'title') ?? 'Title', reason: 'no title (every incident needs one)' })
   return row

@@ -1,11 +1,12 @@
 // A CSV file (plain with a column mapping, or an EuRepoC / CFR export) planned into workspace changes: every row new, updated, a likely duplicate, unchanged, a conflict with an analyst's edit, or rejected with its row, column and reason.
-import { createHash, randomUUID } from 'node:crypto'
+import { hash, randomUUID } from 'node:crypto'
 import { foldName } from '../../../shared/datasets/cells'
 import { toCsv, parseTable, type Table } from '../../../shared/datasets/csv'
-import { mapCsvRow, suggestMapping, type CsvMapping, type MappedRow } from '../../../shared/datasets/mapping'
+import { mapCsvRow, suggestMapping, type CsvMapping, type IncidentDraft, type MappedRow } from '../../../shared/datasets/mapping'
 import { detectPreset, missingColumns, PRESET_LABELS, readPresetRow, type Preset } from '../../../shared/datasets/presets'
 import { ActorSchema, blankIncident, IncidentSchema, SourceSchema, type Actor, type Attribution, type Incident, type IncidentResponse, type Provenance, type Source } from '../../../shared/domain'
 import { likelyDuplicates } from '../../../shared/duplicates'
+import { passesIncidentSchema } from '../../../shared/incidentCheck'
 import type { DatasetFormat, DatasetSummary } from '../../../shared/interchange'
 import { ServiceError } from '../../../shared/result'
 import type { Workspace } from '../../../shared/workspace'
@@ -33,7 +34,58 @@ export function tableFormat(table: Table, asked: DatasetFormat | 'auto'): Datase
   return detectPreset(table.headers) ?? 'csv'
 }
 
-const digestOf = (cells: readonly string[]) => createHash('sha1').update(JSON.stringify(cells)).digest('hex').slice(0, 20)
+/** The years an incident's dates cover (end defaulting to start), or null without a start date (such incidents are never likely duplicates). */
+function yearSpan(i: Pick<Incident, 'start' | 'end'>): [number, number] | null {
+  if (!i.start) return null
+  const a = Number(i.start.slice(0, 4))
+  const b = Number((i.end ?? i.start).slice(0, 4))
+  return [Math.min(a, b), Math.max(a, b)]
+}
+
+type OwnFields = Pick<Incident, 'id' | 'actorIds' | 'sourceIds' | 'attributions' | 'responses' | 'provenance' | 'createdAt' | 'updatedAt'>
+const OPTIONAL_FIELDS = ['start', 'end', 'disclosed', 'severity', 'zeroDay', 'intensity'] as const
+
+/**
+ * A row's incident (the draft over `base`) with its fields always in the same order, so the records of a
+ * file share one shape and stay fast to check, index and save. Not yet validated.
+ */
+function incidentRecord(base: ReturnType<typeof blankIncident>, draft: IncidentDraft, own: OwnFields): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    id: own.id,
+    title: draft.title ?? base.title,
+    summary: draft.summary ?? base.summary,
+    status: draft.status ?? base.status,
+    types: draft.types ?? base.types,
+    victims: draft.victims ?? base.victims,
+    sponsorCountries: draft.sponsorCountries ?? base.sponsorCountries,
+    actorIds: own.actorIds,
+    nexus: draft.nexus ?? base.nexus,
+    impact: draft.impact ?? base.impact,
+    techniques: draft.techniques ?? base.techniques,
+    tags: draft.tags ?? base.tags,
+    tlp: draft.tlp ?? base.tlp,
+    sourceIds: own.sourceIds,
+    attributions: own.attributions,
+    responses: own.responses,
+    locations: draft.locations ?? base.locations,
+    provenance: own.provenance,
+    createdAt: own.createdAt,
+    updatedAt: own.updatedAt,
+  }
+  for (const k of OPTIONAL_FIELDS) {
+    const v = draft[k] ?? base[k]
+    if (v !== undefined) record[k] = v
+  }
+  // Anything else a draft carries goes in as it is, for the schema to judge.
+  for (const k in draft) {
+    const v = draft[k as keyof IncidentDraft]
+    if (!(k in record) && v !== undefined) record[k] = v
+  }
+  return record
+}
+
+// The one-shot hash: no Hash object per row.
+const digestOf = (cells: readonly string[]) => hash('sha1', JSON.stringify(cells), 'hex').slice(0, 20)
 const urlTitle = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, '').slice(0, 500)
 
 /**
@@ -70,16 +122,28 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
   const leftOut = new Map<string, DatasetSummary['leftOut'][number]>()
   const rejectRows: string[][] = []
 
-  // What the workspace holds: incidents by their dataset id, actors by name and alias, sources by URL, incidents by victim for the duplicate check.
+  // What the workspace holds: incidents by their dataset id, actors by name and alias, sources by URL, incidents by victim and year for the duplicate check.
   const byKey = new Map<string, Incident>()
-  const byVictim = new Map<string, Incident[]>()
+  const byVictimYear = new Map<string, Incident[]>()
   for (const i of ws.incidents) {
     if (i.provenance) byKey.set(`${i.provenance.dataset}\u0000${i.provenance.key}`, i)
+    const span = yearSpan(i)
+    if (!span) continue
     for (const c of new Set(i.victims.map((v) => v.country))) {
-      const list = byVictim.get(c) ?? []
-      list.push(i)
-      byVictim.set(c, list)
+      for (let y = span[0]; y <= span[1]; y++) {
+        const list = byVictimYear.get(`${c}\u0000${y}`) ?? []
+        list.push(i)
+        byVictimYear.set(`${c}\u0000${y}`, list)
+      }
     }
+  }
+  /** Workspace incidents that could be duplicates of `incident`: a shared victim and a year within one of its span (dates that touch at a year's end overlap). */
+  const duplicatePool = (incident: Incident): Incident[] => {
+    const span = yearSpan(incident)
+    if (!span) return []
+    const pool = new Set<Incident>()
+    for (const v of incident.victims) for (let y = span[0] - 1; y <= span[1] + 1; y++) for (const i of byVictimYear.get(`${v.country}\u0000${y}`) ?? []) pool.add(i)
+    return [...pool]
   }
   const actorByName = new Map<string, Actor>()
   for (const a of ws.actors) for (const n of [a.name, ...a.aliases]) if (!actorByName.has(foldName(n))) actorByName.set(foldName(n), a)
@@ -93,6 +157,27 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     fates.push({ id: `row ${rowNo}`, type: 'row', outcome: 'skipped', reason: `${column}: ${reason}` })
     if (summary.rejects.length < LIMIT) summary.rejects.push({ row: rowNo, column, reason })
     rejectRows.push([String(rowNo), column, reason, ...cells])
+  }
+
+  /** The actor a row names, found in the workspace (by name or alias) or created with the row. */
+  const actorFor = (rowNo: number, name: string, extra: MappedRow['actors'][number] = { name }): Actor | undefined => {
+    const found = actorByName.get(foldName(name))
+    if (found) return found
+    const parsed = ActorSchema.safeParse({
+      id: `actor-${randomUUID()}`,
+      name,
+      aliases: extra.aliases ?? [],
+      kind: extra.kind ?? 'state-sponsored-group',
+      country: extra.country,
+      provenance: { dataset, version, key: name.slice(0, 200), row: rowNo, importedAt: now },
+      createdAt: now,
+      updatedAt: now,
+    })
+    if (!parsed.success) return undefined
+    actorByName.set(foldName(name), parsed.data)
+    for (const alias of parsed.data.aliases) if (!actorByName.has(foldName(alias))) actorByName.set(foldName(alias), parsed.data)
+    newActors.add(parsed.data)
+    return parsed.data
   }
 
   table.rows.forEach((cells, n) => {
@@ -133,26 +218,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     }
 
     // Actors and sources the row names, found in the workspace or created with it.
-    const actorFor = (name: string, extra: MappedRow['actors'][number] = { name }): Actor | undefined => {
-      const found = actorByName.get(foldName(name))
-      if (found) return found
-      const parsed = ActorSchema.safeParse({
-        id: `actor-${randomUUID()}`,
-        name,
-        aliases: extra.aliases ?? [],
-        kind: extra.kind ?? 'state-sponsored-group',
-        country: extra.country,
-        provenance: { dataset, version, key: name.slice(0, 200), row: rowNo, importedAt: now },
-        createdAt: now,
-        updatedAt: now,
-      })
-      if (!parsed.success) return undefined
-      actorByName.set(foldName(name), parsed.data)
-      for (const alias of parsed.data.aliases) if (!actorByName.has(foldName(alias))) actorByName.set(foldName(alias), parsed.data)
-      newActors.add(parsed.data)
-      return parsed.data
-    }
-    const actorIds = [...new Set(mapped.actors.map((a) => actorFor(a.name, a)?.id).filter((id): id is string => !!id))]
+    const actorIds = mapped.actors.length === 0 ? [] : [...new Set(mapped.actors.map((a) => actorFor(rowNo, a.name, a)?.id).filter((id): id is string => !!id))]
     const sourceIds: string[] = []
     for (const url of mapped.sourceUrls) {
       let s = sourceByUrl.get(url)
@@ -165,15 +231,13 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
       }
       if (!sourceIds.includes(s.id)) sourceIds.push(s.id)
     }
-    const attributions: Attribution[] = mapped.attributions.map(({ toActorName, ...a }) => ({ ...a, id: `att-${randomUUID()}`, sourceIds: [], ...(toActorName ? { toActorId: actorFor(toActorName)?.id } : {}) }) as Attribution)
+    const attributions: Attribution[] = mapped.attributions.map(({ toActorName, ...a }) => ({ ...a, id: `att-${randomUUID()}`, sourceIds: [], ...(toActorName ? { toActorId: actorFor(rowNo, toActorName)?.id } : {}) }) as Attribution)
     const responses: IncidentResponse[] = mapped.responses.map((r) => ({ ...r, id: `rsp-${randomUUID()}`, sourceIds: [] }) as IncidentResponse)
     const provenance: Provenance = { dataset, version, key: key ?? `row ${rowNo}`, row: rowNo, importedAt: now, digest }
-    const base = existing ? { ...blankIncident(), status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations } : blankIncident()
-    const candidate = IncidentSchema.safeParse({
-      ...base,
-      ...mapped.incident,
+    const base = existing ? { ...blankIncident(), status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations.map((l) => ({ ...l })) } : blankIncident()
+    const record = incidentRecord(base, mapped.incident, {
       id: existing?.id ?? `inc-${randomUUID()}`,
-      actorIds: [...new Set([...actorIds, ...attributions.flatMap((a) => (a.toActorId ? [a.toActorId] : []))])],
+      actorIds: attributions.length === 0 ? actorIds : [...new Set([...actorIds, ...attributions.flatMap((a) => (a.toActorId ? [a.toActorId] : []))])],
       sourceIds,
       attributions,
       responses,
@@ -181,6 +245,8 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     })
+    // Every record is checked against the schema: the fast check passes the usual ones as they are, zod reads the rest (and says what is wrong).
+    const candidate = passesIncidentSchema(record) ? { success: true as const, data: record } : IncidentSchema.safeParse(record)
     if (!candidate.success) {
       const issue = candidate.error.issues[0]
       reject(rowNo, cells, issue.path.join('.') || '(row)', issue.message)
@@ -188,7 +254,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     }
     const incident = candidate.data
     if (!existing) {
-      const pool = [...new Set(incident.victims.flatMap((v) => byVictim.get(v.country) ?? []))]
+      const pool = duplicatePool(incident)
       const dupes = pool.length > 0 ? likelyDuplicates(incident, pool) : []
       if (dupes.length > 0) {
         fates.push({ id: `row ${rowNo}`, type: 'row', outcome: 'duplicate', reason: `likely the same as “${dupes[0].title}” (${dupes[0].id})` })
