@@ -37,10 +37,12 @@ export function incidentIssues(index: RecordIndex, incident: IncidentFields): Fi
   incident.attributions.forEach((a, n) => {
     uniqueClaim(a.id, `attributions.${n}`)
     if (a.toActorId && !is(index, a.toActorId, 'actors')) issues.push({ path: `attributions.${n}.toActorId`, message: `Unknown actor ${a.toActorId}` })
+    if (a.attributorActorId && !is(index, a.attributorActorId, 'actors')) issues.push({ path: `attributions.${n}.attributorActorId`, message: `Unknown actor ${a.attributorActorId}` })
     source(a.sourceIds, `attributions.${n}.sourceIds`)
   })
   incident.responses.forEach((r, n) => {
     uniqueClaim(r.id, `responses.${n}`)
+    if (r.actorId && !is(index, r.actorId, 'actors')) issues.push({ path: `responses.${n}.actorId`, message: `Unknown actor ${r.actorId}` })
     source(r.sourceIds, `responses.${n}.sourceIds`)
   })
   return issues
@@ -124,6 +126,16 @@ export function repairWorkspace<W extends Pick<Workspace, Collection>>(ws: W, ne
       if (a.toActorId && !is(index, a.toActorId, 'actors')) {
         fixes.push(`Removed the reference to missing actor ${a.toActorId} from an attribution of ${where}`)
         delete a.toActorId
+      }
+      if (a.attributorActorId && !is(index, a.attributorActorId, 'actors')) {
+        fixes.push(`Unlinked the attribution by “${a.attributor}” of ${where} from missing actor ${a.attributorActorId}, keeping its text`)
+        delete a.attributorActorId
+      }
+    }
+    for (const r of i.responses) {
+      if (r.actorId && !is(index, r.actorId, 'actors')) {
+        fixes.push(`Unlinked the response by “${r.actor}” of ${where} from missing actor ${r.actorId}, keeping its text`)
+        delete r.actorId
       }
     }
   }
