@@ -96,7 +96,7 @@ describe('migration 4 → 5: claims link to actors', () => {
   })
 
   it('migrates a version-3 file the same way (kept objects added, claims linked)', () => {
-    const { foreign: _foreign, ...v3 } = { ...version4(), schemaVersion: 3 }
+    const { foreign: _foreign, ...v3 } = { ...version4(), schemaVersion: 3 } as Record<string, unknown>
     const outcome = migrate(v3)
     expect(outcome.kind).toBe('migrated')
     if (outcome.kind !== 'migrated') return
