@@ -20,10 +20,11 @@ import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { useDraft } from '../components/useDraft'
 import { errorMessage, toast } from '../state/actions'
-import { deleteIncident, leaveIncident, saveIncident } from './actions'
+import { deleteIncident, leaveIncident, readIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
+import { DuplicateWarning } from './DuplicateWarning'
 import { LocationsEditor } from './LocationsEditor'
 import { ResponsesEditor } from './ResponsesEditor'
 import { SourcesEditor } from './SourcesEditor'
@@ -84,6 +85,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         <span className={`save-state${dirty ? ' dirty' : ''}`} aria-live="polite">
           {dirty ? 'Unsaved changes' : incident ? 'Saved' : ''}
         </span>
+        {incident ? <button type="button" onClick={readIncident} title="Back to the incident's summary">Read view</button> : null}
       </header>
       {readOnly ? <p className="form-note">This workspace is read-only: {readOnly}</p> : null}
       {problems.length > 0 ? (
@@ -92,6 +94,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         </div>
       ) : null}
 
+      <DuplicateWarning draft={draft} id={incident?.id ?? null} />
       <fieldset disabled={!!readOnly} className="form-body">
         <div className="grid">
           <Field label="Title" error={errors.title} wide>

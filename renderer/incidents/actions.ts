@@ -5,7 +5,20 @@ import { firstField, focusWhenShown, viewStart } from '../shell/focus'
 import { deleteWithUndo, guard, put } from '../state/actions'
 import { getState, setState, type Editing } from '../state/store'
 
-export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+export const editIncident = (incident: Editing) => guard(() => setState({ incident, incidentForm: null, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+
+/** Switches an incident's read view to its form, focused on its first field. */
+export const openIncidentForm = (id: string) => {
+  setState({ incidentForm: id })
+  focusWhenShown(() => firstField('#incident-form'))
+}
+
+/** Back from the form to the incident's read view (asking first when the form has edits). */
+export const readIncident = () =>
+  guard(() => {
+    setState({ incidentForm: null, dirty: false })
+    focusWhenShown(() => document.querySelector<HTMLElement>('.incident-read .read-edit'))
+  })
 
 /** Opens an empty incident form in the incidents view, focused on its first field. */
 export const newIncident = () =>
@@ -25,7 +38,7 @@ export const leaveIncident = () =>
 export async function saveIncident(id: string | null, input: IncidentInput) {
   const saved = id ? await client.incidents.update({ id, input }) : await client.incidents.create(input)
   put('incidents', saved)
-  setState((s) => ({ incident: { kind: 'existing', id: saved.id }, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
+  setState((s) => ({ incident: { kind: 'existing', id: saved.id }, incidentForm: saved.id, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
   return saved
 }
 

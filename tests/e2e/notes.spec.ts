@@ -39,7 +39,7 @@ test('writes a note linking the Albania incident, follows the backlink, finds it
   // The preview's link opens the incident, whose detail pane lists the note.
   await page.locator('.notes-preview a.wikilink', { hasText: ALBANIA }).click()
   await expect(page.getByRole('tab', { name: 'Incidents' })).toHaveAttribute('aria-selected', 'true')
-  await expect(app.form().locator('.form-head h2')).toHaveText(ALBANIA)
+  await expect(app.readView().locator('.form-head h2')).toHaveText(ALBANIA)
   const backlinks = page.getByRole('region', { name: 'Notes that mention this record' })
   await expect(backlinks.getByRole('button', { name: /Timing of the wiper/ })).toBeVisible()
   await backlinks.getByRole('button', { name: /Timing of the wiper/ }).click()
