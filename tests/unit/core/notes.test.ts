@@ -35,10 +35,9 @@ describe('notes', () => {
     expect(disk.notes[0].body).toContain('[[inc-albania-2022-07]]')
   })
 
-  it('refuses a link to a record that does not exist, naming it', async () => {
-    const err = await failure(client.notes.create({ title: 'Dangling', body: 'See [[inc-nowhere]].' }))
-    expect(err.code).toBe('invalid-input')
-    expect(err.message).toContain('[[inc-nowhere]] names no incident, actor, source or note')
+  it('saves a link to a record that does not exist (shown as broken), and refuses an attachment to one', async () => {
+    const saved = await client.notes.create({ title: 'Dangling', body: 'See [[inc-nowhere]].' })
+    expect(saved.body).toBe('See [[inc-nowhere]].')
     const attached = await failure(client.notes.create({ title: 'Dangling', incidentId: 'inc-nowhere' }))
     expect(attached.issues).toEqual([{ path: 'incidentId', message: 'Unknown incident inc-nowhere' }])
   })
@@ -97,13 +96,17 @@ describe('workspace versions 1, 2 and 3 → 5 (notes arrive in version 3, kept S
     expect(disk.reports).toEqual([])
   })
 
-  it('reports a note linking to a missing record when validating a file', async () => {
+  it('reports a note attached to a missing incident when validating a file, and its broken links as warnings', async () => {
     const ws = sampleWorkspace()
     ws.notes.push({ id: 'note-1', title: 'Broken', body: 'see [[inc-gone]]', tags: [], pinned: false, incidentId: 'inc-gone2', createdAt: ws.createdAt, updatedAt: ws.createdAt })
     const bad = join(root, 'bad')
     await mkdir(bad)
     await writeFile(join(bad, WORKSPACE_FILE), JSON.stringify(ws))
     const result = await validateWorkspace(bad)
-    expect(result.ok ? [] : result.problems).toEqual(['note note-1: incidentId: Unknown incident inc-gone2', 'note note-1: body: The link [[inc-gone]] names no incident, actor, source or note'])
+    expect(result.ok ? [] : result.problems).toEqual(['note note-1: incidentId: Unknown incident inc-gone2'])
+    ws.notes[0].incidentId = undefined
+    await writeFile(join(bad, WORKSPACE_FILE), JSON.stringify(ws))
+    const linksOnly = await validateWorkspace(bad)
+    expect(linksOnly.ok && linksOnly.warnings).toEqual(['note note-1: the link [[inc-gone]] names no incident, actor, source or note (shown as broken until relinked)'])
   })
 })
