@@ -70,6 +70,8 @@ export function IncidentRead({ incident }: { incident: Incident }) {
   const mentioned = useMemo(() => backlinks(notes, incident.id), [notes, incident.id])
   const titles = useMemo(() => recordIndex({ incidents, actors, sources, notes }), [incidents, actors, sources, notes])
 
+  // The first paragraph is the lede; the rest waits behind a disclosure so the chronology stays in view.
+  const [lede, ...more] = incident.summary.split(/\n{2,}/).filter((p) => p.trim())
   const dates = [incident.start ? formatDate(incident.start, 'long') : 'Start not known', incident.end ? `to ${formatDate(incident.end, 'long')}` : ''].filter(Boolean).join(' ')
   const linkedActor = (id: string | undefined, label: string) => (id && actorName.get(id) && actorName.get(id) !== label ? ` (${actorName.get(id)})` : '')
   /** A note's text with its links written as the titles they name, cut to a readable length. */
@@ -123,11 +125,17 @@ export function IncidentRead({ incident }: { incident: Incident }) {
         {incident.types.length > 0 ? <Row label="Types">{incident.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ')}</Row> : null}
         {incident.severity ? <Row label="Severity">{`${incident.severity} of 5`}</Row> : null}
       </dl>
-      {incident.summary ? (
+      {lede ? (
         <section aria-label="Summary" className="read-text">
-          {incident.summary.split(/\n{2,}/).map((p, n) => (
-            <p key={n}>{p}</p>
-          ))}
+          <p>{lede}</p>
+          {more.length > 0 ? (
+            <details>
+              <summary>Full summary ({more.length + 1} paragraphs)</summary>
+              {more.map((p, n) => (
+                <p key={n}>{p}</p>
+              ))}
+            </details>
+          ) : null}
         </section>
       ) : null}
 
@@ -147,7 +155,7 @@ export function IncidentRead({ incident }: { incident: Incident }) {
                     <p className="read-claim">
                       <span className="read-kind">Attribution</span> <strong>{e.claim.attributor}</strong>
                       {linkedActor(e.claim.attributorActorId, e.claim.attributor)} attributes it to{' '}
-                      <strong>{[e.claim.toActorId ? actorName.get(e.claim.toActorId) : undefined, e.claim.toCountry ? countryName(e.claim.toCountry) : undefined].filter(Boolean).join(' / ') || 'no one named'}</strong>
+                      <strong>{[...new Set([e.claim.toActorId ? actorName.get(e.claim.toActorId) : undefined, e.claim.toCountry ? countryName(e.claim.toCountry) : undefined].filter(Boolean))].join(' / ') || 'no one named'}</strong>
                       {e.claim.confidence || e.claim.likelihood ? (
                         <span className="muted">
                           {' '}
