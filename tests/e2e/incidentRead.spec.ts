@@ -47,6 +47,27 @@ test('the read view of the Albania attack tells its chronology in date order wit
 test('picks an attributor from the actors, and creates a missing one inline; both are saved as links with their labels', async ({ app, page }) => {
   await app.row(ALBANIA).click()
   await app.edit()
+
+  // An attributor that is no actor yet: created inline from the picker, by keyboard; the label stays.
+  const pm = app.form().getByRole('group', { name: /^attribution 3 by / })
+  const attributor = pm.getByLabel('Attributed by', { exact: true })
+  await expect(pm.locator('.actor-link')).toContainText('Not linked to an actor')
+  await attributor.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(pm.getByRole('option', { name: 'Create actor “Government of Albania (PM Edi Rama)”…' })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  const create = pm.getByRole('group', { name: 'New actor for attributor' })
+  await expect(create.getByLabel('Actor name')).toBeFocused()
+  await create.getByLabel('Actor kind').selectOption('state')
+  await create.getByLabel('Actor country').selectOption({ label: 'Albania' })
+  await create.getByLabel('Actor name').fill('Albania')
+  // Enter in the new-actor form creates the actor; it does not submit the incident.
+  await page.keyboard.press('Enter')
+  await expect(pm.locator('.actor-link')).toContainText('Actor: Albania')
+  await expect(attributor).toHaveValue('Government of Albania (PM Edi Rama)')
+  await expect(app.form().locator('.save-state')).toHaveText('Unsaved changes')
+
+  // A new attribution picks an existing actor by alias.
   await app.form().getByRole('button', { name: '+ Add attribution' }).click()
   const picker = app.field('Attributed by', 'attribution 9')
   await picker.fill('mois')
@@ -54,46 +75,39 @@ test('picks an attributor from the actors, and creates a missing one inline; bot
   await expect(options.getByRole('option').first()).toContainText('Ministry of Intelligence and Security (MOIS)')
   await page.keyboard.press('Enter')
   await expect(picker).toHaveValue('Ministry of Intelligence and Security (MOIS)')
-  const group = app.form().getByRole('group', { name: /^attribution 9/ })
-  await expect(group.locator('.actor-link')).toContainText('Actor: Ministry of Intelligence and Security (MOIS)')
+  await expect(app.form().getByRole('group', { name: /^attribution 9/ }).locator('.actor-link')).toContainText('Actor: Ministry of Intelligence and Security (MOIS)')
 
-  // A responder that is no actor yet: created inline from the picker, by keyboard.
-  const response = app.form().getByRole('group', { name: /^response 1 by Government of Albania/ })
+  // A responder picks the actor just created, then gets its own label back: the link stays.
+  // The group is named by its label, which changes as it is typed.
+  const response = app.form().getByRole('group', { name: /^response 1 by / })
   const responder = response.getByLabel('Responding actor', { exact: true })
-  await expect(response.locator('.actor-link')).toContainText('Not linked to an actor')
-  await responder.focus()
-  await page.keyboard.press('ArrowDown')
-  await expect(response.getByRole('option', { name: 'Create actor “Government of Albania”…' })).toBeVisible()
-  await response.getByRole('option', { name: 'Create actor “Government of Albania”…' }).click()
-  const create = response.getByRole('group', { name: 'New actor for responding actor' })
-  await expect(create.getByLabel('Actor name')).toBeFocused()
-  await create.getByLabel('Actor name').fill('Albania')
-  await create.getByLabel('Actor kind').selectOption('state')
-  await create.getByLabel('Actor country').selectOption({ label: 'Albania' })
-  await create.getByRole('button', { name: 'Create actor' }).click()
+  await responder.fill('alb')
+  await response.getByRole('option', { name: /^Albania State/ }).click()
+  await expect(responder).toHaveValue('Albania')
+  await responder.fill('Government of Albania')
   await expect(response.locator('.actor-link')).toContainText('Actor: Albania')
-  await expect(responder).toHaveValue('Government of Albania')
 
   await app.saveForm()
   await expect(app.form().locator('.save-state')).toHaveText('Saved')
   const ws = JSON.parse((await app.workspaceBytes()).toString('utf8')) as {
     actors: { id: string; name: string; kind: string; country?: string }[]
-    incidents: { id: string; attributions: { attributor: string; attributorActorId?: string }[]; responses: { id: string; actor: string; actorId?: string }[] }[]
+    incidents: { id: string; attributions: { id: string; attributor: string; attributorActorId?: string }[]; responses: { id: string; actor: string; actorId?: string }[] }[]
   }
   const albaniaActor = ws.actors.find((a) => a.name === 'Albania')
   expect(albaniaActor).toMatchObject({ kind: 'state', country: 'AL' })
   const inc = ws.incidents.find((i) => i.id === 'inc-albania-2022-07')!
+  expect(inc.attributions.find((a) => a.id === 'att-albania-gov')).toMatchObject({ attributor: 'Government of Albania (PM Edi Rama)', attributorActorId: albaniaActor!.id })
   expect(inc.attributions[8]).toMatchObject({ attributor: 'Ministry of Intelligence and Security (MOIS)', attributorActorId: 'actor-mois' })
   expect(inc.responses.find((r) => r.id === 'resp-albania-break-relations')).toMatchObject({ actor: 'Government of Albania', actorId: albaniaActor!.id })
 
   // The read view names the linked actor beside the label.
   await app.form().getByRole('button', { name: 'Read view' }).click()
   await expect(app.readView().locator('.read-response').first()).toContainText('Government of Albania (Albania)')
-  // The actor cannot be deleted while the response cites it.
+  // The actor cannot be deleted while claims cite it; the refusal names them.
   await page.getByRole('tab', { name: 'Actors' }).click()
   await page.getByRole('list', { name: 'Actors' }).getByRole('button', { name: /^Albania/ }).click()
   await page.getByRole('button', { name: 'Delete actor' }).click()
-  await expect(page.locator('.toast', { hasText: 'the response by “Government of Albania” in incident “Destructive attack on Albanian government systems”' })).toBeVisible()
+  await expect(page.locator('.toast', { hasText: 'the attribution by “Government of Albania (PM Edi Rama)” in incident “Destructive attack on Albanian government systems”' })).toBeVisible()
 })
 
 test('creating a Montenegro government attack in August 2022 shows the sample’s Montenegro incident as a likely duplicate, with a link that opens it', async ({ app, page }) => {
