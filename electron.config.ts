@@ -24,7 +24,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // ajv is bundled: its CommonJS subpath (ajv/dist/2020) has no ESM entry Node could resolve at run time.
-      externalizeDeps: { exclude: ['ajv'] },
+      externalizeDeps: { exclude: ['ajv', 'i18n-iso-countries'] },
       rolldownOptions: {
         input: {
           index: resolve('electron/app/main.ts'),

@@ -17,6 +17,10 @@ const STEPS = [
     args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchInterchange.ts'],
   },
   {
+    name: 'datasets: CSV import of 100k rows beside papaparse alone',
+    args: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', 'tests/support/benchDatasets.ts'],
+  },
+  {
     name: 'report: 50-incident PDF briefing',
     args: ['--import', 'tsx', 'tests/support/benchReport.ts'],
   },

@@ -93,6 +93,14 @@ try {
   await page.frameLocator('iframe[title="Briefing preview"]').locator('.section-incident-table').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/reports-view.png' })
 
+  // The Sources view: sorted by how much rests on each source, the Albanian prime minister's statement open with what cites it.
+  await page.keyboard.press('Alt+7')
+  await page.getByRole('columnheader', { name: 'Cited by' }).getByRole('button').click()
+  await page.getByRole('columnheader', { name: 'Cited by' }).getByRole('button').click()
+  await page.getByRole('button', { name: /^Statement by Prime Minister Edi Rama/ }).click()
+  await page.getByRole('region', { name: 'Records that cite this source' }).waitFor()
+  await page.screenshot({ path: 'docs/sources-view.png' })
+
   // The import preview of a small vendor bundle: a new incident, a likely duplicate, an indicator kept as is, a broken relationship.
   const T = '2026-03-01T00:00:00.000Z'
   const ext = { 'extension-definition--b3f1d9a2-6c4e-5a7b-8d2f-1e3c5a7b9d0f': { extension_type: 'property-extension', start: '2022-07', victims: [{ country: 'AL' }] } }
@@ -114,6 +122,32 @@ try {
   await page.keyboard.press('Escape')
   rmSync(bundle, { force: true })
 
+  // The column-mapping step of a desk spreadsheet: fields suggested from the headers, one value without a mapping.
+  const sheet = join(dir, '..', 'desk-sheet.csv')
+  writeFileSync(
+    sheet,
+    [
+      'Incident,When,Target country,Attacker,Kind,Notes',
+      'Wiper attack on a Latvian energy ministry,7/15/2023,Latvia,Russian Federation,Data destruction,Reported by CERT.LV',
+      'Espionage against the Finnish parliament,2023-03,FIN,RU,Espionage,Mail accounts',
+      '"Defaced websites of Lithuanian towns, second wave",March 2023,Lithuania,Russia,Cyber-fun,',
+      'Leak of Estonian ministry documents,2023,Estonia,Russia,Doxing,Posted on a forum',
+    ].join('\r\n'),
+  )
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search records or type a command' }).fill('Import a CSV')
+  const sheetChooser = page.waitForEvent('filechooser')
+  await page.locator('.palette-item', { hasText: 'Import a CSV file or dataset' }).click()
+  await (await sheetChooser).setFiles(sheet)
+  const mapping = page.getByRole('dialog', { name: 'Map the columns of desk-sheet.csv' })
+  await mapping.getByLabel('Field for column When').selectOption({ label: 'Start date' })
+  await mapping.getByLabel('Field for column Attacker').selectOption({ label: 'Sponsor countries' })
+  await mapping.getByLabel('Field for column Kind').selectOption({ label: 'Types' })
+  await mapping.getByText('1 value has no mapping').waitFor()
+  await page.screenshot({ path: 'docs/csv-mapping.png' })
+  await page.keyboard.press('Escape')
+  rmSync(sheet, { force: true })
+
   // The light theme, chosen with the switch in the header.
   await page.getByLabel('Theme').selectOption('light')
   await page.keyboard.press('Alt+1')
@@ -122,7 +156,7 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incident-read-view.png, docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/import-preview.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incident-read-view.png, docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')

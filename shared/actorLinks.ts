@@ -1,4 +1,4 @@
-// Which actor a claim's free-text attributor or responder names: matching by name or alias, used by the 4 → 5 migration and the sample.
+// Which actor a claim's free-text attributor or responder names: matching by name or alias, used by the 5 → 6 migration and the sample.
 import type { Actor } from './domain'
 
 /** A name as compared: case, accents-as-typed and runs of white space ignored. */

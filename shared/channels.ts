@@ -32,6 +32,9 @@ export const CHANNEL_NAMES = [
   'interchange:preview',
   'interchange:commit',
   'interchange:undo',
+  'interchange:rejects',
+  'datasets:mappings',
+  'datasets:saveMapping',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

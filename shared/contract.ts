@@ -18,7 +18,8 @@ import {
   type Source,
 } from './domain'
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
-import { ExportScopeSchema, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
+import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
+import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { WorkbenchError, type Result } from './result'
@@ -109,19 +110,29 @@ export const CHANNELS = {
     })
     .strict(),
   'report:progress': none,
-  'interchange:export': z.object({ format: z.enum(INTERCHANGE_FORMATS, { error: 'Pick a format: stix or misp' }), scope: ExportScopeSchema }).strict(),
+  'interchange:export': z.object({ format: z.enum(INTERCHANGE_FORMATS, { error: 'Pick a format: stix, misp or csv' }), scope: ExportScopeSchema }).strict(),
   /** One piece (at most 8 MB) of a file to import: big files cross in pieces, never as one giant call. */
   'interchange:upload': z.object({ uploadId: z.uuid(), chunk: z.string().max(MAX_UPLOAD_CHUNK, { error: 'A piece of an upload is at most 8 MB' }) }).strict(),
   'interchange:preview': z
     .object({
       uploadId: z.uuid(),
       fileName: z.string().min(1).max(500),
-      format: z.enum(['auto', ...INTERCHANGE_FORMATS]).default('auto'),
+      format: z.enum(IMPORT_FORMATS, { error: 'Pick a format: auto, stix, misp, csv, eurepoc or cfr' }).default('auto'),
       campaignsAsIncidents: z.boolean().default(false),
+      /** How a CSV file's columns map to incident fields (suggested from the headers when absent). */
+      mapping: CsvMappingSchema.optional(),
+      /** The dataset's version, kept in the imported records' provenance. */
+      datasetVersion: z.string().trim().max(100).optional(),
+      /** How the window decoded the file's bytes. */
+      encoding: z.object({ name: z.string().max(40), note: z.string().max(500).optional() }).strict().optional(),
     })
     .strict(),
   'interchange:commit': z.object({ token: z.uuid() }).strict(),
   'interchange:undo': z.object({ importId: z.uuid() }).strict(),
+  /** The rows a table import's preview rejects, as CSV in the exports folder. */
+  'interchange:rejects': z.object({ token: z.uuid() }).strict(),
+  'datasets:mappings': none,
+  'datasets:saveMapping': CsvMappingSchema.refine((m) => m.name.trim() !== '', { message: 'Name the mapping to save it', path: ['name'] }),
 } as const satisfies Record<Channel, z.ZodType>
 
 /** What each channel answers with. */
@@ -158,6 +169,9 @@ export interface Outputs {
   'interchange:preview': ImportPreview
   'interchange:commit': ImportResult
   'interchange:undo': { fileName: string }
+  'interchange:rejects': { path: string; rows: number }
+  'datasets:mappings': CsvMapping[]
+  'datasets:saveMapping': { path: string }
 }
 
 export type Input<C extends Channel> = z.input<(typeof CHANNELS)[C]>

@@ -88,6 +88,18 @@ export const RESPONSE_TYPES = [
 ] as const
 const RESPONSE_TYPE_IDS = RESPONSE_TYPES.map((t) => t.id) as unknown as [ResponseType, ...ResponseType[]]
 
+/** Legal response types (EuRepoC's legal response coding): measures under international law and national legal action. */
+export const LEGAL_RESPONSE_TYPES = ['retorsion', 'countermeasure', 'self-defence', 'law-enforcement', 'judicial', 'legislation', 'other-legal'] as const
+export const LEGAL_RESPONSE_TYPE_LABELS: Record<LegalResponseType, string> = {
+  retorsion: 'Retorsion (international law)',
+  countermeasure: 'Countermeasure (international law)',
+  'self-defence': 'Self-defence (international law)',
+  'law-enforcement': 'Law enforcement (investigation, arrests)',
+  judicial: 'Court proceedings',
+  legislation: 'Legislation',
+  'other-legal': 'Other legal measure',
+}
+
 export const ACTOR_KINDS = ['state', 'state-agency', 'state-sponsored-group', 'criminal-group', 'hacktivist-persona', 'company', 'international-org'] as const
 export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
   state: 'State',
@@ -154,16 +166,39 @@ export const StixLinkSchema = z
 export type StixLink = z.infer<typeof StixLinkSchema>
 const stix = StixLinkSchema.optional()
 
+/**
+ * Where an imported record came from: the dataset, its version, and the dataset's own id or row. `importedAt` is
+ * the record's `updatedAt` as imported, so an edit since shows as a later `updatedAt`; `digest` fingerprints the
+ * row so an unchanged row is recognised on re-import.
+ */
+export const ProvenanceSchema = z.object({
+  dataset: required('Dataset', 200),
+  version: text('Dataset version', 100).default(''),
+  key: required('Dataset id', 200),
+  row: z.number().int().min(1).optional(),
+  importedAt: timestamp,
+  digest: z.string().max(100).optional(),
+})
+export type Provenance = z.infer<typeof ProvenanceSchema>
+
 export const VictimSchema = z.object({
   country,
   sector: text('Sector', 120).default(''),
   organisation: text('Organisation', 200).default(''),
+  /** The receiver's category, e.g. critical infrastructure or state institutions (EuRepoC `receiver_category`). */
+  category: text('Category', 200).optional(),
+})
+
+/** A numeric intensity score and what scale it is on ("EuRepoC weighted intensity"). */
+export const IntensitySchema = z.object({
+  score: z.number({ error: 'Intensity must be a number' }).min(0, 'Intensity is not negative').max(1000, 'Intensity is at most 1000'),
+  source: required('Intensity scale', 200),
 })
 
 export const AttributionSchema = z.object({
   id,
   attributor: required('Attributor', 200),
-  /** The actor the attributor is (since version 5); `attributor` stays the label shown. */
+  /** The actor the attributor is (since version 6); `attributor` stays the label shown. */
   attributorActorId: id.optional(),
   attributorKind: z.enum(ATTRIBUTOR_KINDS, { error: 'Pick who attributes' }),
   attributorCountry: country.optional(),
@@ -181,10 +216,12 @@ export const AttributionSchema = z.object({
 export const ResponseSchema = z.object({
   id,
   actor: required('Responding actor', 200),
-  /** The actor who responded (since version 5); `actor` stays the label shown. */
+  /** The actor who responded (since version 6); `actor` stays the label shown. */
   actorId: id.optional(),
   actorCountry: country.optional(),
   type: z.enum(RESPONSE_TYPE_IDS, { error: 'Pick a response type' }),
+  /** For a legal response: retorsion, countermeasure, law enforcement… */
+  legalType: z.enum(LEGAL_RESPONSE_TYPES).optional(),
   date: partialDate.optional(),
   target: text('Target', 200).default(''),
   targetCountry: country.optional(),
@@ -220,6 +257,10 @@ const incidentFields = {
   attributions: z.array(AttributionSchema).max(200).default([]),
   responses: z.array(ResponseSchema).max(500).default([]),
   locations: z.array(LocationSchema).max(50).default([]),
+  /** Whether the operation used a zero-day vulnerability (unset: not known). */
+  zeroDay: z.boolean().optional(),
+  intensity: IntensitySchema.optional(),
+  provenance: ProvenanceSchema.optional(),
   sample: z.boolean().optional(),
   stix,
 }
@@ -240,6 +281,7 @@ export const ActorInputSchema = z.object({
   kind: z.enum(ACTOR_KINDS, { error: 'Pick a kind of actor' }),
   country: country.optional(),
   description: text('Description', 20000).default(''),
+  provenance: ProvenanceSchema.optional(),
   sample: z.boolean().optional(),
   stix,
 })
@@ -331,6 +373,7 @@ export type AttributionBasis = (typeof ATTRIBUTION_BASES)[number]
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number]
 export type ResponseType = (typeof RESPONSE_TYPES)[number]['id']
 export type ActorKind = (typeof ACTOR_KINDS)[number]
+export type LegalResponseType = (typeof LEGAL_RESPONSE_TYPES)[number]
 export type Reliability = (typeof RELIABILITY)[number]
 export type Credibility = (typeof CREDIBILITY)[number]
 

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { FilterSchema } from './domain'
 
-export const IMPORT_OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped'] as const
+export const IMPORT_OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number]
 
 export const IMPORT_OUTCOME_LABELS: Record<ImportOutcome, string> = {
@@ -12,6 +12,7 @@ export const IMPORT_OUTCOME_LABELS: Record<ImportOutcome, string> = {
   merged: 'Part of a record',
   kept: 'Kept as is',
   skipped: 'Skipped',
+  conflict: 'Edited since (kept)',
 }
 
 export type OutcomeCounts = Record<ImportOutcome, number>
@@ -30,6 +31,32 @@ export interface ImportPreview {
   notImported: { id: string; type: string; outcome: ImportOutcome; reason: string }[]
   /** What a commit writes. */
   writes: { incidents: number; actors: number; sources: number; notes: number; reports: number; kept: number }
+  /** For a CSV or dataset file: its rows, what could not be read, and the rejected rows. */
+  dataset?: DatasetSummary
+}
+
+export const DATASET_FORMATS = ['csv', 'eurepoc', 'cfr'] as const
+export type DatasetFormat = (typeof DATASET_FORMATS)[number]
+
+/** What the preview says of a table file beyond the outcome counts. */
+export interface DatasetSummary {
+  format: DatasetFormat
+  /** Provenance name and version given to the imported records. */
+  dataset: string
+  version: string
+  /** Data rows (the header not counted); every one is new, updated, a duplicate, kept, a conflict or rejected (skipped). */
+  rows: number
+  headers: string[]
+  delimiter: string
+  encoding: string
+  /** Set when the encoding was a guess. */
+  encodingNote?: string
+  /** Values left out of imported rows (unknown countries, unknown techniques…), by column and value, with how many rows hold them. */
+  leftOut: { column: string; value: string; reason: string; count: number; firstRow: number }[]
+  /** Rejected rows with the column and the reason (the first 1,000). */
+  rejects: { row: number; column: string; reason: string }[]
+  /** Rows edited in Watchfloor since they were imported, kept as they are (the first 1,000). */
+  conflicts: { row: number; key: string; incidentId: string; title: string }[]
 }
 
 export interface ImportResult {
@@ -38,8 +65,13 @@ export interface ImportResult {
   writes: ImportPreview['writes']
 }
 
-export const INTERCHANGE_FORMATS = ['stix', 'misp'] as const
+/** Export formats: a STIX bundle, MISP events, or a CSV table of incidents. */
+export const INTERCHANGE_FORMATS = ['stix', 'misp', 'csv'] as const
 export type InterchangeFormat = (typeof INTERCHANGE_FORMATS)[number]
+
+/** What an import file is read as ('auto' looks at it: JSON is STIX or MISP; a table is EuRepoC, CFR or plain CSV). */
+export const IMPORT_FORMATS = ['auto', 'stix', 'misp', 'csv', 'eurepoc', 'cfr'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),

@@ -46,9 +46,12 @@ export function createHandlers(session: Session): Handlers {
     'report:export': ({ report, format, figures }) => s().exports.export(report, format, figures),
     'interchange:export': ({ format, scope }) => s().interchange.export(format, scope),
     'interchange:upload': ({ uploadId, chunk }) => s().interchange.upload(uploadId, chunk),
-    'interchange:preview': ({ uploadId, fileName, format, campaignsAsIncidents }) => s().interchange.preview({ uploadId }, fileName, format, { campaignsAsIncidents }),
+    'interchange:preview': ({ uploadId, fileName, format, campaignsAsIncidents, mapping, datasetVersion, encoding }) => s().interchange.preview({ uploadId }, fileName, format, { campaignsAsIncidents, mapping, datasetVersion, encoding }),
     'interchange:commit': ({ token }) => s().interchange.commit(token),
     'interchange:undo': ({ importId }) => s().interchange.undo(importId),
+    'interchange:rejects': ({ token }) => s().interchange.exportRejects(token),
+    'datasets:mappings': () => s().interchange.savedMappings(),
+    'datasets:saveMapping': (mapping) => s().interchange.saveMapping(mapping),
     'report:progress': () => (session.isOpen ? s().exports.progress : null),
   }
 }

@@ -59,6 +59,13 @@ export function ActorForm({ actor }: { actor: Actor | null }) {
         {actor?.sample ? <span className="badge sample">Sample data</span> : null}
         <span className={`save-state${dirty ? ' dirty' : ''}`}>{dirty ? 'Unsaved changes' : actor ? 'Saved' : ''}</span>
       </header>
+      {actor?.provenance ? (
+        <p className="form-note provenance">
+          Created by an import of {actor.provenance.dataset}
+          {actor.provenance.version ? ` ${actor.provenance.version}` : ''}
+          {actor.provenance.row ? ` (row ${actor.provenance.row})` : ''}.
+        </p>
+      ) : null}
       <fieldset disabled={!!readOnly} className="form-body">
         <div className="grid">
           <Field label="Name" error={errors.name} wide>

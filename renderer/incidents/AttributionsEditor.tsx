@@ -16,6 +16,7 @@ import { PartialDateInput } from '../components/PartialDateInput'
 import { useApp } from '../state/store'
 import { newId, type Errors } from './draft'
 import { ItemList } from './ItemList'
+import { ClaimSources } from './ClaimSources'
 
 interface Props {
   items: Attribution[]
@@ -108,6 +109,7 @@ export function AttributionsEditor({ items, onChange, errors }: Props) {
           <Field label="Statement" error={e(n, 'statement')} wide>
             <textarea rows={2} value={a.statement} onChange={(ev) => set(n, { statement: ev.target.value })} />
           </Field>
+          <ClaimSources ids={a.sourceIds} onChange={(sourceIds) => set(n, { sourceIds })} noun="attribution" />
         </>
       )}
     />

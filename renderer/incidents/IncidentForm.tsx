@@ -19,10 +19,12 @@ import { Field } from '../components/Field'
 import { ListInput } from '../components/ListInput'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { useDraft } from '../components/useDraft'
+import { formatDate } from '../locale'
 import { errorMessage, toast } from '../state/actions'
 import { deleteIncident, leaveIncident, readIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
+import { DraftSourcesContext, STAGED_PREFIX, type DraftSources, type StagedSource } from './draftSources'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
 import { DuplicateWarning } from './DuplicateWarning'
 import { LocationsEditor } from './LocationsEditor'
@@ -32,11 +34,32 @@ import { VictimsEditor } from './VictimsEditor'
 
 const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: c.name }))
 
+/** Where an imported incident came from, and whether it was edited since. */
+function provenanceText(incident: Incident): string {
+  const p = incident.provenance!
+  const id = p.key.startsWith('row ') ? p.key : `id ${p.key}`
+  const edited = incident.updatedAt !== p.importedAt ? ' Edited since; a re-import reports it as a conflict and keeps your edits.' : ''
+  return `Imported from ${p.dataset}${p.version ? ` ${p.version}` : ''}, ${id}${p.row && !p.key.startsWith('row ') ? ` (row ${p.row})` : ''}, on ${formatDate(p.importedAt.slice(0, 10))}.${edited}`
+}
+
 export function IncidentForm({ incident }: { incident: Incident | null }) {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const actors = useApp((s) => s.actors)
-  const initial = useMemo(() => (incident ? draftOf(incident) : blankDraft()), [incident])
-  const { draft, dirty, set, revert } = useDraft<Draft>(initial)
+  // New sources ride in the draft until the incident is saved: Revert or leaving the form drops them with the rest.
+  const initial = useMemo(() => ({ ...(incident ? draftOf(incident) : blankDraft()), stagedSources: [] as StagedSource[] }), [incident])
+  const { draft, dirty, set, setDraft, revert } = useDraft<Draft & { stagedSources: StagedSource[] }>(initial)
+  const draftSources = useMemo<DraftSources>(
+    () => ({
+      staged: draft.stagedSources,
+      incidentIds: draft.sourceIds,
+      stage: (source) => {
+        const id = `${STAGED_PREFIX}${crypto.randomUUID()}`
+        setDraft((d) => ({ ...d, stagedSources: [...d.stagedSources, { ...source, id }] }))
+        return id
+      },
+    }),
+    [draft.stagedSources, draft.sourceIds, setDraft],
+  )
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const form = useRef<HTMLFormElement>(null)
@@ -55,7 +78,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
     if (!parsed.success) return showErrors(errorsOf(toFieldIssues(parsed.error)))
     setSaving(true)
     try {
-      const saved = await saveIncident(incident?.id ?? null, parsed.data)
+      const saved = await saveIncident(incident?.id ?? null, parsed.data, draft.stagedSources)
       setErrors({})
       toast('info', `Saved “${saved.title}”.`)
     } catch (err) {
@@ -88,12 +111,14 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         {incident ? <button type="button" onClick={readIncident} title="Back to the incident's summary">Read view</button> : null}
       </header>
       {readOnly ? <p className="form-note">This workspace is read-only: {readOnly}</p> : null}
+      {incident?.provenance ? <p className="form-note provenance">{provenanceText(incident)}</p> : null}
       {problems.length > 0 ? (
         <div className="form-problems" role="alert">
           {problems.length === 1 ? 'One field needs attention' : `${problems.length} fields need attention`}: {describeIssues(problems.map(([path, message]) => ({ path, message })))}
         </div>
       ) : null}
 
+      <DraftSourcesContext.Provider value={draftSources}>
       <DuplicateWarning draft={draft} id={incident?.id ?? null} />
       <fieldset disabled={!!readOnly} className="form-body">
         <div className="grid">
@@ -146,6 +171,25 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
               ))}
             </select>
           </Field>
+          <Field label="Zero-day used" error={errors.zeroDay}>
+            <select value={draft.zeroDay === undefined ? '' : draft.zeroDay ? 'yes' : 'no'} onChange={(e) => set({ zeroDay: e.target.value === '' ? undefined : e.target.value === 'yes' })}>
+              <option value="">Not known</option>
+              <option value="yes">Yes</option>
+              <option value="no">No</option>
+            </select>
+          </Field>
+          <Field label="Intensity score" error={errors['intensity.score'] ?? errors.intensity}>
+            <input
+              type="number"
+              min={0}
+              step="any"
+              value={draft.intensity?.score ?? ''}
+              onChange={(e) => set({ intensity: e.target.value === '' ? undefined : { score: Number(e.target.value), source: draft.intensity?.source ?? '' } })}
+            />
+          </Field>
+          <Field label="Intensity scale" error={errors['intensity.source']}>
+            <input value={draft.intensity?.source ?? ''} disabled={!draft.intensity} onChange={(e) => draft.intensity && set({ intensity: { ...draft.intensity, source: e.target.value } })} placeholder="e.g. EuRepoC weighted cyber intensity" />
+          </Field>
           <fieldset className="field wide checks">
             <legend>Types</legend>
             {INCIDENT_TYPES.map((t: IncidentType) => (
@@ -180,6 +224,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         <SourcesEditor ids={draft.sourceIds} onChange={(sourceIds) => set({ sourceIds })} disabled={!!readOnly} />
         <LocationsEditor items={draft.locations} onChange={(locations) => set({ locations })} errors={errors} />
       </fieldset>
+      </DraftSourcesContext.Provider>
 
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={!!readOnly || saving} title="Save (Ctrl+S)">

@@ -1,11 +1,12 @@
 // Responses to an incident: who did what (CAMEO-like type), when, against whom.
-import { RESPONSE_TYPES, type IncidentResponse } from '../../shared/domain'
+import { LEGAL_RESPONSE_TYPE_LABELS, LEGAL_RESPONSE_TYPES, RESPONSE_TYPES, type IncidentResponse, type LegalResponseType } from '../../shared/domain'
 import { ActorPicker } from '../components/ActorPicker'
 import { CountrySelect } from '../components/CountrySelect'
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
 import { newId, type Errors } from './draft'
 import { ItemList } from './ItemList'
+import { ClaimSources } from './ClaimSources'
 
 interface Props {
   items: IncidentResponse[]
@@ -43,6 +44,16 @@ export function ResponsesEditor({ items, onChange, errors }: Props) {
               ))}
             </select>
           </Field>
+          <Field label="Legal response type" error={e(n, 'legalType')}>
+            <select value={r.legalType ?? ''} onChange={(ev) => set(n, { legalType: (ev.target.value || undefined) as LegalResponseType | undefined })}>
+              <option value="">Not a legal measure</option>
+              {LEGAL_RESPONSE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {LEGAL_RESPONSE_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </Field>
           <Field label="Date" error={e(n, 'date')}>
             <PartialDateInput value={r.date} onChange={(d) => set(n, { date: d })} />
           </Field>
@@ -55,6 +66,7 @@ export function ResponsesEditor({ items, onChange, errors }: Props) {
           <Field label="Description" error={e(n, 'description')} wide>
             <textarea rows={2} value={r.description} onChange={(ev) => set(n, { description: ev.target.value })} />
           </Field>
+          <ClaimSources ids={r.sourceIds} onChange={(sourceIds) => set(n, { sourceIds })} noun="response" />
         </>
       )}
     />

@@ -1,22 +1,11 @@
-// Sources cited by an incident, with Admiralty grades; link an existing source or create one inline.
+// Sources cited by an incident, with Admiralty grades; link an existing source or add a new one, created when the incident is saved.
 import { useState } from 'react'
-import {
-  admiraltyGrade,
-  CREDIBILITY,
-  CREDIBILITY_LABELS,
-  RELIABILITY,
-  RELIABILITY_LABELS,
-  SourceInputSchema,
-  type Credibility,
-  type Reliability,
-} from '../../shared/domain'
+import { admiraltyGrade, CREDIBILITY_LABELS, RELIABILITY_LABELS, SourceInputSchema } from '../../shared/domain'
 import { toFieldIssues } from '../../shared/issues'
 import { formatDate } from '../locale'
-import { Field } from '../components/Field'
-import { PartialDateInput } from '../components/PartialDateInput'
-import { errorMessage } from '../state/actions'
-import { createSource } from './actions'
+import { BLANK_SOURCE, SourceFields, type SourceFieldValues } from '../sources/SourceFields'
 import { useApp } from '../state/store'
+import { useDraftSources, useSourceLookup } from './draftSources'
 import { errorsOf, type Errors } from './draft'
 
 interface Props {
@@ -25,31 +14,26 @@ interface Props {
   disabled: boolean
 }
 
-const BLANK = { title: '', publisher: '', url: '', published: undefined as string | undefined, captured: undefined as string | undefined, reliability: 'F' as Reliability, credibility: '6' as Credibility }
-
 export function SourcesEditor({ ids, onChange, disabled }: Props) {
   const sources = useApp((s) => s.sources)
-  const [adding, setAdding] = useState<typeof BLANK | null>(null)
+  const { stage } = useDraftSources()
+  const lookup = useSourceLookup()
+  const [adding, setAdding] = useState<SourceFieldValues | null>(null)
   const [errors, setErrors] = useState<Errors>({})
-  const linked = ids.map((id) => sources.find((s) => s.id === id) ?? { id, title: `Missing source ${id}`, publisher: '', reliability: 'F' as const, credibility: '6' as const, published: undefined, captured: undefined })
+  const linked = ids.map(lookup)
   const free = sources.filter((s) => !ids.includes(s.id))
 
-  async function create() {
+  function add() {
     if (!adding) return
     const parsed = SourceInputSchema.safeParse(adding)
     if (!parsed.success) return setErrors(errorsOf(toFieldIssues(parsed.error)))
-    try {
-      const saved = await createSource(parsed.data)
-      onChange([...ids, saved.id])
-      setAdding(null)
-      setErrors({})
-    } catch (err) {
-      setErrors({ title: errorMessage(err) })
-    }
+    onChange([...ids, stage(adding)])
+    setAdding(null)
+    setErrors({})
   }
 
   return (
-    <fieldset className="item-list">
+    <fieldset className="item-list sources-editor">
       <legend>
         Sources <span className="count">{ids.length}</span>
       </legend>
@@ -62,7 +46,7 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
             </span>
             <span className="source-title">{s.title}</span>
             <span className="muted">
-              {[s.publisher, formatDate(s.published)].filter(Boolean).join(' · ')}
+              {s.staged ? 'New: saved with the incident' : [s.publisher, formatDate(s.published)].filter(Boolean).join(' · ')}
               {s.captured ? ` · captured ${formatDate(s.captured)}` : ''}
             </span>
             <button type="button" className="item-remove" aria-label={`Unlink source ${s.title}`} onClick={() => onChange(ids.filter((x) => x !== s.id))}>
@@ -81,7 +65,7 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
           ))}
         </select>
         {adding ? null : (
-          <button type="button" className="add" disabled={disabled} onClick={() => setAdding({ ...BLANK })}>
+          <button type="button" className="add" disabled={disabled} onClick={() => setAdding({ ...BLANK_SOURCE })}>
             + New source
           </button>
         )}
@@ -89,42 +73,10 @@ export function SourcesEditor({ ids, onChange, disabled }: Props) {
       {adding ? (
         <div className="item new-source" role="group" aria-label="New source">
           <div className="item-fields">
-            <Field label="Source title" error={errors.title} wide>
-              <input value={adding.title} onChange={(e) => setAdding({ ...adding, title: e.target.value })} />
-            </Field>
-            <Field label="Publisher" error={errors.publisher}>
-              <input value={adding.publisher} onChange={(e) => setAdding({ ...adding, publisher: e.target.value })} />
-            </Field>
-            <Field label="URL" error={errors.url}>
-              <input value={adding.url} onChange={(e) => setAdding({ ...adding, url: e.target.value })} placeholder="https://…" />
-            </Field>
-            <Field label="Published" error={errors.published}>
-              <PartialDateInput value={adding.published} onChange={(d) => setAdding({ ...adding, published: d })} />
-            </Field>
-            <Field label="Captured" error={errors.captured}>
-              <PartialDateInput value={adding.captured} onChange={(d) => setAdding({ ...adding, captured: d })} />
-            </Field>
-            <Field label="Reliability" error={errors.reliability}>
-              <select value={adding.reliability} onChange={(e) => setAdding({ ...adding, reliability: e.target.value as Reliability })}>
-                {RELIABILITY.map((r) => (
-                  <option key={r} value={r}>
-                    {r} — {RELIABILITY_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Credibility" error={errors.credibility}>
-              <select value={adding.credibility} onChange={(e) => setAdding({ ...adding, credibility: e.target.value as Credibility })}>
-                {CREDIBILITY.map((c) => (
-                  <option key={c} value={c}>
-                    {c} — {CREDIBILITY_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SourceFields value={adding} onChange={(patch) => setAdding({ ...adding, ...patch })} errors={errors} titleLabel="Source title" />
           </div>
           <div className="item-buttons">
-            <button type="button" className="primary" onClick={create}>
+            <button type="button" className="primary" onClick={add}>
               Add source
             </button>
             <button type="button" onClick={() => (setAdding(null), setErrors({}))}>

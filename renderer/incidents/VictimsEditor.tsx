@@ -34,6 +34,9 @@ export function VictimsEditor({ items, onChange, errors }: Props) {
           <Field label="Organisation" error={errors[`victims.${n}.organisation`]}>
             <input value={v.organisation} onChange={(e) => set(n, { organisation: e.target.value })} />
           </Field>
+          <Field label="Category" error={errors[`victims.${n}.category`]}>
+            <input value={v.category ?? ''} onChange={(e) => set(n, { category: e.target.value || undefined })} placeholder="critical infrastructure, state institutions…" />
+          </Field>
         </>
       )}
     />

@@ -38,6 +38,7 @@ function ExportForm() {
           <select ref={first} value={format} onChange={(e) => setFormat(e.target.value as InterchangeFormat)}>
             <option value="stix">STIX 2.1 bundle (OpenCTI, TAXII, any STIX tool)</option>
             <option value="misp">MISP events (one per incident)</option>
+            <option value="csv">CSV table of incidents (spreadsheets; UTF-8)</option>
           </select>
         </label>
         <fieldset>

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react'
 import { IMPORT_OUTCOME_LABELS, IMPORT_OUTCOMES } from '../../shared/interchange'
 import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp } from '../state/store'
-import { cancelImport, commitImport, setCampaignsAsIncidents } from './actions'
+import { backToMapping, cancelImport, commitImport, exportRejects, setCampaignsAsIncidents } from './actions'
+import { DatasetReport } from './DatasetReport'
 
 /** "1 incident", "2 incidents". */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -17,6 +18,7 @@ export function ImportDialog() {
 function ImportPanel() {
   const importing = useApp((s) => s.importing)!
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
+  const mapped = useApp((s) => s.mapping !== null)
   const first = useRef<HTMLButtonElement>(null)
   const dialog = useRef<HTMLDivElement>(null)
   useFocusTrap(dialog, cancelImport)
@@ -36,9 +38,15 @@ function ImportPanel() {
           </p>
         ) : (
           <>
-            <p>
-              {p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} with {p.total} objects. Nothing has been written yet.
-            </p>
+            {p.dataset ? (
+              <p>
+                {p.dataset.format === 'csv' ? `A CSV file (${p.dataset.dataset})` : `An ${p.dataset.dataset} export`} with {p.dataset.rows} rows. Nothing has been written yet.
+              </p>
+            ) : (
+              <p>
+                {p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} with {p.total} objects. Nothing has been written yet.
+              </p>
+            )}
             <table className="import-table" aria-label="What each type of object becomes">
               <thead>
                 <tr>
@@ -71,7 +79,8 @@ function ImportPanel() {
                 </tr>
               </tfoot>
             </table>
-            {p.notImported.length > 0 ? (
+            {p.dataset ? <DatasetReport summary={p.dataset} /> : null}
+            {p.notImported.length > 0 && !p.dataset ? (
               <details className="import-reasons" open={p.notImported.length <= 8}>
                 <summary>
                   {p.totals.skipped} skipped, {count(p.totals.duplicate, 'likely duplicate')} — why
@@ -85,9 +94,17 @@ function ImportPanel() {
                 </ul>
               </details>
             ) : null}
-            <label className="check">
-              <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
-            </label>
+            {p.dataset ? (
+              p.dataset.rejects.length > 0 ? (
+                <button type="button" onClick={() => void exportRejects()}>
+                  Save rejected rows as CSV
+                </button>
+              ) : null
+            ) : (
+              <label className="check">
+                <input type="checkbox" checked={importing.campaignsAsIncidents} onChange={(e) => setCampaignsAsIncidents(e.target.checked)} /> Import campaigns as incidents
+              </label>
+            )}
             <p className="import-writes">
               Importing writes {count(p.writes.incidents, 'incident')}, {count(p.writes.actors, 'actor')}, {count(p.writes.sources, 'source')}, {count(p.writes.notes, 'note')}, {count(p.writes.reports, 'briefing')} and
               keeps {count(p.writes.kept, 'other object')}, in one step after a backup; Undo takes it all back.
@@ -98,6 +115,11 @@ function ImportPanel() {
           <button type="button" onClick={cancelImport}>
             Cancel
           </button>
+          {mapped ? (
+            <button type="button" onClick={backToMapping}>
+              Back to the mapping
+            </button>
+          ) : null}
           <button type="button" className="primary" ref={first} disabled={!ready || writes === 0 || !!readOnly} onClick={() => void commitImport()} title={readOnly ?? undefined}>
             Import
           </button>

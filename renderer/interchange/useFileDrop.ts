@@ -1,7 +1,7 @@
-// Dropping a STIX or MISP file anywhere on the window opens its import preview.
+// Dropping a STIX or MISP file anywhere on the window opens its import preview; a CSV or TSV file opens the column mapping (or, for an EuRepoC or CFR export, the preview).
 import { useEffect } from 'react'
 import { getState } from '../state/store'
-import { previewImport } from './actions'
+import { openTable, previewImport } from './actions'
 
 export function useFileDrop(): void {
   useEffect(() => {
@@ -13,7 +13,9 @@ export function useFileDrop(): void {
       if (!hasFile(e)) return
       e.preventDefault()
       const f = e.dataTransfer!.files[0]
-      if (f && !getState().importing && !getState().info?.readOnly) void previewImport(f)
+      if (!f || getState().importing || getState().mapping || getState().info?.readOnly) return
+      if (/\.(csv|tsv|txt)$/i.test(f.name)) void openTable(f)
+      else void previewImport(f)
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)

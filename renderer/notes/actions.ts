@@ -1,12 +1,12 @@
 // What the user can do to notes: create, open, delete with undo, filter by tag, and follow a link to any record.
 import type { NoteInput } from '../../shared/domain'
-import { citesSource } from '../../shared/references'
 import type { RecordKind } from '../../shared/wikiLinks'
 import { client } from '../api'
 import { firstField, focusWhenShown } from '../shell/focus'
 import { deleteWithUndo, errorMessage, guard, put, toast } from '../state/actions'
 import { getState, setState } from '../state/store'
 import { dropDraft, flushNote } from './autosave'
+import { showSource } from '../sources/actions'
 
 /**
  * Creates a note at once (it autosaves from then on) and opens it in the notes view, focused on its
@@ -61,7 +61,7 @@ export function leaveNote(id: string): void {
   document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"].notes-row`)?.focus()
 }
 
-/** Shows a record where it lives: incidents and actors in their views, notes in the notes view. */
+/** Shows a record where it lives: incidents, actors and sources in their views, notes in the notes view. */
 export function openRecord(kind: RecordKind, id: string): void {
   void flushNote()
   switch (kind) {
@@ -71,12 +71,8 @@ export function openRecord(kind: RecordKind, id: string): void {
       return guard(() => setState({ view: 'actors', actor: { kind: 'existing', id } }))
     case 'note':
       return openNote(id)
-    case 'source': {
-      // Sources have no view of their own yet: show the first incident that cites it.
-      const citing = getState().incidents.find((i) => citesSource(i, id))
-      if (!citing) return toast('info', 'No incident cites this source yet; sources are edited from an incident’s Sources section.')
-      return showIncident(citing.id)
-    }
+    case 'source':
+      return showSource(id)
   }
 }
 

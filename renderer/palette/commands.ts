@@ -2,7 +2,8 @@
 import { bridge } from '../api'
 import { createNote } from '../notes/actions'
 import { newIncident } from '../incidents/actions'
-import { chooseImportFile, openExport } from '../interchange/actions'
+import { newSource } from '../sources/actions'
+import { chooseImportFile, chooseTableFile, openExport } from '../interchange/actions'
 import { showView, togglePalette } from '../state/actions'
 import { getState } from '../state/store'
 import { setThemeChoice } from '../state/theme'
@@ -46,10 +47,22 @@ export function commands(): Command[] {
       perform: () => createNote(),
     },
     {
+      name: 'new-source',
+      label: 'New source',
+      predicate: writable,
+      perform: newSource,
+    },
+    {
       name: 'import-data',
       label: 'Import a STIX or MISP file…',
       predicate: writable,
       perform: chooseImportFile,
+    },
+    {
+      name: 'import-table',
+      label: 'Import a CSV file or dataset (EuRepoC, CFR)…',
+      predicate: writable,
+      perform: chooseTableFile,
     },
     { name: 'export-data', label: 'Export data as STIX or MISP…', perform: openExport },
     ...VIEWS.map<Command>((v) => ({ name: `view-${v.id}`, label: `Go to ${v.label}`, shortcut: `Alt+${v.key}`, perform: () => showView(v.id) })),

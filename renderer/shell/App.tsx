@@ -5,6 +5,7 @@ import { ConfirmDiscard } from '../components/ConfirmDiscard'
 import { Toasts } from '../components/Toasts'
 import { ExportDialog } from '../interchange/ExportDialog'
 import { ImportDialog } from '../interchange/ImportDialog'
+import { MappingDialog } from '../interchange/MappingDialog'
 import { useFileDrop } from '../interchange/useFileDrop'
 import { CommandPalette } from '../palette/CommandPalette'
 import { useCommandKeys } from '../palette/useCommandKeys'
@@ -101,6 +102,7 @@ export function App() {
       <ConfirmDiscard />
       <CommandPalette />
       <ImportDialog />
+      <MappingDialog />
       <ExportDialog />
     </div>
   )

@@ -1,4 +1,4 @@
-// The view tabs: one tab stop, arrow keys (and Home / End) move between views, Alt+1 … Alt+6 from anywhere.
+// The view tabs: one tab stop, arrow keys (and Home / End) move between views, Alt+1 … Alt+7 from anywhere.
 import { useRef, type KeyboardEvent } from 'react'
 import { setView } from '../state/actions'
 import { getState, useApp } from '../state/store'

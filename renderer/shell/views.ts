@@ -5,6 +5,7 @@ import { IncidentsView } from '../incidents/IncidentsView'
 import { MapView } from '../map/MapView'
 import { NotesView } from '../notes/NotesView'
 import { ReportsView } from '../reports/ReportsView'
+import { SourcesView } from '../sources/SourcesView'
 import { TimelineView } from '../timeline/TimelineView'
 import { VIEW_IDS, type View } from '../state/store'
 
@@ -23,7 +24,8 @@ const SPECS: Record<View, Omit<ViewSpec, 'id' | 'key'>> = {
   timeline: { label: 'Timeline', component: TimelineView },
   notes: { label: 'Notes', component: NotesView },
   reports: { label: 'Reports', component: ReportsView },
+  sources: { label: 'Sources', component: SourcesView },
 }
 
-/** Every view in tab order; Alt+1 … Alt+6 by position. */
+/** Every view in tab order; Alt+1 … Alt+7 by position. */
 export const VIEWS: ViewSpec[] = VIEW_IDS.map((id, n) => ({ id, key: String(n + 1), ...SPECS[id] }))

@@ -3,11 +3,12 @@ import { create } from 'zustand'
 import type { WorkspaceInfo } from '../../shared/contract'
 import type { Actor, Incident, Note, Report, Source } from '../../shared/domain'
 import { EMPTY_FILTER, type IncidentFilter, type Sort } from '../../shared/filter'
+import type { CsvMapping } from '../../shared/datasets/mapping'
 import type { ImportPreview } from '../../shared/interchange'
 import { savedThemeChoice, type ThemeChoice } from './themeStorage'
 
 /** Views of the shell in tab order; shell/views.ts gives each its label, shortcut and component. */
-export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports'] as const
+export const VIEW_IDS = ['incidents', 'actors', 'map', 'timeline', 'notes', 'reports', 'sources'] as const
 export type View = (typeof VIEW_IDS)[number]
 
 export interface Toast {
@@ -56,6 +57,8 @@ export interface UiSlice {
   palette: boolean
   /** The report definition the Reports view edits. */
   report: Editing
+  /** The source the Sources view edits. */
+  source: Editing
   /** A form has edits not saved yet; navigation asks first. */
   dirty: boolean
   /** Navigation waiting for the user to confirm discarding edits. */
@@ -63,10 +66,28 @@ export interface UiSlice {
   toasts: Toast[]
   /** An import under way: reading, planning or writing a file, with what the user sees; the preview once planned. */
   importing: { fileName: string; stage: string; preview: ImportPreview | null; campaignsAsIncidents: boolean } | null
+  /** The column-mapping step of a CSV import: the file's headers and first rows, the mapping being edited, saved mappings. */
+  mapping: MappingStep | null
   /** The data export dialog is open. */
   exporting: boolean
   /** Light, dark, or following the system (state/theme.ts remembers it). */
   themeChoice: ThemeChoice
+}
+
+/** What the mapping dialog shows; the file's text and every row stay outside the store (interchange/actions.ts). */
+export interface MappingStep {
+  fileName: string
+  encoding: string
+  encodingNote?: string
+  headers: string[]
+  /** The first rows, for samples and the live preview. */
+  rows: string[][]
+  /** Data rows in the file. */
+  total: number
+  mapping: CsvMapping
+  saved: CsvMapping[]
+  /** Distinct values of enumeration columns over every row, with counts and what they map to. */
+  values: { field: string; column: string; value: string; count: number; mapped: string | undefined }[]
 }
 
 export type AppState = DataSlice & UiSlice
@@ -86,10 +107,12 @@ const initialUi = (): UiSlice => ({
   noteSave: { kind: 'saved' },
   palette: false,
   report: { kind: 'none' },
+  source: { kind: 'none' },
   dirty: false,
   pending: null,
   toasts: [],
   importing: null,
+  mapping: null,
   exporting: false,
   themeChoice: savedThemeChoice(),
 })

@@ -1,6 +1,7 @@
 // The section registry of a briefing: each section's label, help text and how it turns the scoped data into blocks.
 import { countryName } from '../countries'
 import { citedSourceIds } from '../references'
+import { citationsOf, describeSupport } from '../sourceUsage'
 import {
   admiraltyGrade,
   ATTRIBUTION_BASIS_LABELS,
@@ -10,6 +11,7 @@ import {
   LIKELIHOOD_TERMS,
   RELIABILITY_LABELS,
   RESPONSE_TYPES,
+  LEGAL_RESPONSE_TYPE_LABELS,
   STATE_NEXUS_LABELS,
   type Actor,
   type Incident,
@@ -113,6 +115,23 @@ function paragraphs(text: string): Block[] {
   return blocks
 }
 
+/** The sources a claim cites, each with its grade: `B2 Title; C3 Title`, or a dash. */
+export function claimSources(ids: readonly string[], sources: ReadonlyMap<string, Source>): string {
+  const found = ids.map((id) => sources.get(id)).filter((s): s is Source => !!s)
+  return found.map((s) => `${admiraltyGrade(s)} ${s.title}`).join('; ') || dash
+}
+
+/** The fields datasets carry, where the incident has them: receiver category, zero-day use, intensity and provenance. */
+function datasetFields(i: Incident): [string, string][] {
+  const out: [string, string][] = []
+  const categories = [...new Set(i.victims.flatMap((v) => (v.category ? [v.category] : [])))]
+  if (categories.length > 0) out.push(['Receiver category', categories.join('; ')])
+  if (i.zeroDay !== undefined) out.push(['Zero-day used', i.zeroDay ? 'Yes' : 'No'])
+  if (i.intensity) out.push(['Intensity', `${i.intensity.source} ${i.intensity.score}`])
+  if (i.provenance) out.push(['Provenance', `${i.provenance.dataset}${i.provenance.version ? ` ${i.provenance.version}` : ''}, ${i.provenance.key.startsWith('row ') ? i.provenance.key : `id ${i.provenance.key}`}`])
+  return out
+}
+
 function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   const actorName = (id?: string) => (id ? (ctx.actors.get(id)?.name ?? id) : '')
   const blocks: Block[] = [
@@ -127,6 +146,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
         ['Type', i.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ') || dash],
         ['Status', i.status === 'confirmed' ? 'Confirmed' : 'Draft'],
         ['Marking', tlpLabel(i.tlp)],
+        ...datasetFields(i),
       ],
     },
   ]
@@ -136,7 +156,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   else
     blocks.push({
       kind: 'table',
-      columns: ['Date', 'Attributed by', 'To', 'Basis', 'Confidence', 'Likelihood'],
+      columns: ['Date', 'Attributed by', 'To', 'Basis', 'Confidence', 'Likelihood', 'Sources'],
       rows: i.attributions.map((a) => [
         date(a.date),
         `${a.attributor} (${ATTRIBUTOR_KIND_LABELS[a.attributorKind]})`,
@@ -144,6 +164,7 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
         a.basis.map((b) => ATTRIBUTION_BASIS_LABELS[b]).join(', ') || dash,
         a.confidence ?? dash,
         a.likelihood ? (likelihoodLabel.get(a.likelihood) ?? a.likelihood) : dash,
+        claimSources(a.sourceIds, ctx.sources),
       ]),
     })
   blocks.push({ kind: 'heading', level: 3, text: 'Responses' })
@@ -151,13 +172,14 @@ function incidentPage(i: Incident, ctx: SectionContext): Block[] {
   else
     blocks.push({
       kind: 'table',
-      columns: ['Date', 'Actor', 'Response', 'Target', 'Description'],
+      columns: ['Date', 'Actor', 'Response', 'Target', 'Description', 'Sources'],
       rows: i.responses.map((r) => [
         date(r.date),
         r.actor,
-        responseLabel.get(r.type) ?? r.type,
+        `${responseLabel.get(r.type) ?? r.type}${r.legalType ? ` — ${LEGAL_RESPONSE_TYPE_LABELS[r.legalType]}` : ''}`,
         r.target || (r.targetCountry ? countryName(r.targetCountry) : dash),
         r.description || dash,
+        claimSources(r.sourceIds, ctx.sources),
       ]),
     })
   blocks.push({ kind: 'heading', level: 3, text: 'Impact' })
@@ -272,7 +294,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   {
     id: 'sources',
     label: 'Sources',
-    hint: 'Every cited source with its Admiralty grade and capture date',
+    hint: 'Every cited source with its Admiralty grade, capture date and the claims it supports',
     pageBreakBefore: true,
     build: (ctx) => {
       const list = citedSources(ctx)
@@ -282,8 +304,16 @@ export const SECTIONS: readonly SectionSpec[] = [
           ? { kind: 'paragraph', text: 'The incidents in scope cite no source.', muted: true }
           : {
               kind: 'table',
-              columns: ['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address'],
-              rows: list.map((s) => [admiraltyGrade(s), s.title, s.publisher || dash, date(s.published), date(s.captured), s.url ? urlCell(s.url) : dash]),
+              columns: ['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address', 'Supports'],
+              rows: list.map((s) => [
+                admiraltyGrade(s),
+                s.title,
+                s.publisher || dash,
+                date(s.published),
+                date(s.captured),
+                s.url ? urlCell(s.url) : dash,
+                describeSupport(citationsOf(ctx.incidents, s.id)),
+              ]),
             },
       ]
     },

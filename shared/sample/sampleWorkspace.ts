@@ -106,6 +106,7 @@ const SOURCES: SourceSeed[] = [
   { id: 'src-doj-2018-09-06', title: 'North Korean regime-backed programmer charged with conspiracy to conduct multiple cyber attacks and intrusions', publisher: 'US Department of Justice', published: '2018-09-06', reliability: 'B', credibility: '2' },
   // Ukraine grid 2015
   { id: 'src-ics-cert-2016-02-25', title: 'Cyber-attack against Ukrainian critical infrastructure (IR-ALERT-H-16-056-01)', publisher: 'US ICS-CERT', published: '2016-02-25', reliability: 'B', credibility: '2' },
+  { id: 'src-sbu-2015-12', title: 'SBU statement on malware found in the networks of regional power companies, blaming Russian special services', publisher: 'Security Service of Ukraine (SBU)', published: '2015-12', reliability: 'B', credibility: '3' },
   { id: 'src-doj-2020-10-19', title: 'Six Russian GRU officers charged for worldwide destructive malware and other disruptive cyber operations', publisher: 'US Department of Justice', published: '2020-10-19', reliability: 'B', credibility: '2' },
   // WannaCry 2017
   { id: 'src-us-wh-2017-12-19', title: 'Press briefing on the attribution of the WannaCry malware attack to North Korea', publisher: 'The White House', published: '2017-12-19', reliability: 'B', credibility: '2' },
@@ -132,6 +133,8 @@ const SOURCES: SourceSeed[] = [
   { id: 'src-eu-2022-05-10', title: 'Russian cyber operations against Ukraine: declaration by the High Representative on behalf of the EU', publisher: 'Council of the European Union', published: '2022-05-10', reliability: 'B', credibility: '2' },
   { id: 'src-uk-fcdo-2022-05-10', title: 'Russia behind cyber-attack with Europe-wide impact an hour before Ukraine invasion', publisher: 'UK Foreign, Commonwealth and Development Office', published: '2022-05-10', reliability: 'B', credibility: '2' },
   { id: 'src-us-state-2022-05-10', title: "Attribution of Russia's malicious cyber activity against Ukraine", publisher: 'US Department of State', published: '2022-05-10', reliability: 'B', credibility: '2' },
+  { id: 'src-canada-gac-2022-05-10', title: "Statement on Russia's malicious cyber activity affecting Europe and Ukraine", publisher: 'Global Affairs Canada', published: '2022-05-10', reliability: 'B', credibility: '2' },
+  { id: 'src-estonia-mfa-2022-05-10', title: 'Statement attributing the cyber attack on the KA-SAT satellite network to Russia', publisher: 'Ministry of Foreign Affairs of Estonia', published: '2022-05-10', reliability: 'B', credibility: '2' },
   // Costa Rica 2022
   { id: 'src-conti-claims-2022-04', title: 'Conti leak-site posts claiming the Costa Rican government attacks', publisher: 'Conti (self-published)', published: '2022-04', reliability: 'D', credibility: '3' },
   { id: 'src-us-state-2022-05-06', title: 'Reward offers for information on the Conti ransomware variant and its leaders', publisher: 'US Department of State', published: '2022-05-06', reliability: 'B', credibility: '1' },
@@ -255,7 +258,7 @@ const INCIDENTS: IncidentSeed[] = [
     impact: 'About 230,000 people lost power for up to six hours; substations were run manually for months afterwards.',
     techniques: ['T1566.001', 'T1485'], tags: ['ukraine', 'russia', 'energy', 'ics', 'sandworm'], sourceIds: ['src-ics-cert-2016-02-25'], locations: [KYIV],
     attributions: [
-      { id: 'att-grid-ukraine', attributor: 'Government of Ukraine (SBU)', attributorKind: 'government', attributorCountry: 'UA', date: '2015-12', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'moderate', statement: 'Blamed Russian special services soon after the outage.' },
+      { id: 'att-grid-ukraine', attributor: 'Government of Ukraine (SBU)', attributorKind: 'government', attributorCountry: 'UA', date: '2015-12', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'moderate', statement: 'Blamed Russian special services soon after the outage.', sourceIds: ['src-sbu-2015-12'] },
       { id: 'att-grid-doj', attributor: 'US Department of Justice', attributorKind: 'government', attributorCountry: 'US', date: '2020-10-19', toCountry: 'RU', toActorId: 'actor-sandworm', basis: ['intelligence', 'technical-forensics'], confidence: 'high', sourceIds: ['src-doj-2020-10-19'] },
     ],
     responses: [
@@ -343,8 +346,8 @@ const INCIDENTS: IncidentSeed[] = [
       { id: 'att-viasat-eu', attributor: 'European Union (High Representative)', attributorKind: 'international-org', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement', 'intelligence'], confidence: 'high', sourceIds: ['src-eu-2022-05-10'] },
       { id: 'att-viasat-uk', attributor: 'UK Government (NCSC)', attributorKind: 'government', attributorCountry: 'GB', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['intelligence', 'technical-forensics'], confidence: 'high', likelihood: 'almost-certain', sourceIds: ['src-uk-fcdo-2022-05-10'] },
       { id: 'att-viasat-us', attributor: 'US Department of State', attributorKind: 'government', attributorCountry: 'US', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['intelligence'], confidence: 'high', sourceIds: ['src-us-state-2022-05-10'] },
-      { id: 'att-viasat-ca', attributor: 'Government of Canada', attributorKind: 'government', attributorCountry: 'CA', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'high' },
-      { id: 'att-viasat-ee', attributor: 'Government of Estonia', attributorKind: 'government', attributorCountry: 'EE', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'high' },
+      { id: 'att-viasat-ca', attributor: 'Government of Canada', attributorKind: 'government', attributorCountry: 'CA', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'high', sourceIds: ['src-canada-gac-2022-05-10'] },
+      { id: 'att-viasat-ee', attributor: 'Government of Estonia', attributorKind: 'government', attributorCountry: 'EE', date: '2022-05-10', toCountry: 'RU', toActorId: 'actor-russia', basis: ['political-statement'], confidence: 'high', sourceIds: ['src-estonia-mfa-2022-05-10'] },
     ],
     responses: [
       { id: 'resp-viasat-eu', actor: 'European Union', type: 'alliance-statement', date: '2022-05-10', target: 'Russia', targetCountry: 'RU', description: 'Condemned the attack as part of a pattern of Russian cyber operations against Ukraine.', sourceIds: ['src-eu-2022-05-10'] },

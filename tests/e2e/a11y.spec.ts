@@ -1,4 +1,4 @@
-// axe-core over the six views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
+// axe-core over the seven views in both themes: no critical or serious violation; the rest are attached to the report as "axe" annotations.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import type { AxeResults } from 'axe-core'
@@ -73,6 +73,14 @@ const VIEWS: { name: string; open(app: WatchfloorPage, page: Page): Promise<void
       await page.getByRole('tab', { name: 'Reports' }).click()
       await page.locator('.report-row').first().click()
       await expect(page.getByRole('button', { name: 'Export PDF' })).toBeEnabled()
+    },
+  },
+  {
+    name: 'Sources',
+    open: async (_app, page) => {
+      await page.getByRole('tab', { name: 'Sources' }).click()
+      await page.getByRole('button', { name: 'HomeLand Justice (campaign C0038)' }).click()
+      await expect(page.getByRole('form', { name: 'Edit source HomeLand Justice (campaign C0038)' })).toBeVisible()
     },
   },
 ]

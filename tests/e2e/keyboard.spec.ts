@@ -29,7 +29,7 @@ test('the skip link leads into the view; the view tabs are one stop moved with t
   await expect(tabs.getByRole('tab', { name: 'Actors' })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('tabpanel', { name: 'Actors' })).toBeVisible()
   await page.keyboard.press('End')
-  await expect(tabs.getByRole('tab', { name: 'Reports' })).toBeFocused()
+  await expect(tabs.getByRole('tab', { name: 'Sources' })).toBeFocused()
   await page.keyboard.press('ArrowRight')
   await expect(tabs.getByRole('tab', { name: 'Incidents' })).toBeFocused()
   // One tab stop: the next Tab leaves the tab list for the theme switch.

@@ -123,7 +123,7 @@ test('the palette runs commands and shows only those the host supports', async (
   await palette.getByRole('combobox').fill('go to')
   // Commands come first, then records whose words start like "go" and "to".
   await expect(palette.getByRole('option').first()).toHaveText('Go to IncidentsAlt+1')
-  await expect(palette.getByRole('option', { name: /^Go to / })).toHaveText(['Go to IncidentsAlt+1', 'Go to ActorsAlt+2', 'Go to MapAlt+3', 'Go to TimelineAlt+4', 'Go to NotesAlt+5', 'Go to ReportsAlt+6'])
+  await expect(palette.getByRole('option', { name: /^Go to / })).toHaveText(['Go to IncidentsAlt+1', 'Go to ActorsAlt+2', 'Go to MapAlt+3', 'Go to TimelineAlt+4', 'Go to NotesAlt+5', 'Go to ReportsAlt+6', 'Go to SourcesAlt+7'])
   await palette.getByRole('combobox').fill('open workspace')
   // The browser host serves one workspace and has no folder dialog.
   await expect(palette.getByRole('option', { name: /Open workspace/ })).toHaveCount(0)

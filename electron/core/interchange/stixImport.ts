@@ -23,6 +23,8 @@ import { isCountryCode } from '../../../shared/countries'
 import { likelyDuplicates } from '../../../shared/duplicates'
 import { isPartialDate } from '../../../shared/partialDate'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
+import type { CsvMapping } from '../../../shared/datasets/mapping'
+import type { DatasetSummary } from '../../../shared/interchange'
 import { actorStixId, incidentStixId, noteStixId, refsOf, reportStixId, sourceKey } from './stixExport'
 import {
   confidenceOf,
@@ -37,7 +39,7 @@ import {
 } from './stixVocabulary'
 import { invalidReason, link, OURS, TIMESTAMP, upgrade20 } from './stixObjects'
 
-export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped'] as const
+export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
 export interface Fate {
@@ -61,11 +63,19 @@ export interface Changes {
 export interface Plan {
   fates: Fate[]
   changes: Changes
+  /** A table file's rows beyond the fates (see csvImport.ts), and its rejected rows as CSV. */
+  dataset?: DatasetSummary & { rejectsCsv: string }
 }
 
 export interface PlanOptions {
   /** Import campaigns as incidents (off: kept as they are). */
   campaignsAsIncidents?: boolean
+  /** How a plain CSV file's columns map to incident fields (suggested from its headers when absent). */
+  mapping?: CsvMapping
+  /** Version of the dataset, kept in each imported record's provenance. */
+  datasetVersion?: string
+  /** How the file's bytes were decoded, when the caller decoded them. */
+  encoding?: { name: string; note?: string }
 }
 
 const TLP_BY_MARKING = new Map<string, Tlp>([...Object.entries(TLP_MARKINGS).map(([k, v]) => [v, k as Tlp] as const), ...Object.entries(TLP1_MARKINGS)])

@@ -1,16 +1,20 @@
 // Imports (STIX, MISP) through a preview that accounts for every object, committed in one write after a backup and undone in one step; exports of the workspace, the filter or a briefing's scope as STIX or MISP.
 import { randomUUID } from 'node:crypto'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { filterIncidents, textIndex } from '../../../shared/filter'
 import { integrityProblems } from '../../../shared/integrity'
-import { IMPORT_OUTCOMES, type DataExportResult, type DataExportScope, type ImportPreview, type ImportResult, type InterchangeFormat, type OutcomeCounts } from '../../../shared/interchange'
+import { incidentsCsv } from '../../../shared/datasets/exportCsv'
+import { CsvMappingSchema, type CsvMapping } from '../../../shared/datasets/mapping'
+import { IMPORT_OUTCOMES, type DataExportResult, type DataExportScope, type ImportFormat, type ImportPreview, type ImportResult, type InterchangeFormat, type OutcomeCounts } from '../../../shared/interchange'
 import { scopedIncidents } from '../../../shared/report/model'
 import { ServiceError } from '../../../shared/result'
 import type { Workspace } from '../../../shared/workspace'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { exportMisp } from '../interchange/mispExport'
 import { planMispImport } from '../interchange/mispImport'
-import { readInput, type InputFormat } from '../interchange/readInput'
+import { planTableImport } from '../interchange/csvImport'
+import { readInput } from '../interchange/readInput'
 import { bundleProblems } from '../interchange/stixCheck'
 import { exportStix, type ExportScope } from '../interchange/stixExport'
 import { planStixImport, type Changes, type Plan, type PlanOptions } from '../interchange/stixImport'
@@ -28,6 +32,9 @@ interface Journal {
   added: { collection: Collection; record: { id: string } }[]
   replaced: { collection: Collection; index: number; before: { id: string }; after: { id: string } }[]
 }
+
+/** Folder of a workspace where saved column mappings live. */
+export const MAPPINGS_DIR = 'mappings'
 
 /** Largest upload assembled from chunks, in characters. */
 export const MAX_IMPORT_CHARS = 512 * 1024 * 1024
@@ -54,12 +61,19 @@ export function summarise(plan: Plan, token: string, fileName: string, format: s
     byType: [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, counts]) => ({ type, counts })),
     notImported: plan.fates.filter((f) => f.outcome === 'skipped' || f.outcome === 'duplicate').slice(0, 1000).map((f) => ({ id: f.id, type: f.type, outcome: f.outcome, reason: f.reason ?? '' })),
     writes: { incidents: c.incidents.length, actors: c.actors.length, sources: c.sources.length, notes: c.notes.length, reports: c.reports.length, kept: c.foreign.length },
+    ...(plan.dataset ? { dataset: (({ rejectsCsv: _csv, ...rest }) => rest)(plan.dataset) } : {}),
   }
 }
 
-/** Plans the import of a file's text. */
-export function planImport(ws: Workspace, text: string, format: InputFormat | 'auto' = 'auto', options: PlanOptions = {}): { plan: Plan; detail: string } {
-  const input = readInput(text, format)
+/** Plans the import of a file's text: JSON as STIX or MISP, a table as EuRepoC, CFR or CSV through its mapping. */
+export function planImport(ws: Workspace, text: string, format: ImportFormat = 'auto', options: PlanOptions & { fileName?: string } = {}): { plan: Plan; detail: string } {
+  // JSON by its first character, or by its name (a .json file that is not JSON gets the JSON reader's error).
+  const looksJson = /^\uFEFF?\s*[[{]/.test(text.slice(0, 1000)) || /\.json$/i.test(options.fileName ?? '')
+  if (format === 'csv' || format === 'eurepoc' || format === 'cfr' || (format === 'auto' && !looksJson && text.trim() !== '')) {
+    const plan = planTableImport(ws, text, format === 'auto' ? 'auto' : format, options)
+    return { plan, detail: plan.dataset!.format }
+  }
+  const input = readInput(text, format === 'auto' ? 'auto' : format)
   const plan = input.format === 'misp' ? planMispImport(ws, input.objects, options) : planStixImport(ws, input.objects, options)
   return { plan, detail: input.detail }
 }
@@ -94,6 +108,9 @@ function revert(data: Workspace, journal: Journal): void {
   for (const { collection, index, before } of [...journal.replaced].reverse()) (data[collection] as { id: string }[])[index] = before
 }
 
+/** `20260301-101500-123`: a file name's time stamp. */
+const stampNow = () => new Date().toISOString().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-')
+
 export class InterchangeService {
   /** The planned import, and the records it was planned against (the workspace's lists as they were). */
   private pending = new Map<string, { plan: Plan; preview: ImportPreview; basis: unknown[][] }>()
@@ -120,7 +137,7 @@ export class InterchangeService {
   }
 
   /** Plans the import of an uploaded file (or of `text`) and returns its accounting; nothing is written. */
-  preview(source: { uploadId: string } | { text: string }, fileName: string, format: InputFormat | 'auto' = 'auto', options: PlanOptions = {}): ImportPreview {
+  preview(source: { uploadId: string } | { text: string }, fileName: string, format: ImportFormat = 'auto', options: PlanOptions = {}): ImportPreview {
     let text: string
     if ('text' in source) text = source.text
     else {
@@ -129,12 +146,45 @@ export class InterchangeService {
       this.uploads.delete(source.uploadId)
       text = parts.join('')
     }
-    const { plan, detail } = planImport(this.store.data, text, format, options)
+    const { plan, detail } = planImport(this.store.data, text, format, { ...options, fileName })
     const token = randomUUID()
     const preview = summarise(plan, token, fileName, detail)
     this.pending.clear()
     this.pending.set(token, { plan, preview, basis: COLLECTIONS.map((c) => [...(this.store.data[c] as unknown[])]) })
     return preview
+  }
+
+  /** The column mappings saved in the workspace's mappings folder, by name. */
+  async savedMappings(): Promise<CsvMapping[]> {
+    const dir = join(this.store.dir, MAPPINGS_DIR)
+    const names = await readdir(dir).catch(() => [] as string[])
+    const out: CsvMapping[] = []
+    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+      const parsed = CsvMappingSchema.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8').catch(() => 'null')))
+      if (parsed.success) out.push(parsed.data)
+    }
+    return out
+  }
+
+  /** Saves a column mapping under its name (replacing one of the same name) for later imports and `watchfloor import --mapping`. */
+  async saveMapping(mapping: CsvMapping): Promise<{ path: string }> {
+    if (this.store.readOnlyReason) throw new ServiceError('read-only', this.store.readOnlyReason)
+    const path = join(this.store.dir, MAPPINGS_DIR, `${slug(mapping.name)}.json`)
+    await mkdir(join(this.store.dir, MAPPINGS_DIR), { recursive: true })
+    await writeFileAtomic(path, JSON.stringify(mapping, null, 2))
+    return { path }
+  }
+
+  /** Writes the rows a previewed table import rejects (with row, column and reason first) into the exports folder. */
+  async exportRejects(token: string): Promise<{ path: string; rows: number }> {
+    const entry = this.pending.get(token)
+    if (!entry) throw new ServiceError('not-found', 'This preview is no longer current; preview the file again.')
+    const csv = entry.plan.dataset?.rejectsCsv
+    if (!csv) throw new ServiceError('invalid-input', 'No row of this file is rejected.')
+    const rows = entry.plan.fates.filter((f) => f.outcome === 'skipped').length
+    const path = join(this.store.dir, EXPORTS_DIR, `${slug(entry.preview.fileName.replace(/\.[^.]+$/, ''))}-rejects-${stampNow()}.csv`)
+    await writeFileAtomic(path, `\uFEFF${csv}`, { noReplace: true })
+    return { path, rows }
   }
 
   /** Writes a previewed import in one transaction, after a backup. The preview must still describe the workspace as it is. */
@@ -198,6 +248,11 @@ export class InterchangeService {
   /** The export's bytes and object count (checked before anything is written). */
   render(format: InterchangeFormat, scope: DataExportScope): { text: string; objects: number } {
     const ws = this.store.data
+    if (format === 'csv') {
+      const ids = this.scopeOf(scope).incidentIds
+      const incidents = ids ? ws.incidents.filter((i) => ids.has(i.id)) : ws.incidents
+      return { text: incidentsCsv(incidents, ws.actors), objects: incidents.length }
+    }
     if (format === 'misp') {
       const events = exportMisp(ws, this.scopeOf(scope))
       return { text: JSON.stringify({ response: events }, null, 1), objects: events.length }
@@ -211,8 +266,7 @@ export class InterchangeService {
   /** Writes an export into the workspace's exports folder (never replacing a file). */
   async export(format: InterchangeFormat, scope: DataExportScope): Promise<DataExportResult> {
     const { text, objects } = this.render(format, scope)
-    const stamp = new Date().toISOString().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-')
-    const path = join(this.store.dir, EXPORTS_DIR, `${slug(this.store.name)}-${stamp}.${format === 'stix' ? 'stix.json' : 'misp.json'}`)
+    const path = join(this.store.dir, EXPORTS_DIR, `${slug(this.store.name)}-${stampNow()}.${format === 'stix' ? 'stix.json' : format === 'misp' ? 'misp.json' : 'csv'}`)
     await writeFileAtomic(path, text, { noReplace: true })
     return { path, format, objects, bytes: Buffer.byteLength(text) }
   }

@@ -1,6 +1,6 @@
 // The services of one open workspace: incidents, actors, sources, notes and reports over the same store and audit log, and briefing exports.
 import type { Workspace } from '../../../shared/workspace'
-import { citesSource } from '../../../shared/references'
+import { citationsOf, describeCitation } from '../../../shared/sourceUsage'
 import { linkedIds } from '../../../shared/wikiLinks'
 import { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
@@ -25,10 +25,7 @@ function actorReferrers(data: Workspace, id: string): string[] {
 }
 
 function sourceReferrers(data: Workspace, id: string): string[] {
-  return data.incidents
-    .filter((i) => citesSource(i, id))
-    .map((i) => `incident “${i.title}”`)
-    .concat(noteReferrers(data, id))
+  return citationsOf(data.incidents, id).map(describeCitation).concat(noteReferrers(data, id))
 }
 
 /** `pdf` prints briefings to PDF; without one, PDF exports fail with a clear message. */

@@ -1,9 +1,11 @@
-// `watchfloor export` and `watchfloor import`: STIX 2.1 and MISP out of and into a workspace, with the same checks and accounting as the app.
+// `watchfloor export` and `watchfloor import`: STIX 2.1, MISP and CSV out of and into a workspace (EuRepoC and CFR exports too), with the same checks and accounting as the app.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { EMPTY_FILTER, type IncidentFilter } from '../../../shared/filter'
 import { FilterSchema } from '../../../shared/domain'
-import { IMPORT_OUTCOMES, INTERCHANGE_FORMATS, type DataExportScope, type InterchangeFormat } from '../../../shared/interchange'
+import { decodeBytes } from '../../../shared/datasets/csv'
+import { CsvMappingSchema, type CsvMapping } from '../../../shared/datasets/mapping'
+import { IMPORT_FORMATS, IMPORT_OUTCOMES, INTERCHANGE_FORMATS, type DataExportScope, type ImportFormat, type ImportPreview, type InterchangeFormat } from '../../../shared/interchange'
 import { ServiceError } from '../../../shared/result'
 import { writeFileAtomic } from '../../core/fs/atomicWrite'
 import { InterchangeService } from '../../core/services/InterchangeService'
@@ -36,24 +38,72 @@ export async function exportCommand(o: { dir: string; format?: string; out?: str
     const scope: DataExportScope = o.filters.length > 0 ? { kind: 'filter', filter: filterFrom(o.filters) } : { kind: 'all' }
     const { text, objects } = new InterchangeService(store, new AuditLog(store.dir)).render(format, scope)
     await writeFileAtomic(resolve(o.out), text)
-    o.log(`Wrote ${objects} ${format === 'stix' ? 'STIX objects' : 'MISP events'} to ${resolve(o.out)}`)
+    o.log(`Wrote ${objects} ${format === 'stix' ? 'STIX objects' : format === 'misp' ? 'MISP events' : 'incidents (CSV)'} to ${resolve(o.out)}`)
     return 0
   } finally {
     await store.close()
   }
 }
 
-export async function importCommand(o: { dir: string; file: string; format?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
-  const format = formatOf(o.format ?? 'auto', ['auto', ...INTERCHANGE_FORMATS]) as InterchangeFormat | 'auto'
-  const text = await readFile(o.file, 'utf8').catch((err: Error) => {
+/** A saved column mapping (the JSON the app saves in the workspace's mappings folder). */
+async function readMapping(file: string): Promise<CsvMapping> {
+  const text = await readFile(file, 'utf8').catch((err: Error) => {
+    throw new ServiceError('not-found', `Cannot read the mapping ${file}: ${err.message}`)
+  })
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    throw new ServiceError('invalid-input', `The mapping ${file} is not JSON: ${(err as Error).message}`)
+  }
+  const parsed = CsvMappingSchema.safeParse(raw)
+  if (!parsed.success) throw new ServiceError('invalid-input', `The mapping ${file} is not a column mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  return parsed.data
+}
+
+/** The accounting of a table file's rows, as `--json` prints it: the counts add up to `rows`. */
+function rowAccounting(p: ImportPreview) {
+  const t = p.totals
+  return { rows: p.dataset!.rows, imported: t.new, updated: t.updated, duplicate: t.duplicate, unchanged: t.kept, conflict: t.conflict, rejected: t.skipped }
+}
+
+export async function importCommand(o: { dir: string; file: string; format?: string; mapping?: string; datasetVersion?: string; dryRun: boolean; json: boolean; campaigns: boolean; log(line: string): void }): Promise<number> {
+  const format = formatOf(o.format ?? 'auto', IMPORT_FORMATS) as ImportFormat
+  const bytes = await readFile(o.file).catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read ${o.file}: ${err.message}`)
   })
+  const mapping = o.mapping ? await readMapping(o.mapping) : undefined
+  if (mapping && format !== 'csv' && format !== 'auto') throw new ServiceError('invalid-input', '--mapping is for --format csv.')
+  const looksJson = /^(\xEF\xBB\xBF)?\s*[[{]/.test(bytes.subarray(0, 100).toString('latin1'))
+  const table = format === 'csv' || format === 'eurepoc' || format === 'cfr' || (format === 'auto' && !looksJson)
+  let text: string
+  let encoding: { name: string; note?: string } | undefined
+  if (table) {
+    try {
+      const decoded = decodeBytes(bytes)
+      text = decoded.text
+      encoding = { name: decoded.encoding, ...(decoded.note ? { note: decoded.note } : {}) }
+    } catch (err) {
+      throw new ServiceError('invalid-input', `${o.file}: ${(err as Error).message} Nothing was imported.`)
+    }
+  } else text = bytes.toString('utf8')
   const store = await WorkspaceStore.open(o.dir, o.dryRun ? { readOnly: true } : {})
   try {
     if (!o.dryRun && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
     const service = new InterchangeService(store, new AuditLog(store.dir))
-    const preview = service.preview({ text }, o.file, format, { campaignsAsIncidents: o.campaigns })
-    if (o.json) {
+    const preview = service.preview({ text }, o.file, mapping && format === 'auto' ? 'csv' : format, { campaignsAsIncidents: o.campaigns, mapping, datasetVersion: o.datasetVersion, encoding })
+    const d = preview.dataset
+    if (o.json && d) {
+      o.log(JSON.stringify({ file: o.file, format: preview.format, dataset: d.dataset, version: d.version, encoding: d.encoding, ...rowAccounting(preview), rejects: d.rejects, conflicts: d.conflicts, leftOut: d.leftOut, writes: preview.writes, dryRun: o.dryRun }, null, 2))
+    } else if (d) {
+      const a = rowAccounting(preview)
+      o.log(`${o.file} (${d.dataset}, ${d.encoding}): ${a.rows} rows — ${a.imported} imported, ${a.updated} updated, ${a.duplicate} duplicate, ${a.unchanged} unchanged, ${a.conflict} conflict, ${a.rejected} rejected`)
+      if (d.encodingNote) o.log(`  note: ${d.encodingNote}`)
+      for (const r of d.rejects) o.log(`  rejected: row ${r.row}, ${r.column}: ${r.reason}`)
+      for (const c of d.conflicts) o.log(`  conflict: row ${c.row} (${c.key}): “${c.title}” was edited since it was imported; kept as is`)
+      for (const n of preview.notImported.filter((x) => x.outcome === 'duplicate')) o.log(`  duplicate: ${n.id}: ${n.reason}`)
+      for (const l of d.leftOut) o.log(`  left out: ${l.column} “${l.value}” (${l.count} row${l.count === 1 ? '' : 's'}, first row ${l.firstRow}): ${l.reason}`)
+    } else if (o.json) {
       o.log(JSON.stringify({ file: o.file, format: preview.format, total: preview.total, totals: preview.totals, byType: Object.fromEntries(preview.byType.map((t) => [t.type, t.counts])), notImported: preview.notImported, writes: preview.writes, dryRun: o.dryRun }, null, 2))
     } else {
       o.log(`${o.file} (${preview.format}): ${preview.total} objects — ${IMPORT_OUTCOMES.map((k) => `${preview.totals[k]} ${k}`).join(', ')}`)

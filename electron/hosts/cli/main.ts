@@ -18,13 +18,16 @@ const USAGE = `usage:
   watchfloor validate DIR                        check the file, its schema and its references
   watchfloor report DIR --format pdf|docx|md|html --out FILE [--report NAME]
                                                  export a saved briefing (the whole workspace without --report)
-  watchfloor export DIR --format stix|misp --out FILE [--filter KEY=VALUE …]
+  watchfloor export DIR --format stix|misp|csv --out FILE [--filter KEY=VALUE …]
                                                  the workspace (or the incidents a filter keeps: text, victim, sponsor,
-                                                 type, nexus, from, to) as a STIX 2.1 bundle or MISP events
-  watchfloor import DIR FILE [--format auto|stix|misp] [--campaigns] [--dry-run] [--json]
-                                                 a STIX bundle (2.1, 2.0 upgraded) or MISP events: every object accounted
-                                                 for (new, updated, duplicate, merged, kept, skipped with reasons);
-                                                 --dry-run changes nothing; --campaigns imports campaigns as incidents`
+                                                 type, nexus, from, to) as a STIX 2.1 bundle, MISP events or a CSV table
+  watchfloor import DIR FILE [--format auto|stix|misp|csv|eurepoc|cfr] [--mapping FILE] [--dataset-version V]
+                             [--campaigns] [--dry-run] [--json]
+                                                 a STIX bundle (2.1, 2.0 upgraded), MISP events, an EuRepoC or CFR export,
+                                                 or a CSV file read through a saved column mapping (--mapping): every
+                                                 object or row accounted for (new, updated, duplicate, kept, conflict,
+                                                 skipped/rejected with reasons); --dry-run changes nothing;
+                                                 --campaigns imports campaigns as incidents`
 
 function out(line: string): void {
   process.stdout.write(line + '\n')
@@ -80,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import') {
     if (!dir || extra.length !== 1) throw new ServiceError('invalid-input', `import takes a folder and a file.\n${USAGE}`)
-    return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
+    return importCommand({ dir, file: extra[0], format: stringFlag(args, 'format'), mapping: stringFlag(args, 'mapping'), datasetVersion: stringFlag(args, 'dataset-version'), dryRun: args.flags.has('dry-run'), json: args.flags.has('json'), campaigns: args.flags.has('campaigns'), log: out })
   }
   if (!dir || extra.length > 0) throw new ServiceError('invalid-input', `${command} takes one folder.\n${USAGE}`)
   switch (command) {

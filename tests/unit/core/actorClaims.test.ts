@@ -1,4 +1,4 @@
-// Actors in claims: the 4 → 5 migration (and from 3) linking attributors and responders by name or alias, the backup taken before it, and the integrity rules on the links.
+// Actors in claims: the 5 → 6 migration (run from a version-4 or version-3 file) linking attributors and responders by name or alias, the backup taken before it, and the integrity rules on the links.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -83,13 +83,13 @@ const EXPECTED = {
   },
 }
 
-describe('migration 4 → 5: claims link to actors', () => {
+describe('migration to 6: claims link to actors', () => {
   it('links attributors and responders by name or alias, ignoring case and spacing, keeping every label; unmatched and ambiguous labels stay text only', () => {
     const outcome = migrate(version4())
     expect(outcome.kind).toBe('migrated')
     if (outcome.kind !== 'migrated') return
     expect(outcome.from).toBe(4)
-    expect(outcome.data.schemaVersion).toBe(5)
+    expect(outcome.data.schemaVersion).toBe(6)
     expect(linksOf(outcome.data)).toEqual(EXPECTED)
     expect(() => WorkspaceSchema.parse(outcome.data)).not.toThrow()
     expect(integrityProblems(WorkspaceSchema.parse(outcome.data))).toEqual([])
@@ -103,6 +103,12 @@ describe('migration 4 → 5: claims link to actors', () => {
     expect(outcome.from).toBe(3)
     expect(outcome.data.foreign).toEqual([])
     expect(linksOf(outcome.data)).toEqual(EXPECTED)
+  })
+
+  it('links a version-5 file’s claims the same way', () => {
+    const outcome = migrate({ ...version4(), schemaVersion: 5 })
+    expect(outcome.kind === 'migrated' && outcome.from).toBe(5)
+    expect(outcome.kind === 'migrated' && linksOf(outcome.data)).toEqual(EXPECTED)
   })
 
   it('keeps a link already there and skips content not shaped like a workspace', () => {
@@ -123,13 +129,13 @@ describe('migration 4 → 5: claims link to actors', () => {
       await writeFile(join(dir, WORKSPACE_FILE), original)
       const session = new Session()
       await session.open(dir)
-      expect(session.info()).toMatchObject({ schemaVersion: 5, readOnly: null })
+      expect(session.info()).toMatchObject({ schemaVersion: 6, readOnly: null })
       await session.close()
       const backups = await listBackups(dir)
       expect(backups).toHaveLength(1)
       expect(await readFile(backups[0], 'utf8')).toBe(original)
       const disk = JSON.parse(await readFile(join(dir, WORKSPACE_FILE), 'utf8')) as Record<string, unknown>
-      expect(disk.schemaVersion).toBe(5)
+      expect(disk.schemaVersion).toBe(6)
       // The schema trims labels as it validates the migrated file.
       expect(linksOf(disk)).toEqual({ ...EXPECTED, attributions: { ...EXPECTED.attributions, 'att-name': ['albania', 'actor-al'] } })
     } finally {

@@ -85,6 +85,9 @@ function seeds(): Record<Channel, unknown> {
     'interchange:preview': { uploadId: uuid, fileName: 'bundle.json', format: 'auto', campaignsAsIncidents: false },
     'interchange:commit': { token: uuid },
     'interchange:undo': { importId: uuid },
+    'interchange:rejects': { token: uuid },
+    'datasets:mappings': undefined,
+    'datasets:saveMapping': { name: 'Desk sheet', columns: { Title: 'title', Date: 'start' }, values: { types: { espionage: 'espionage' } }, dateOrder: 'mdy', dataset: 'Desk sheet', version: '' },
   }
 }
 

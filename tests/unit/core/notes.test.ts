@@ -67,15 +67,15 @@ describe('notes', () => {
   })
 })
 
-describe('workspace versions 1, 2 and 3 → 5 (notes arrive in version 3, kept STIX objects in version 4)', () => {
+describe('workspace versions 1, 2 and 3 → 6 (notes arrive in version 3, kept STIX objects in version 4)', () => {
   it('adds an empty notes list and an empty list of kept objects, and keeps every record', () => {
     const v2 = { schemaVersion: 2, name: 'Albania desk', createdAt: '2026-01-01T00:00:00.000Z', incidents: [{ id: 'x' }], actors: [], sources: [], reports: [] }
-    expect(SCHEMA_VERSION).toBe(5)
-    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 5, notes: [], foreign: [] } })
+    expect(SCHEMA_VERSION).toBe(6)
+    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 6, notes: [], foreign: [] } })
     const { reports: _reports, ...v1 } = { ...v2, schemaVersion: 1 }
-    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 5, reports: [], notes: [], foreign: [] } })
+    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 6, reports: [], notes: [], foreign: [] } })
     const v3 = { ...v2, schemaVersion: 3, notes: [] }
-    expect(migrate(structuredClone(v3))).toEqual({ kind: 'migrated', from: 3, data: { ...v3, schemaVersion: 5, foreign: [] } })
+    expect(migrate(structuredClone(v3))).toEqual({ kind: 'migrated', from: 3, data: { ...v3, schemaVersion: 6, foreign: [] } })
   })
 
   it('opens a version 1 file, migrates it on disk and validates it', async () => {
@@ -84,13 +84,13 @@ describe('workspace versions 1, 2 and 3 → 5 (notes arrive in version 3, kept S
     const { notes: _notes, reports: _reports, foreign: _foreign, ...rest } = sampleWorkspace()
     await writeFile(join(old, WORKSPACE_FILE), JSON.stringify({ ...rest, schemaVersion: 1 }))
     const before = await validateWorkspace(old)
-    expect(before.ok && before.warnings).toEqual(['The file is at schema version 1; opening it in Watchfloor migrates it to 5.'])
+    expect(before.ok && before.warnings).toEqual([`The file is at schema version 1; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`])
     const s = new Session()
     await s.open(old)
-    expect(s.info()).toMatchObject({ schemaVersion: 5, readOnly: null, counts: { incidents: 14, notes: 0 } })
+    expect(s.info()).toMatchObject({ schemaVersion: 6, readOnly: null, counts: { incidents: 14, notes: 0 } })
     await s.close()
     const disk = JSON.parse(await readFile(join(old, WORKSPACE_FILE), 'utf8')) as Workspace
-    expect(disk.schemaVersion).toBe(5)
+    expect(disk.schemaVersion).toBe(6)
     expect(disk.foreign).toEqual([])
     expect(disk.notes).toEqual([])
     expect(disk.reports).toEqual([])

@@ -45,6 +45,11 @@ describe('sampleWorkspace', () => {
     expect(missing).toEqual([])
   })
 
+  it('has every attribution and response cite at least one source', () => {
+    const uncited = ws.incidents.flatMap((i) => [...i.attributions, ...i.responses].filter((c) => c.sourceIds.length === 0).map((c) => c.id))
+    expect(uncited).toEqual([])
+  })
+
   it('tells the Albania 2022 case in full', () => {
     const albania = ws.incidents.find((i) => i.id === 'inc-albania-2022-07')
     expect(albania).toBeDefined()

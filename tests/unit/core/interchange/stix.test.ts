@@ -242,7 +242,7 @@ describe('the preview', () => {
     // The duplicate needs an existing look-alike: the first seeded incident is the Albania attack.
     const { preview, commit } = await importText(JSON.stringify({ type: 'bundle', id: `bundle--${uuid(20)}`, objects }))
     expect(preview.total).toBe(objects.length)
-    expect(preview.totals).toEqual({ new: 1, updated: 1, duplicate: 1, merged: 0, kept: 2, skipped: 3 })
+    expect(preview.totals).toEqual({ new: 1, updated: 1, duplicate: 1, merged: 0, kept: 2, skipped: 3, conflict: 0 })
     expect(Object.values(preview.totals).reduce((a, b) => a + b, 0)).toBe(objects.length)
     const reasons = Object.fromEntries(preview.notImported.map((n) => [n.id, n.reason]))
     expect(reasons[second.id]).toBe('not newer than the version the workspace has')

@@ -121,12 +121,30 @@ describe('sections', () => {
     const sources = resolveBriefing(ws, albania).sections.find((s) => s.id === 'sources')!.blocks[1]
     expect(sources.kind).toBe('table')
     if (sources.kind === 'table') {
-      expect(sources.columns).toEqual(['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address'])
+      expect(sources.columns).toEqual(['Grade', 'Title', 'Publisher', 'Published', 'Captured', 'Address', 'Supports'])
       expect(sources.rows.every((r) => /^[A-F][1-6]$/.test(cellText(r[0])))).toBe(true)
       // The address is the one cell that is a link, to its http(s) target.
       expect(sources.rows.filter((r) => typeof r[5] !== 'string').length).toBeGreaterThan(0)
       expect(sources.rows.every((r) => r.slice(0, 5).every((c) => typeof c === 'string') && (typeof r[5] === 'string' || /^https?:\/\//.test(r[5].href)))).toBe(true)
+      // Each source says which claims it supports.
+      const pm = sources.rows.find((r) => cellText(r[1]).startsWith('Statement by Prime Minister Edi Rama'))!
+      expect(cellText(pm[6])).toBe(
+        'Destructive attack on Albanian government systems: attribution by Government of Albania (PM Edi Rama) (7 Sep 2022); response (Reduce or break diplomatic relations) by Government of Albania (7 Sep 2022); response (Expel diplomats) by Government of Albania (7 Sep 2022)',
+      )
     }
+  })
+
+  it('prints each attribution and response with the sources it cites and their grades', () => {
+    const pages = resolveBriefing(ws, albania).sections.find((s) => s.id === 'incident-pages')!.blocks
+    const tables = pages.filter((x) => x.kind === 'table')
+    const attributions = tables.find((t) => t.kind === 'table' && t.columns.includes('Confidence'))!
+    const responses = tables.find((t) => t.kind === 'table' && t.columns.includes('Response'))!
+    if (attributions.kind !== 'table' || responses.kind !== 'table') throw new Error('no tables')
+    expect(attributions.columns.at(-1)).toBe('Sources')
+    const mandiant = attributions.rows.find((r) => cellText(r[1]) === 'Mandiant (Company)')!
+    expect(cellText(mandiant.at(-1)!)).toBe('B2 ROADSWEEP ransomware: likely Iranian actor conducts politically motivated disruption against Albanian government organisations')
+    const rupture = responses.rows.find((r) => cellText(r[2]).startsWith('Reduce or break'))!
+    expect(cellText(rupture.at(-1)!)).toMatch(/^B2 Statement by Prime Minister Edi Rama.*; C3 Albania cuts diplomatic ties with Iran over July cyberattack$/)
   })
 
   it('sectionOrder appends registered sections a saved definition does not list, turned off', () => {
