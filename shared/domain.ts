@@ -198,6 +198,8 @@ export const IntensitySchema = z.object({
 export const AttributionSchema = z.object({
   id,
   attributor: required('Attributor', 200),
+  /** The actor the attributor is (since version 6); `attributor` stays the label shown. */
+  attributorActorId: id.optional(),
   attributorKind: z.enum(ATTRIBUTOR_KINDS, { error: 'Pick who attributes' }),
   attributorCountry: country.optional(),
   date: partialDate.optional(),
@@ -214,6 +216,8 @@ export const AttributionSchema = z.object({
 export const ResponseSchema = z.object({
   id,
   actor: required('Responding actor', 200),
+  /** The actor who responded (since version 6); `actor` stays the label shown. */
+  actorId: id.optional(),
   actorCountry: country.optional(),
   type: z.enum(RESPONSE_TYPE_IDS, { error: 'Pick a response type' }),
   /** For a legal response: retorsion, countermeasure, law enforcement… */

@@ -1,7 +1,7 @@
 // Referential integrity of a workspace, in one place: the rules every write path, the store's open and `watchfloor validate` apply, and the repair that makes a workspace pass them.
 import type { Incident, Note } from './domain'
 import type { FieldIssue } from './result'
-import { linkedIds, parseWikiLinks } from './wikiLinks'
+import { linkedIds } from './wikiLinks'
 import type { Workspace } from './workspace'
 
 export const COLLECTIONS = ['incidents', 'actors', 'sources', 'notes', 'reports'] as const
@@ -37,23 +37,30 @@ export function incidentIssues(index: RecordIndex, incident: IncidentFields): Fi
   incident.attributions.forEach((a, n) => {
     uniqueClaim(a.id, `attributions.${n}`)
     if (a.toActorId && !is(index, a.toActorId, 'actors')) issues.push({ path: `attributions.${n}.toActorId`, message: `Unknown actor ${a.toActorId}` })
+    if (a.attributorActorId && !is(index, a.attributorActorId, 'actors')) issues.push({ path: `attributions.${n}.attributorActorId`, message: `Unknown actor ${a.attributorActorId}` })
     source(a.sourceIds, `attributions.${n}.sourceIds`)
   })
   incident.responses.forEach((r, n) => {
     uniqueClaim(r.id, `responses.${n}`)
+    if (r.actorId && !is(index, r.actorId, 'actors')) issues.push({ path: `responses.${n}.actorId`, message: `Unknown actor ${r.actorId}` })
     source(r.sourceIds, `responses.${n}.sourceIds`)
   })
   return issues
 }
 
-/** Problems in what a note refers to: its incident and every `[[id]]` link (a link to itself is fine). */
+/**
+ * Problems in what a note refers to: its incident. A `[[link]]` to no record is not one: the note
+ * saves and shows the link as broken (see `brokenLinks`) until it is relinked or removed.
+ */
 export function noteIssues(index: RecordIndex, note: Pick<Note, 'incidentId' | 'body'> & { id?: string }): FieldIssue[] {
   const issues: FieldIssue[] = []
   if (note.incidentId && !is(index, note.incidentId, 'incidents')) issues.push({ path: 'incidentId', message: `Unknown incident ${note.incidentId}` })
-  for (const id of linkedIds(note.body)) {
-    if (!index.ids.has(id) && id !== note.id) issues.push({ path: 'body', message: `The link [[${id}]] names no incident, actor, source or note` })
-  }
   return issues
+}
+
+/** Ids the note's `[[links]]` name that are no record of the workspace (a link to itself is fine), each once. */
+export function brokenLinks(index: RecordIndex, note: Pick<Note, 'body'> & { id?: string }): string[] {
+  return linkedIds(note.body).filter((id) => !index.ids.has(id) && id !== note.id)
 }
 
 /** A record's reference problems, for whichever collection it belongs to. */
@@ -82,8 +89,8 @@ export function integrityProblems(ws: Pick<Workspace, Collection>): string[] {
 /**
  * Makes a workspace pass `integrityProblems`, keeping as much as it can: a record whose id is
  * taken gets a new one, a duplicate claim id within an incident gets a new one, a dangling
- * reference is dropped, a note attached to a missing incident is detached and a link to nothing
- * becomes plain text. Returns the repaired copy and what was done, in words.
+ * reference is dropped and a note attached to a missing incident is detached (a broken `[[link]]`
+ * is left for the analyst to relink). Returns the repaired copy and what was done, in words.
  */
 export function repairWorkspace<W extends Pick<Workspace, Collection>>(ws: W, newId: (prefix: string) => string): { workspace: W; fixes: string[] } {
   const out = JSON.parse(JSON.stringify(ws)) as W
@@ -125,18 +132,22 @@ export function repairWorkspace<W extends Pick<Workspace, Collection>>(ws: W, ne
         fixes.push(`Removed the reference to missing actor ${a.toActorId} from an attribution of ${where}`)
         delete a.toActorId
       }
+      if (a.attributorActorId && !is(index, a.attributorActorId, 'actors')) {
+        fixes.push(`Unlinked the attribution by “${a.attributor}” of ${where} from missing actor ${a.attributorActorId}, keeping its text`)
+        delete a.attributorActorId
+      }
+    }
+    for (const r of i.responses) {
+      if (r.actorId && !is(index, r.actorId, 'actors')) {
+        fixes.push(`Unlinked the response by “${r.actor}” of ${where} from missing actor ${r.actorId}, keeping its text`)
+        delete r.actorId
+      }
     }
   }
   for (const n of out.notes) {
     if (n.incidentId && !is(index, n.incidentId, 'incidents')) {
       fixes.push(`Detached note “${n.title}” from missing incident ${n.incidentId}`)
       delete n.incidentId
-    }
-    const dangling = parseWikiLinks(n.body).filter((l) => !index.ids.has(l.id) && l.id !== n.id)
-    // From the end, so earlier offsets stay valid.
-    for (const link of dangling.reverse()) {
-      n.body = n.body.slice(0, link.from) + (link.label ?? link.id) + n.body.slice(link.to)
-      fixes.push(`Turned the link [[${link.id}]] in note “${n.title}” into plain text`)
     }
   }
   return { workspace: out, fixes }

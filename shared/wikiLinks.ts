@@ -13,6 +13,10 @@ export interface RecordRef {
   kind: RecordKind
   id: string
   title: string
+  /** The record's date, where it has one: an incident's start, a note's date, a source's publication. */
+  date?: string
+  /** How much evidence hangs on the record (an incident's claims and sources), to rank link targets. */
+  weight?: number
 }
 
 export interface WikiLink {
@@ -47,10 +51,10 @@ export interface Records {
 /** Id → kind and current title of every record a note can link to. */
 export function recordIndex(records: Records): Map<string, RecordRef> {
   const map = new Map<string, RecordRef>()
-  for (const r of records.incidents) map.set(r.id, { kind: 'incident', id: r.id, title: r.title })
+  for (const r of records.incidents) map.set(r.id, { kind: 'incident', id: r.id, title: r.title, date: r.start, weight: r.attributions.length + r.responses.length + r.sourceIds.length })
   for (const r of records.actors) map.set(r.id, { kind: 'actor', id: r.id, title: r.name })
-  for (const r of records.sources) map.set(r.id, { kind: 'source', id: r.id, title: r.title })
-  for (const r of records.notes) map.set(r.id, { kind: 'note', id: r.id, title: r.title })
+  for (const r of records.sources) map.set(r.id, { kind: 'source', id: r.id, title: r.title, date: r.published })
+  for (const r of records.notes) map.set(r.id, { kind: 'note', id: r.id, title: r.title, date: r.date })
   return map
 }
 

@@ -1,9 +1,10 @@
 // The workspace file: its schema, version and the ordered migrations that bring older files up to date.
 import { z } from 'zod'
+import { linkClaimsToActors } from './actorLinks'
 import { ActorSchema, IncidentSchema, NoteSchema, ReportSchema, SourceSchema, STIX_ID } from './domain'
 
 /** Version of the workspace file this build writes. Files from a newer version are refused. */
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
 /** A STIX object Watchfloor has no record for (an indicator, malware, an observable…), kept as it came so it exports again unchanged. */
 export const ForeignObjectSchema = z.looseObject({ type: z.string().min(1).max(250), id: z.string().regex(STIX_ID, 'Not a STIX identifier') })
@@ -43,6 +44,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 4 → 5: dataset imports add optional fields (provenance, zero-day use, intensity, legal response type, receiver
   // category). Nothing to convert; the version moves so older builds refuse a file that may carry them.
   { from: 4, migrate: (data) => data },
+  // 5 → 6: attributors and responders link to actors; a label naming exactly one actor (by name or alias) is linked, any other keeps only its text.
+  { from: 5, migrate: (data) => (linkClaimsToActors(data), data) },
 ]
 
 export type MigrationOutcome =

@@ -38,3 +38,10 @@ export const deleteActor = (id: string) =>
     deleted: () => setState({ actor: { kind: 'none' }, dirty: false }),
   })
 
+
+/** Creates an actor from a picker (a claim's attributor or responder) without opening the actors view; the caller links it. */
+export async function createActorInline(input: ActorInput) {
+  const saved = await client.actors.create(input)
+  put('actors', saved)
+  return saved
+}

@@ -9,6 +9,7 @@ import {
   LIKELIHOOD_TERMS,
   type Attribution,
 } from '../../shared/domain'
+import { ActorPicker } from '../components/ActorPicker'
 import { CountrySelect } from '../components/CountrySelect'
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
@@ -41,7 +42,7 @@ export function AttributionsEditor({ items, onChange, errors }: Props) {
       render={(a, n) => (
         <>
           <Field label="Attributed by" error={e(n, 'attributor')}>
-            <input value={a.attributor} onChange={(ev) => set(n, { attributor: ev.target.value })} placeholder="e.g. Government of Albania" />
+            <ActorPicker role="attributor" label={a.attributor} actorId={a.attributorActorId} onChange={(c) => set(n, { attributor: c.label, attributorActorId: c.actorId })} placeholder="e.g. Government of Albania" />
           </Field>
           <Field label="Kind" error={e(n, 'attributorKind')}>
             <select value={a.attributorKind} onChange={(ev) => set(n, { attributorKind: ev.target.value as Attribution['attributorKind'] })}>

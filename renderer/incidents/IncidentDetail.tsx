@@ -1,13 +1,15 @@
-// The incident detail pane any view can show: the form for the incident being edited, and the rest of a multiple selection.
+// The incident detail pane any view can show: the selected incident's read view or its form, and the rest of a multiple selection.
 import { formatDate } from '../locale'
 import { focusSelected } from '../state/actions'
 import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { IncidentForm } from './IncidentForm'
+import { IncidentRead } from './IncidentRead'
 
 export function IncidentDetail() {
   const editing = useApp((s) => s.incident)
   const selection = useApp((s) => s.selection)
+  const formFor = useApp((s) => s.incidentForm)
   const incidents = useApp((s) => s.incidents)
   const incident = editing.kind === 'existing' ? (incidents.find((i) => i.id === editing.id) ?? null) : null
   const selected = selection.length > 1 ? selection.map((id) => incidents.find((i) => i.id === id)).filter((i) => i !== undefined) : []
@@ -29,6 +31,8 @@ export function IncidentDetail() {
           <h2>No incident selected</h2>
           <p>Select an incident (arrow keys move the selection in the table) or create a new one.</p>
         </div>
+      ) : incident && formFor !== incident.id ? (
+        <IncidentRead incident={incident} />
       ) : (
         <IncidentForm key={editing.kind === 'new' ? 'new' : editing.id} incident={incident} />
       )}

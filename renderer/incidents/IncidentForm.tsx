@@ -21,11 +21,12 @@ import { PartialDateInput } from '../components/PartialDateInput'
 import { useDraft } from '../components/useDraft'
 import { formatDate } from '../locale'
 import { errorMessage, toast } from '../state/actions'
-import { deleteIncident, leaveIncident, saveIncident } from './actions'
+import { deleteIncident, leaveIncident, readIncident, saveIncident } from './actions'
 import { useApp } from '../state/store'
 import { AttributionsEditor } from './AttributionsEditor'
 import { DraftSourcesContext, STAGED_PREFIX, type DraftSources, type StagedSource } from './draftSources'
 import { blankDraft, draftOf, errorsOf, type Draft, type Errors } from './draft'
+import { DuplicateWarning } from './DuplicateWarning'
 import { LocationsEditor } from './LocationsEditor'
 import { ResponsesEditor } from './ResponsesEditor'
 import { SourcesEditor } from './SourcesEditor'
@@ -107,6 +108,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
         <span className={`save-state${dirty ? ' dirty' : ''}`} aria-live="polite">
           {dirty ? 'Unsaved changes' : incident ? 'Saved' : ''}
         </span>
+        {incident ? <button type="button" onClick={readIncident} title="Back to the incident's summary">Read view</button> : null}
       </header>
       {readOnly ? <p className="form-note">This workspace is read-only: {readOnly}</p> : null}
       {incident?.provenance ? <p className="form-note provenance">{provenanceText(incident)}</p> : null}
@@ -117,6 +119,7 @@ export function IncidentForm({ incident }: { incident: Incident | null }) {
       ) : null}
 
       <DraftSourcesContext.Provider value={draftSources}>
+      <DuplicateWarning draft={draft} id={incident?.id ?? null} />
       <fieldset disabled={!!readOnly} className="form-body">
         <div className="grid">
           <Field label="Title" error={errors.title} wide>

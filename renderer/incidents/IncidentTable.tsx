@@ -6,8 +6,7 @@ import { INCIDENT_TYPE_LABELS, type Incident } from '../../shared/domain'
 import { dateMatch, type DateMatch, type SortKey } from '../../shared/filter'
 import { formatDate } from '../locale'
 import { setSort } from '../state/actions'
-import { firstField } from '../shell/focus'
-import { editIncident } from './actions'
+import { editIncident, openIncidentForm } from './actions'
 import { useApp } from '../state/store'
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
@@ -65,7 +64,7 @@ export function IncidentTable({ rows }: { rows: Incident[] }) {
       if (rows.length > 0) editIncident({ kind: 'existing', id: rows[e.key === 'Home' ? 0 : rows.length - 1].id })
     } else if (e.key === 'Enter' && selectedId) {
       e.preventDefault()
-      firstField('#incident-form')?.focus()
+      openIncidentForm(selectedId)
     }
   }
 

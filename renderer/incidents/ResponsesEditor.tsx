@@ -1,5 +1,6 @@
 // Responses to an incident: who did what (CAMEO-like type), when, against whom.
 import { LEGAL_RESPONSE_TYPE_LABELS, LEGAL_RESPONSE_TYPES, RESPONSE_TYPES, type IncidentResponse, type LegalResponseType } from '../../shared/domain'
+import { ActorPicker } from '../components/ActorPicker'
 import { CountrySelect } from '../components/CountrySelect'
 import { Field } from '../components/Field'
 import { PartialDateInput } from '../components/PartialDateInput'
@@ -28,7 +29,7 @@ export function ResponsesEditor({ items, onChange, errors }: Props) {
       render={(r, n) => (
         <>
           <Field label="Responding actor" error={e(n, 'actor')}>
-            <input value={r.actor} onChange={(ev) => set(n, { actor: ev.target.value })} placeholder="e.g. Government of Albania" />
+            <ActorPicker role="responding actor" label={r.actor} actorId={r.actorId} onChange={(c) => set(n, { actor: c.label, actorId: c.actorId })} placeholder="e.g. Government of Albania" />
           </Field>
           <Field label="Actor's country" error={e(n, 'actorCountry')}>
             <CountrySelect value={r.actorCountry} onChange={(c) => set(n, { actorCountry: c })} empty="—" />

@@ -7,7 +7,20 @@ import { deleteWithUndo, guard, put } from '../state/actions'
 import { getState, setState, type Editing } from '../state/store'
 import type { StagedSource } from './draftSources'
 
-export const editIncident = (incident: Editing) => guard(() => setState({ incident, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+export const editIncident = (incident: Editing) => guard(() => setState({ incident, incidentForm: null, selection: incident.kind === 'existing' ? [incident.id] : [] }))
+
+/** Switches an incident's read view to its form, focused on its first field. */
+export const openIncidentForm = (id: string) => {
+  setState({ incidentForm: id })
+  focusWhenShown(() => firstField('#incident-form'))
+}
+
+/** Back from the form to the incident's read view (asking first when the form has edits). */
+export const readIncident = () =>
+  guard(() => {
+    setState({ incidentForm: null, dirty: false })
+    focusWhenShown(() => document.querySelector<HTMLElement>('.incident-read .read-edit'))
+  })
 
 /** Opens an empty incident form in the incidents view, focused on its first field. */
 export const newIncident = () =>
@@ -48,7 +61,7 @@ export async function saveIncident(id: string | null, input: IncidentInput, stag
     const saved = id ? await client.incidents.update({ id, input: final }) : await client.incidents.create(final)
     for (const s of created) put('sources', s)
     put('incidents', saved)
-    setState((s) => ({ incident: { kind: 'existing', id: saved.id }, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
+    setState((s) => ({ incident: { kind: 'existing', id: saved.id }, incidentForm: saved.id, selection: s.selection.includes(saved.id) ? s.selection : [saved.id], dirty: false }))
     return saved
   } catch (err) {
     await Promise.allSettled(created.map((s) => client.sources.delete({ id: s.id })))

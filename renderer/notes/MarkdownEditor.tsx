@@ -6,7 +6,7 @@ import { tags } from '@lezer/highlight'
 import { completionKeymap } from '@codemirror/autocomplete'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap, placeholder } from '@codemirror/view'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type RefObject } from 'react'
 import { wikiLinkExtensions, type Lookup } from './wikiLinkExtensions'
 
 interface Props {
@@ -16,6 +16,8 @@ interface Props {
   onBlur(): void
   lookup: Lookup
   readOnly: boolean
+  /** Set to a function that replaces ranges of the text as one undoable edit (reported through onChange). */
+  replaceRef?: RefObject<((changes: { from: number; to: number; insert: string }[]) => void) | null>
 }
 
 // Colours come from the app's CSS variables, so the editor follows the light and dark themes without being rebuilt.
@@ -39,7 +41,7 @@ const markdownColours = HighlightStyle.define([
   { tag: [tags.monospace, tags.quote, tags.processingInstruction, tags.contentSeparator], color: 'var(--muted)' },
 ])
 
-export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: Props) {
+export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly, replaceRef }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const callbacks = useRef({ onChange, onBlur, lookup })
   callbacks.current = { onChange, onBlur, lookup }
@@ -68,7 +70,11 @@ export function MarkdownEditor({ initial, onChange, onBlur, lookup, readOnly }: 
         ],
       }),
     })
-    return () => view.destroy()
+    if (replaceRef) replaceRef.current = (changes) => view.dispatch({ changes })
+    return () => {
+      if (replaceRef) replaceRef.current = null
+      view.destroy()
+    }
     // The editor is created once per note (the parent keys it by note id).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])

@@ -1,5 +1,5 @@
 // One note open for editing: title, date, attached incident, tags, pin, the markdown editor with its preview, and backlinks.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { NoteInputSchema, type Note, type NoteInput } from '../../shared/domain'
 import { toFieldIssues } from '../../shared/issues'
 import { Field } from '../components/Field'
@@ -9,6 +9,7 @@ import { setNoteSave } from '../state/actions'
 import { useApp } from '../state/store'
 import { flushNote, noteEdited } from './autosave'
 import { Backlinks } from './Backlinks'
+import { BrokenLinks, type TextChange } from './BrokenLinks'
 import { MarkdownEditor } from './MarkdownEditor'
 import { MarkdownPreview } from './MarkdownPreview'
 import { deleteNote, leaveNote } from './actions'
@@ -35,6 +36,7 @@ export function NoteDetail({ note }: { note: Note }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(note))
   const [preview, setPreview] = useState(true)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const replaceText = useRef<((changes: TextChange[]) => void) | null>(null)
   const incidentOptions = useMemo(() => [...incidents].sort((a, b) => a.title.localeCompare(b.title)), [incidents])
 
   // Leaving the note (another note, another view) saves what is pending.
@@ -108,9 +110,10 @@ export function NoteDetail({ note }: { note: Note }) {
         </p>
       ) : null}
       <div className={`notes-panes${preview ? ' with-preview' : ''}`}>
-        <MarkdownEditor initial={note.body} readOnly={!!readOnly} lookup={() => refs} onChange={(body) => change({ body })} onBlur={() => void flushNote()} />
+        <MarkdownEditor initial={note.body} readOnly={!!readOnly} lookup={() => refs} onChange={(body) => change({ body })} onBlur={() => void flushNote()} replaceRef={replaceText} />
         {preview ? <MarkdownPreview text={draft.body} refs={refs} /> : null}
       </div>
+      <BrokenLinks noteId={note.id} body={draft.body} refs={refs} readOnly={!!readOnly} onChange={(changes) => replaceText.current?.(changes)} />
       <Backlinks id={note.id} />
     </article>
   )

@@ -3,6 +3,8 @@ import { autocompletion, type Completion, type CompletionContext, type Completio
 import { RangeSetBuilder } from '@codemirror/state'
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view'
 import { parseWikiLinks, RECORD_KIND_LABELS, type RecordRef } from '../../shared/wikiLinks'
+import { findLinkTargets } from '../../shared/linkTargets'
+import { formatDate } from '../locale'
 import { searchIndex } from '../palette/searchStore'
 
 export type Lookup = () => Map<string, RecordRef>
@@ -10,10 +12,15 @@ export type Lookup = () => Map<string, RecordRef>
 /** How many records the completion list offers before the user has typed two characters. */
 const FIRST_OPTIONS = 60
 
+/** "Incident · 15 Jul 2022": what a completion or relink option says beside its title. */
+export function refDetail(ref: RecordRef): string {
+  return ref.date ? `${RECORD_KIND_LABELS[ref.kind]} · ${formatDate(ref.date)}` : RECORD_KIND_LABELS[ref.kind]
+}
+
 function option(ref: RecordRef): Completion {
   return {
     label: ref.title,
-    detail: RECORD_KIND_LABELS[ref.kind],
+    detail: refDetail(ref),
     type: ref.kind === 'note' ? 'text' : 'class',
     apply: (view, _completion, from, to) => {
       // Replace the typed `[[query` (and a `]]` already there) with the link by id.
@@ -32,9 +39,7 @@ function wikiCompletions(lookup: Lookup) {
     const from = typed.from + 2
     const index = searchIndex()
     if (index && query.trim().length >= 2) {
-      const hits = index.search(query, 30)
-      const refs = lookup()
-      return { from, filter: false, options: hits.map((h) => option(refs.get(h.id) ?? { kind: h.kind, id: h.id, title: h.title })) }
+      return { from, filter: false, options: findLinkTargets(query, lookup(), (q, n) => index.search(q, n)).map(option) }
     }
     // Until the index is ready, titles are filtered as typed.
     const all = [...lookup().values()]

@@ -45,6 +45,8 @@ export interface UiSlice {
   filter: IncidentFilter
   sort: Sort
   incident: Editing
+  /** The incident shown as its form rather than its read view (the one being edited), or null. */
+  incidentForm: string | null
   /** The app-wide incident selection (table, map, timeline); the detail pane edits `incident`, one of them. */
   selection: string[]
   actor: Editing
@@ -125,6 +127,7 @@ const initialUi = (): UiSlice => ({
   filter: EMPTY_FILTER,
   sort: { key: 'start', dir: 'desc' },
   incident: { kind: 'none' },
+  incidentForm: null,
   selection: [],
   actor: { kind: 'none' },
   note: { kind: 'none' },

@@ -1,6 +1,7 @@
 // The sample workspace: public-record cases of state-linked cyber operations, written for this app.
 // Every record is flagged `sample: true` so the UI can label it and the analyst can clear it.
 import { blankIncident, type Actor, type Attribution, type Incident, type IncidentResponse, type Source } from '../domain'
+import { linkClaimsToActors } from '../actorLinks'
 import { SCHEMA_VERSION, type Workspace } from '../workspace'
 import { sampleReports } from './sampleReports'
 
@@ -402,5 +403,7 @@ export function sampleWorkspace(now: string = DEFAULT_NOW): Workspace {
     reports: sampleReports(now),
     foreign: [],
   }
+  // Claims link to the actor their label names, as a migrated workspace's would.
+  linkClaimsToActors(workspace)
   return JSON.parse(JSON.stringify(workspace)) as Workspace
 }

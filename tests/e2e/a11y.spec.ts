@@ -19,7 +19,15 @@ const VIEWS: { name: string; open(app: WatchfloorPage, page: Page): Promise<void
     open: async (app, page) => {
       await page.getByRole('tab', { name: 'Incidents' }).click()
       await app.row(/Destructive attack on Albanian/).click()
-      await expect(app.form()).toBeVisible()
+      await app.edit()
+    },
+  },
+  {
+    name: 'Incident read view',
+    open: async (app, page) => {
+      await page.getByRole('tab', { name: 'Incidents' }).click()
+      await app.row(/Destructive attack on Albanian/).click()
+      await expect(app.readView().getByRole('list', { name: 'Attributions and responses in date order' })).toBeVisible()
     },
   },
   {

@@ -18,6 +18,7 @@ test('creates an actor with aliases and picks it in an incident', async ({ app, 
   await page.keyboard.press('Alt+1')
   await expect(page.getByRole('tab', { name: 'Incidents' })).toHaveAttribute('aria-selected', 'true')
   await app.row(/Montenegrin/).click()
+  await app.edit()
   await app.form().getByLabel('Add an actor…').selectOption({ label: 'Example persona (Iran)' })
   await app.saveForm()
   await expect(app.form().locator('.chip', { hasText: 'Example persona' })).toBeVisible()

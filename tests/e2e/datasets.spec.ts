@@ -65,6 +65,7 @@ test('imports a CSV through the column mapping, fixing one unmapped value, shows
   await expect(app.row('Wiper attack on a Latvian energy ministry')).toHaveCount(1)
   // The incident form says where the record came from.
   await app.row('Wiper attack on a Latvian energy ministry').click()
+  await app.edit()
   await expect(page.locator('#incident-form .provenance')).toHaveText(/^Imported from desk-sheet, row 2, on .+\.$/)
   await expect(page.locator('#incident-form').getByLabel('Zero-day used')).toHaveValue('')
   await page.getByLabel('Victim country').selectOption({ label: 'Latvia' })

@@ -20,6 +20,7 @@ base('keeps a save refused by a full disk in the form, and saves it once there i
     const app = new WatchfloorPage(page, host, dir)
     await app.open()
     await app.row(ALBANIA).click()
+    await app.edit()
     await app.field('Title').fill('Wiper attack on Albania, retitled on a full disk')
 
     const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).trim().split('\n')[1])

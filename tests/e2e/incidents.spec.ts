@@ -11,6 +11,7 @@ test('opens the sample workspace with the Albania case', async ({ app, page }) =
   await expect(row.locator('.cell-victims')).toHaveText('Albania')
   await expect(row.locator('.cell-sponsor')).toHaveText('Iran')
   await row.click()
+  await app.edit()
   await expect(app.form().locator('.form-head h2')).toHaveText(ALBANIA)
   await expect(app.form().getByRole('group', { name: /^attribution \d+ by UK/ })).toBeVisible()
   await expect(app.form().getByRole('group', { name: /^response \d+ by Government of Albania/ }).first()).toBeVisible()
@@ -51,7 +52,7 @@ test('sorts by a column and moves the selection with the keyboard', async ({ app
   await page.getByRole('grid', { name: /^Incidents/ }).focus()
   await page.keyboard.press('ArrowDown')
   await expect(app.rows().nth(1)).toHaveAttribute('aria-selected', 'true')
-  await expect(app.form().locator('.form-head h2')).toHaveText(await app.rows().nth(1).locator('.cell-title').innerText())
+  await expect(app.readView().locator('.form-head h2')).toHaveText(await app.rows().nth(1).locator('.cell-title').innerText())
 })
 
 test('creates an incident with a month-precision date and an attribution, then finds it on disk after reopening', async ({ app, page }) => {
@@ -85,6 +86,7 @@ test('creates an incident with a month-precision date and an attribution, then f
 
 test('edits an incident and keeps an audit line of the change', async ({ app, page }) => {
   await app.row(ALBANIA).click()
+  await app.edit()
   await app.field('Title').fill('Destructive attack on Albanian government systems (edited)')
   await expect(app.form().locator('.save-state')).toHaveText('Unsaved changes')
   await page.keyboard.press('Control+s')
@@ -96,6 +98,7 @@ test('edits an incident and keeps an audit line of the change', async ({ app, pa
 
 test('deletes an incident and brings it back with undo', async ({ app, page }) => {
   await app.row(/WannaCry/).click()
+  await app.edit()
   await app.form().getByRole('button', { name: 'Delete incident' }).click()
   await expect(app.row(/WannaCry/)).toHaveCount(0)
   await expect(app.count()).toHaveText('13 incidents')
@@ -107,6 +110,7 @@ test('deletes an incident and brings it back with undo', async ({ app, page }) =
   await expect.poll(async () => (await app.workspaceFile()).incidents.some((i) => /WannaCry/.test(i.title))).toBe(true)
 
   await app.row(/NotPetya/).click()
+  await app.edit()
   await app.form().getByRole('button', { name: 'Delete incident' }).click()
   await expect(app.row(/NotPetya/)).toHaveCount(0)
   await page.locator('body').click({ position: { x: 5, y: 880 } })
@@ -117,6 +121,7 @@ test('deletes an incident and brings it back with undo', async ({ app, page }) =
 test('a malformed value shows a validation message and saves nothing', async ({ app }) => {
   const before = await app.workspaceBytes()
   await app.row(ALBANIA).click()
+  await app.edit()
   await app.field('Start').fill('sometime in 2022')
   await app.field('Title').fill('   ')
   await app.saveForm()
@@ -135,6 +140,7 @@ test('a malformed value shows a validation message and saves nothing', async ({ 
 
 test('asks before discarding unsaved edits', async ({ app, page }) => {
   await app.row(ALBANIA).click()
+  await app.edit()
   await app.field('Title').fill('Half-typed title')
   await app.row(/WannaCry/).click()
   const dialog = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' })
@@ -143,12 +149,13 @@ test('asks before discarding unsaved edits', async ({ app, page }) => {
   await expect(app.field('Title')).toHaveValue('Half-typed title')
   await app.row(/WannaCry/).click()
   await dialog.getByRole('button', { name: 'Discard changes' }).click()
-  await expect(app.form().locator('.form-head h2')).toHaveText('WannaCry ransomware worm')
+  await expect(app.readView().locator('.form-head h2')).toHaveText('WannaCry ransomware worm')
   expect((await app.workspaceFile()).incidents.some((i) => i.title === 'Half-typed title')).toBe(false)
 })
 
 test('links a new source with its Admiralty grade', async ({ app }) => {
   await app.row(/Montenegrin/).click()
+  await app.edit()
   await app.form().getByRole('button', { name: '+ New source' }).click()
   const group = app.form().getByRole('group', { name: 'New source' })
   await group.getByLabel('Source title').fill('Government statement on the ransomware attack')

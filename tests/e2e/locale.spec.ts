@@ -19,6 +19,7 @@ test.describe('in American English', () => {
     await expect(app.row(ALBANIA).locator('.cell-start')).toHaveText('Jul 15, 2022')
     await expect(app.row(/Ransomware attack on Montene/).locator('.cell-start')).toHaveText('Aug 2022')
     await app.row(ALBANIA).click()
+    await app.edit()
     await expect(app.form().locator('.date-reading').first()).toHaveText('July 15, 2022')
     const note = await writeNote(page)
     await expect(note).toContainText(/Jul 2022 · changed [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?(AM|PM)/)

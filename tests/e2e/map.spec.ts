@@ -149,7 +149,7 @@ test('an arc joins Iran and Albania; clicking it selects its three incidents and
   const selected = page.getByRole('navigation', { name: '3 selected incidents' })
   await expect(selected).toBeVisible()
   await expect(selected.getByRole('button')).toHaveCount(3)
-  await expect(page.locator('#incident-form .form-head h2')).toBeVisible()
+  await expect(page.locator('.incident-read .form-head h2')).toBeVisible()
   const highlight = await page.evaluate(() => JSON.stringify((window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.map.getFilter('arcs-highlight')))
   expect(highlight).toContain('IR>AL')
 })
@@ -172,7 +172,7 @@ test('incidents with places are points; clicking one opens it, dense ones cluste
   await jumpTo(page, [-84, 10], 6)
   const p = await screenPoint(page, [-84.08, 9.93])
   await page.mouse.click(p.x, p.y)
-  await expect(page.locator('#incident-form .form-head h2')).toContainText('Costa Rica')
+  await expect(page.locator('.incident-read .form-head h2')).toContainText('Costa Rica')
   const costaRica = sampleWorkspace().incidents.find((i) => i.locations.some((l) => l.label.startsWith('San José')))!
   await expect.poll(() => page.evaluate(() => (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap.places.highlighted)).toEqual([costaRica.id])
 })

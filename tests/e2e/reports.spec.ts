@@ -148,6 +148,7 @@ test.describe('the Reports view', () => {
   test('raises the marking to the content’s highest: an AMBER incident makes the Albania briefing AMBER and CLEAR cannot be chosen', async ({ app }) => {
     const { page } = app
     await app.row('Attack on Albania’s TIMS border control system').click()
+    await app.edit()
     await app.field('TLP marking').selectOption('AMBER')
     await app.saveForm()
     await expect(page.locator('.save-state')).toHaveText('Saved')

@@ -30,6 +30,7 @@ test('cites a source on an attribution, re-grades it in the Sources view, and se
   // Two exports, each drawing the map and timeline figures first: slow on a loaded machine.
   test.setTimeout(180_000)
   await app.row(ALBANIA).click()
+  await app.edit()
   const mandiant = app.form().getByRole('group', { name: 'attribution 2 by Mandiant' })
   await expect(mandiant.locator('.claim-source')).toHaveCount(1)
   await mandiant.getByLabel('Cite a source for this attribution').selectOption({ label: `B2 · ${MITRE}` })
@@ -146,6 +147,7 @@ for (const width of [1440, 900]) {
   test(`the incident form fits its pane at ${width} px: the Sources block and its buttons stay inside, nothing scrolls sideways`, async ({ app, page }) => {
     await page.setViewportSize({ width, height: 900 })
     await app.row(ALBANIA).click()
+    await app.edit()
     const pane = page.locator('.incidents-view .detail-pane, .detail-pane').first()
     await expect(app.form().locator('.sources-editor .source-list li')).toHaveCount(5)
     const box = (await pane.boundingBox())!

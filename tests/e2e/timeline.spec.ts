@@ -182,7 +182,7 @@ test('keyboard navigation reaches an incident and Enter selects it in every view
   await page.keyboard.press('ArrowRight')
   await expect(page.locator('.timeline-live')).toContainText('Attack on Albania’s TIMS border control system, 9 September 2022')
   await page.keyboard.press('Enter')
-  await expect(app.form().locator('.form-head h2')).toHaveText(/TIMS/)
+  await expect(app.readView().locator('.form-head h2')).toHaveText(/TIMS/)
   await expect(item(page, 'span', /TIMS/)).toHaveAttribute('data-selected', 'true')
   await page.getByRole('tab', { name: 'Incidents' }).click()
   await expect(app.row(/TIMS/)).toHaveAttribute('aria-selected', 'true')
@@ -200,7 +200,7 @@ test('clicking an item selects its incident; lanes regroup and collapse; the vie
   const mark = item(page, 'mark', 'Sanctions / embargo: US Department of the Treasury')
   const box = (await canvas.boundingBox())!
   await page.mouse.click(box.x + Number(await mark.getAttribute('data-x')), box.y + Number(await mark.getAttribute('data-y')))
-  await expect(app.form().locator('.form-head h2')).toHaveText(ALBANIA)
+  await expect(app.readView().locator('.form-head h2')).toHaveText(ALBANIA)
   await expect(page.getByRole('button', { name: 'Zoom to selection' })).toBeEnabled()
 
   await page.getByLabel('Lanes by').selectOption('sponsor')

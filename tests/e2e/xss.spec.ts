@@ -116,7 +116,7 @@ test(`${PAYLOADS.length} payloads in notes, incident titles, summaries and tags 
     await page.keyboard.insertText(`\n\n${p}`)
   }
   await expect(page.locator('.notes-preview .wikilink.missing')).toHaveText(['x" onmouseover="window.__xss=1'])
-  await expect(page.locator('.notes-save')).toContainText('names no incident')
+  await expect(page.getByRole('list', { name: 'Broken links' }).locator('code')).toContainText(['[[x" onmouseover="window.__xss=1]]'])
 
   // The palette lists the hostile titles as search hits.
   await page.keyboard.press('Control+k')

@@ -81,9 +81,15 @@ function claimsText(i: Incident, actors: Map<string, Actor>): string {
   for (const a of i.attributions) {
     const to = a.toActorId ? (actors.get(a.toActorId)?.name ?? a.toActorId) : a.toCountry ? countryName(a.toCountry) : 'unnamed'
     const likely = LIKELIHOOD_TERMS.find((t) => t.id === a.likelihood)?.label
-    lines.push(`- ${a.date ?? 'undated'}: ${a.attributor} attributes it to ${to}${likely ? ` (${likely}` : ''}${a.confidence ? `${likely ? ', ' : ' ('}${a.confidence} confidence)` : likely ? ')' : ''}`)
+    lines.push(`- ${a.date ?? 'undated'}: ${named(a.attributor, a.attributorActorId, actors)} attributes it to ${to}${likely ? ` (${likely}` : ''}${a.confidence ? `${likely ? ', ' : ' ('}${a.confidence} confidence)` : likely ? ')' : ''}`)
   }
   lines.push('', '## Responses', '')
-  for (const r of i.responses) lines.push(`- ${r.date ?? 'undated'}: ${r.actor} — ${r.type}${r.target ? ` against ${r.target}` : ''}`)
+  for (const r of i.responses) lines.push(`- ${r.date ?? 'undated'}: ${named(r.actor, r.actorId, actors)} — ${r.type}${r.target ? ` against ${r.target}` : ''}`)
   return lines.join('\n')
+}
+
+/** A claim's label, with the actor it names when that actor's name differs: "Government of Albania (actor: Albania)". */
+function named(label: string, actorId: string | undefined, actors: Map<string, Actor>): string {
+  const actor = actorId ? actors.get(actorId) : undefined
+  return actor && actor.name !== label ? `${label} (actor: ${actor.name})` : label
 }

@@ -67,6 +67,8 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
   for (const i of incidents) {
     i.actorIds.forEach((id) => wantedActors.add(id))
     i.attributions.forEach((a) => a.toActorId && wantedActors.add(a.toActorId))
+    i.attributions.forEach((a) => a.attributorActorId && wantedActors.add(a.attributorActorId))
+    i.responses.forEach((r) => r.actorId && wantedActors.add(r.actorId))
   }
   const actors = scope.incidentIds ? ws.actors.filter((a) => wantedActors.has(a.id)) : ws.actors
   const inScope = new Set(incidents.map((i) => i.id))
@@ -149,7 +151,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
             actor_refs: i.actorIds.map((a) => (actorById.has(a) ? actorStixId(actorById.get(a)!) : a)),
             source_keys: i.sourceIds.map((s) => (sourceById.has(s) ? sourceKey(sourceById.get(s)!) : s)),
             sources: cited.map((s) => clean({ key: sourceKey(s), title: s.title, publisher: s.publisher, url: s.url, published: s.published, captured: s.captured, reliability: s.reliability, credibility: s.credibility, sha256: s.sha256, sample: s.sample, created: stixTime(s.createdAt), modified: stixTime(s.updatedAt), extra: s.stix?.extra })),
-            untargeted_attributions: untargeted.map((a) => ({ ...claimProps(a, sourceById), order: i.attributions.indexOf(a) })),
+            untargeted_attributions: untargeted.map((a) => ({ ...claimProps(a, sourceById, actorById), order: i.attributions.indexOf(a) })),
             sample: i.sample,
           }),
         }),
@@ -166,7 +168,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
         description: a.statement || undefined,
         confidence: a.confidence ? STIX_CONFIDENCE[a.confidence] : undefined,
         object_marking_refs: [TLP_MARKINGS[i.tlp]],
-        extensions: extensions(a, { [WATCHFLOOR_PROPERTIES]: { ...claimProps(a, sourceById), order } }),
+        extensions: extensions(a, { [WATCHFLOOR_PROPERTIES]: { ...claimProps(a, sourceById, actorById), order } }),
       })
       kept(a, objects[objects.length - 1])
     })
@@ -184,6 +186,7 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
           response_type: r.type,
           cameo_code: type?.cameo,
           actor: r.actor,
+          actor_ref: r.actorId && actorById.has(r.actorId) ? actorStixId(actorById.get(r.actorId)!) : undefined,
           actor_location_ref: place(r.actorCountry),
           target: r.target,
           target_location_ref: place(r.targetCountry),
@@ -263,11 +266,14 @@ export function exportStix(ws: Workspace, scope: ExportScope = {}): Bundle {
 }
 
 /** What an attribution claim carries beyond the relationship's own properties. */
-function claimProps(a: Incident['attributions'][number], sources: Map<string, Source>) {
+/** An attribution's Watchfloor properties; `attributor_ref` is the attributor's identity or threat-actor when it is linked to an actor. */
+function claimProps(a: Incident['attributions'][number], sources: Map<string, Source>, actors: Map<string, Actor>) {
+  const by = a.attributorActorId ? actors.get(a.attributorActorId) : undefined
   return clean({
     extension_type: 'property-extension',
     watchfloor_id: a.id,
     attributor: a.attributor,
+    attributor_ref: by ? actorStixId(by) : undefined,
     attributor_kind: a.attributorKind,
     attributor_country: a.attributorCountry,
     date: a.date,

@@ -323,6 +323,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
     return {
       id: str(c.watchfloor_id) ?? (rel ? `att-${uuidV5(`import:${rel.id}`)}` : `att-${uuidV5(JSON.stringify(c))}`),
       attributor: str(c.attributor) ?? str(by?.name) ?? 'Unknown attributor',
+      attributorActorId: actorIdFor(c.attributor_ref) ?? (by ? actorIdFor(by.id) : undefined),
       attributorKind: kind && (ATTRIBUTOR_KINDS as readonly string[]).includes(kind) ? (kind as Attribution['attributorKind']) : by?.identity_class === 'organization' ? 'company' : 'researcher',
       attributorCountry: country(c.attributor_country),
       date: date(c.date) ?? dayOf(rel?.start_time) ?? (rel && !ours(rel) ? dayOf(rel.created) : undefined),
@@ -407,6 +408,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
         response: {
           id: str(o.watchfloor_id) ?? `resp-${uuidV5(`import:${o.id}`)}`,
           actor: str(o.actor) ?? 'Unknown',
+          actorId: actorIdFor(o.actor_ref),
           actorCountry: countryOfLocation(o.actor_location_ref),
           type: type as IncidentResponse['type'],
           date: date(o.date),
@@ -414,7 +416,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
           targetCountry: countryOfLocation(o.target_location_ref),
           description: str(o.description) ?? '',
           sourceIds: sourceIdsFor(o.source_keys),
-          stix: link(o, ['name', 'response_type', 'cameo_code', 'actor', 'actor_location_ref', 'target', 'target_location_ref', 'date', 'description', 'incident_ref', 'source_keys', 'watchfloor_id', 'order', 'object_marking_refs']),
+          stix: link(o, ['name', 'response_type', 'cameo_code', 'actor', 'actor_ref', 'actor_location_ref', 'target', 'target_location_ref', 'date', 'description', 'incident_ref', 'source_keys', 'watchfloor_id', 'order', 'object_marking_refs']),
         },
       })
       responses.set(inc, list)

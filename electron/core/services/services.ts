@@ -19,11 +19,14 @@ function noteReferrers(data: Workspace, id: string): string[] {
   return data.notes.filter((n) => n.id !== id && (n.incidentId === id || linkedIds(n.body).includes(id))).map((n) => `note “${n.title}”`)
 }
 
+/** Incidents that name actor `id` (as a threat actor or the target of an attribution), then each claim made by it, then notes. */
 function actorReferrers(data: Workspace, id: string): string[] {
-  return data.incidents
-    .filter((i) => i.actorIds.includes(id) || i.attributions.some((a) => a.toActorId === id))
-    .map((i) => `incident “${i.title}”`)
-    .concat(noteReferrers(data, id))
+  const incidents = data.incidents.filter((i) => i.actorIds.includes(id) || i.attributions.some((a) => a.toActorId === id)).map((i) => `incident “${i.title}”`)
+  const claims = data.incidents.flatMap((i) => [
+    ...i.attributions.filter((a) => a.attributorActorId === id).map((a) => `the attribution by “${a.attributor}” in incident “${i.title}”`),
+    ...i.responses.filter((r) => r.actorId === id).map((r) => `the response by “${r.actor}” in incident “${i.title}”`),
+  ])
+  return incidents.concat(claims, noteReferrers(data, id))
 }
 
 function sourceReferrers(data: Workspace, id: string): string[] {

@@ -1,7 +1,7 @@
 // The one check of a workspace file's text — JSON, schema version, schema, referential integrity — used by the store's open and by `watchfloor validate`, so both always agree.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { integrityProblems } from '../../../shared/integrity'
+import { brokenLinks, indexRecords, integrityProblems } from '../../../shared/integrity'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../../shared/workspace'
 import { isSealed, WorkspaceKey } from './cipher'
@@ -55,6 +55,8 @@ export async function validateWorkspace(dir: string, passphrase?: string): Promi
   const checked = checkWorkspaceText(text)
   if (!checked.ok) return { ok: false, problems: checked.problems }
   const warnings = checked.migratedFrom !== null ? [`The file is at schema version ${checked.migratedFrom}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
+  const index = indexRecords(checked.workspace)
+  for (const n of checked.workspace.notes) for (const id of brokenLinks(index, n)) warnings.push(`note ${n.id}: the link [[${id}]] names no incident, actor, source or note (shown as broken until relinked)`)
   const copyProblems = (await checkArchivedCopies(dir, checked.workspace.sources)).map((p) => p.message)
   return { ok: true, workspace: checked.workspace, warnings, copyProblems }
 }

@@ -50,6 +50,17 @@ export class WatchfloorPage {
     return this.page.locator('#incident-form')
   }
 
+  /** The selected incident's read view. */
+  readView() {
+    return this.page.locator('.incident-read')
+  }
+
+  /** Switches the selected incident from its read view to its form. */
+  async edit(): Promise<void> {
+    await this.readView().getByRole('button', { name: 'Edit', exact: true }).click()
+    await expect(this.form()).toBeVisible()
+  }
+
   /** A control of the incident form by its label (first match, within an optional group). */
   field(label: string, within?: string) {
     const scope = within ? this.form().getByRole('group', { name: within }) : this.form()

@@ -35,10 +35,9 @@ describe('notes', () => {
     expect(disk.notes[0].body).toContain('[[inc-albania-2022-07]]')
   })
 
-  it('refuses a link to a record that does not exist, naming it', async () => {
-    const err = await failure(client.notes.create({ title: 'Dangling', body: 'See [[inc-nowhere]].' }))
-    expect(err.code).toBe('invalid-input')
-    expect(err.message).toContain('[[inc-nowhere]] names no incident, actor, source or note')
+  it('saves a link to a record that does not exist (shown as broken), and refuses an attachment to one', async () => {
+    const saved = await client.notes.create({ title: 'Dangling', body: 'See [[inc-nowhere]].' })
+    expect(saved.body).toBe('See [[inc-nowhere]].')
     const attached = await failure(client.notes.create({ title: 'Dangling', incidentId: 'inc-nowhere' }))
     expect(attached.issues).toEqual([{ path: 'incidentId', message: 'Unknown incident inc-nowhere' }])
   })
@@ -68,15 +67,15 @@ describe('notes', () => {
   })
 })
 
-describe('workspace versions 1, 2 and 3 → 4 (notes arrive in version 3, kept STIX objects in version 4)', () => {
+describe('workspace versions 1, 2 and 3 → 6 (notes arrive in version 3, kept STIX objects in version 4)', () => {
   it('adds an empty notes list and an empty list of kept objects, and keeps every record', () => {
     const v2 = { schemaVersion: 2, name: 'Albania desk', createdAt: '2026-01-01T00:00:00.000Z', incidents: [{ id: 'x' }], actors: [], sources: [], reports: [] }
-    expect(SCHEMA_VERSION).toBe(5)
-    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 5, notes: [], foreign: [] } })
+    expect(SCHEMA_VERSION).toBe(6)
+    expect(migrate(structuredClone(v2))).toEqual({ kind: 'migrated', from: 2, data: { ...v2, schemaVersion: 6, notes: [], foreign: [] } })
     const { reports: _reports, ...v1 } = { ...v2, schemaVersion: 1 }
-    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 5, reports: [], notes: [], foreign: [] } })
+    expect(migrate(structuredClone(v1))).toEqual({ kind: 'migrated', from: 1, data: { ...v1, schemaVersion: 6, reports: [], notes: [], foreign: [] } })
     const v3 = { ...v2, schemaVersion: 3, notes: [] }
-    expect(migrate(structuredClone(v3))).toEqual({ kind: 'migrated', from: 3, data: { ...v3, schemaVersion: 5, foreign: [] } })
+    expect(migrate(structuredClone(v3))).toEqual({ kind: 'migrated', from: 3, data: { ...v3, schemaVersion: 6, foreign: [] } })
   })
 
   it('opens a version 1 file, migrates it on disk and validates it', async () => {
@@ -88,22 +87,26 @@ describe('workspace versions 1, 2 and 3 → 4 (notes arrive in version 3, kept S
     expect(before.ok && before.warnings).toEqual([`The file is at schema version 1; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`])
     const s = new Session()
     await s.open(old)
-    expect(s.info()).toMatchObject({ schemaVersion: 5, readOnly: null, counts: { incidents: 14, notes: 0 } })
+    expect(s.info()).toMatchObject({ schemaVersion: 6, readOnly: null, counts: { incidents: 14, notes: 0 } })
     await s.close()
     const disk = JSON.parse(await readFile(join(old, WORKSPACE_FILE), 'utf8')) as Workspace
-    expect(disk.schemaVersion).toBe(5)
+    expect(disk.schemaVersion).toBe(6)
     expect(disk.foreign).toEqual([])
     expect(disk.notes).toEqual([])
     expect(disk.reports).toEqual([])
   })
 
-  it('reports a note linking to a missing record when validating a file', async () => {
+  it('reports a note attached to a missing incident when validating a file, and its broken links as warnings', async () => {
     const ws = sampleWorkspace()
     ws.notes.push({ id: 'note-1', title: 'Broken', body: 'see [[inc-gone]]', tags: [], pinned: false, incidentId: 'inc-gone2', createdAt: ws.createdAt, updatedAt: ws.createdAt })
     const bad = join(root, 'bad')
     await mkdir(bad)
     await writeFile(join(bad, WORKSPACE_FILE), JSON.stringify(ws))
     const result = await validateWorkspace(bad)
-    expect(result.ok ? [] : result.problems).toEqual(['note note-1: incidentId: Unknown incident inc-gone2', 'note note-1: body: The link [[inc-gone]] names no incident, actor, source or note'])
+    expect(result.ok ? [] : result.problems).toEqual(['note note-1: incidentId: Unknown incident inc-gone2'])
+    ws.notes[0].incidentId = undefined
+    await writeFile(join(bad, WORKSPACE_FILE), JSON.stringify(ws))
+    const linksOnly = await validateWorkspace(bad)
+    expect(linksOnly.ok && linksOnly.warnings).toEqual(['note note-1: the link [[inc-gone]] names no incident, actor, source or note (shown as broken until relinked)'])
   })
 })

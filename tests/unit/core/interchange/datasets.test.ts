@@ -368,12 +368,12 @@ describe('the CLI', () => {
 })
 
 describe('the model', () => {
-  it('migrates a version 4 workspace to 5 without touching its records, and reads the new optional fields', async () => {
+  it('migrates a version 4 workspace (to 6 now: the 5 → 6 step links claims to actors) without touching its records, and reads the new optional fields', async () => {
     const { migrate, SCHEMA_VERSION, WorkspaceSchema } = await import('../../../../shared/workspace')
     const v4 = { ...sampleWorkspace(), schemaVersion: 4 }
     const outcome = migrate(structuredClone(v4))
-    expect(SCHEMA_VERSION).toBe(5)
-    expect(outcome).toEqual({ kind: 'migrated', from: 4, data: { ...v4, schemaVersion: 5 } })
+    expect(SCHEMA_VERSION).toBe(6)
+    expect(outcome).toEqual({ kind: 'migrated', from: 4, data: { ...v4, schemaVersion: 6 } })
     const incident = {
       ...v4.incidents[0],
       zeroDay: true,
@@ -382,9 +382,9 @@ describe('the model', () => {
       victims: [{ country: 'AL', sector: 'Government', organisation: '', category: 'State institutions / political system' }],
       responses: [{ ...v4.incidents[0].responses[0], legalType: 'retorsion' }],
     }
-    const parsed = WorkspaceSchema.safeParse({ ...v4, schemaVersion: 5, incidents: [incident] })
+    const parsed = WorkspaceSchema.safeParse({ ...v4, schemaVersion: SCHEMA_VERSION, incidents: [incident] })
     expect(parsed.success && parsed.data.incidents[0]).toMatchObject({ zeroDay: true, intensity: { score: 6 }, provenance: { key: '1502' }, victims: [{ category: 'State institutions / political system' }], responses: [{ legalType: 'retorsion' }] })
-    const bad = WorkspaceSchema.safeParse({ ...v4, schemaVersion: 5, incidents: [{ ...incident, responses: [{ ...incident.responses[0], legalType: 'war' }] }] })
+    const bad = WorkspaceSchema.safeParse({ ...v4, schemaVersion: SCHEMA_VERSION, incidents: [{ ...incident, responses: [{ ...incident.responses[0], legalType: 'war' }] }] })
     expect(bad.success).toBe(false)
   })
 })

@@ -49,8 +49,8 @@ function comparable(ws: Pick<Workspace, 'incidents' | 'actors' | 'sources' | 're
         ...strip(i),
         actorIds: i.actorIds.map((a) => actorName.get(a)),
         sourceIds: i.sourceIds.map((s) => sourceTitle.get(s)),
-        attributions: i.attributions.map((a) => ({ ...strip(a), id: a.id, toActorId: a.toActorId && actorName.get(a.toActorId), sourceIds: a.sourceIds.map((s) => sourceTitle.get(s)) })),
-        responses: i.responses.map((r) => ({ ...strip(r), id: r.id, sourceIds: r.sourceIds.map((s) => sourceTitle.get(s)) })),
+        attributions: i.attributions.map((a) => ({ ...strip(a), id: a.id, toActorId: a.toActorId && actorName.get(a.toActorId), attributorActorId: a.attributorActorId && actorName.get(a.attributorActorId), sourceIds: a.sourceIds.map((s) => sourceTitle.get(s)) })),
+        responses: i.responses.map((r) => ({ ...strip(r), id: r.id, actorId: r.actorId && actorName.get(r.actorId), sourceIds: r.sourceIds.map((s) => sourceTitle.get(s)) })),
       }))
       .sort((a, b) => String((a as { title?: string }).title).localeCompare(String((b as { title?: string }).title))),
     actors: ws.actors.map(strip).sort((a, b) => String(a.name).localeCompare(String(b.name))),
@@ -98,6 +98,28 @@ describe('round trips', () => {
     await commit()
     const back = await snapshot()
     expect(comparable(back)).toEqual(comparable(original))
+  })
+
+  it('STIX: claims linked to actors export the actor’s identity or threat-actor and come back linked', async () => {
+    const original = sampleWorkspace()
+    const albaniaAttack = original.incidents.find((i) => i.id === 'inc-albania-2022-07')!
+    albaniaAttack.responses[0].actorId = 'actor-iran'
+    const claim = albaniaAttack.attributions.find((a) => a.attributorActorId === 'actor-homeland-justice')!
+    const bundle = exportStix(original, { incidentIds: new Set([albaniaAttack.id]) })
+    expect(oasisErrors(JSON.parse(JSON.stringify(bundle.objects)))).toEqual([])
+    expect(bundleProblems(JSON.parse(JSON.stringify(bundle)))).toEqual([])
+    const persona = bundle.objects.find((o) => o.name === 'HomeLand Justice')!
+    const iran = bundle.objects.find((o) => o.name === 'Iran' && o.type === 'identity')!
+    const ext = (o: Record<string, unknown>) => (o.extensions as Record<string, Record<string, unknown>> | undefined)?.['extension-definition--b3f1d9a2-6c4e-5a7b-8d2f-1e3c5a7b9d0f']
+    const carriers = bundle.objects.filter((o) => o.type === 'relationship' || o.type === 'incident')
+    const claimProps = carriers.flatMap((o) => [ext(o), ...((ext(o)?.untargeted_attributions as Record<string, unknown>[] | undefined) ?? [])]).find((p) => p?.watchfloor_id === claim.id)
+    expect(claimProps?.attributor_ref).toBe(persona.id)
+    expect(bundle.objects.find((o) => o.type === 'x-watchfloor-response' && o.watchfloor_id === albaniaAttack.responses[0].id)?.actor_ref).toBe(iran.id)
+    await (await importText(JSON.stringify(bundle))).commit()
+    const back = (await snapshot()).incidents.find((i) => i.title === albaniaAttack.title)!
+    const names = new Map((await snapshot()).actors.map((a) => [a.id, a.name]))
+    expect(names.get(back.responses[0].actorId!)).toBe('Iran')
+    expect(names.get(back.attributions.find((a) => a.id === claim.id)!.attributorActorId!)).toBe('HomeLand Justice')
   })
 
   it('MISP: the fields MISP carries come back; those it cannot carry are listed here', async () => {

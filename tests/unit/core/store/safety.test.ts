@@ -119,6 +119,7 @@ const BAD: { name: string; break(ws: Workspace): void; says: RegExp; repairable:
   { name: 'duplicate id within a type', break: (ws) => void (ws.actors[1].id = ws.actors[0].id), says: /Duplicate id actor-iran/, repairable: true },
   { name: 'dangling actor', break: (ws) => void ws.incidents[0].actorIds.push('actor-gone'), says: /Unknown actor actor-gone/, repairable: true },
   { name: 'dangling source on a claim', break: (ws) => void ws.incidents[0].attributions[0].sourceIds.push('src-gone'), says: /attributions\.0\.sourceIds\.\d+: Unknown source src-gone/, repairable: true },
+  { name: 'claim naming a missing actor', break: (ws) => void (ws.incidents[0].responses[0].actorId = 'actor-gone'), says: /responses\.0\.actorId: Unknown actor actor-gone/, repairable: true },
   { name: 'duplicate claim id', break: (ws) => void (ws.incidents[0].responses[1].id = ws.incidents[0].responses[0].id), says: /Duplicate id .* within the incident/, repairable: true },
   { name: 'note on a missing incident', break: (ws) => void ws.notes.push({ id: 'note-1', title: 'Orphan', body: 'See [[inc-albania-2022-07]]', tags: [], pinned: false, incidentId: 'inc-gone', createdAt: ws.createdAt, updatedAt: ws.createdAt }), says: /Unknown incident inc-gone/, repairable: true },
   { name: 'schema violation', break: (ws) => void ((ws.incidents[0] as { severity?: number }).severity = 9), says: /Severity is from 1 to 5/, repairable: false },
