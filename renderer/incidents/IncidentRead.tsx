@@ -5,6 +5,7 @@ import {
   admiraltyGrade,
   ATTRIBUTION_BASIS_LABELS,
   INCIDENT_TYPE_LABELS,
+  LEGAL_RESPONSE_TYPE_LABELS,
   LIKELIHOOD_TERMS,
   RELIABILITY_LABELS,
   CREDIBILITY_LABELS,
@@ -16,6 +17,7 @@ import {
   type Source,
 } from '../../shared/domain'
 import { comparePartialDates } from '../../shared/partialDate'
+import { datasetFields } from '../../shared/report/sections'
 import { backlinks, parseWikiLinks, recordIndex } from '../../shared/wikiLinks'
 import { formatDate } from '../locale'
 import { useApp } from '../state/store'
@@ -124,6 +126,11 @@ export function IncidentRead({ incident }: { incident: Incident }) {
         {incident.actorIds.length > 0 ? <Row label="Threat actors">{incident.actorIds.map((id) => actorName.get(id) ?? id).join(', ')}</Row> : null}
         {incident.types.length > 0 ? <Row label="Types">{incident.types.map((t) => INCIDENT_TYPE_LABELS[t]).join(', ')}</Row> : null}
         {incident.severity ? <Row label="Severity">{`${incident.severity} of 5`}</Row> : null}
+        {datasetFields(incident).map(([label, value]) => (
+          <Row key={label} label={label}>
+            {value}
+          </Row>
+        ))}
       </dl>
       {lede ? (
         <section aria-label="Summary" className="read-text">
@@ -168,6 +175,7 @@ export function IncidentRead({ incident }: { incident: Incident }) {
                     <p className="read-claim">
                       <span className="read-kind">Response</span> <strong>{e.claim.actor}</strong>
                       {linkedActor(e.claim.actorId, e.claim.actor)}: {RESPONSE_TYPES.find((t) => t.id === e.claim.type)?.label ?? e.claim.type}
+                      {e.claim.legalType ? ` (${LEGAL_RESPONSE_TYPE_LABELS[e.claim.legalType]})` : ''}
                       {e.claim.target ? ` against ${e.claim.target}` : ''}
                     </p>
                   )}

@@ -122,7 +122,7 @@ export function claimSources(ids: readonly string[], sources: ReadonlyMap<string
 }
 
 /** The fields datasets carry, where the incident has them: receiver category, zero-day use, intensity and provenance. */
-function datasetFields(i: Incident): [string, string][] {
+export function datasetFields(i: Incident): [string, string][] {
   const out: [string, string][] = []
   const categories = [...new Set(i.victims.flatMap((v) => (v.category ? [v.category] : [])))]
   if (categories.length > 0) out.push(['Receiver category', categories.join('; ')])

@@ -47,6 +47,7 @@ async function outsideSite(): Promise<{ server: Server; origin: string; hits: st
 
 async function openAlbania(app: WatchfloorPage): Promise<void> {
   await app.row(ALBANIA).click()
+  await app.edit()
   await expect(app.form().locator('.form-head h2')).toHaveText(ALBANIA)
 }
 

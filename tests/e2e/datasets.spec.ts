@@ -63,8 +63,9 @@ test('imports a CSV through the column mapping, fixing one unmapped value, shows
 
   await expect(app.count()).toHaveText('17 incidents')
   await expect(app.row('Wiper attack on a Latvian energy ministry')).toHaveCount(1)
-  // The incident form says where the record came from.
+  // The read view and the incident form say where the record came from.
   await app.row('Wiper attack on a Latvian energy ministry').click()
+  await expect(page.locator('.read-facts dt', { hasText: 'Provenance' }).locator('+ dd')).toHaveText('desk-sheet, row 2')
   await app.edit()
   await expect(page.locator('#incident-form .provenance')).toHaveText(/^Imported from desk-sheet, row 2, on .+\.$/)
   await expect(page.locator('#incident-form').getByLabel('Zero-day used')).toHaveValue('')
