@@ -268,7 +268,7 @@ function enumValue(mapping: CsvMapping, row: MappedRow, column: string, field: E
 export function mapCsvRow(headers: readonly string[], cells: readonly string[], mapping: CsvMapping): MappedRow {
   const row = emptyMappedRow()
   const inc = row.incident
-  const victims: Victim[] = []
+  const victimCountries: string[] = []
   let sector = ''
   let organisation = ''
   let category: string | undefined
@@ -301,12 +301,12 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
         break
       }
       case 'types': {
-        const types = new Set(inc.types ?? [])
+        const types = inc.types ?? []
         for (const v of typeValues(cell)) {
-          const t = enumValue(mapping, row, h, 'types', v)
-          if (t) types.add(t as Incident['types'][number])
+          const t = enumValue(mapping, row, h, 'types', v) as Incident['types'][number] | undefined
+          if (t && !types.includes(t)) types.push(t)
         }
-        inc.types = [...types]
+        inc.types = types
         break
       }
       case 'status':
@@ -322,7 +322,7 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
         break
       }
       case 'victims':
-        for (const code of countriesOf(cell, h, row)) if (!victims.some((v) => v.country === code)) victims.push({ country: code, sector: '', organisation: '' })
+        for (const code of countriesOf(cell, h, row)) if (!victimCountries.includes(code)) victimCountries.push(code)
         break
       case 'sponsors':
         inc.sponsorCountries = inc.sponsorCountries ? [...new Set([...inc.sponsorCountries, ...countriesOf(cell, h, row)])] : countriesOf(cell, h, row)
@@ -365,7 +365,8 @@ export function mapCsvRow(headers: readonly string[], cells: readonly string[], 
         break
     }
   }
-  if (victims.length > 0) inc.victims = victims.map((v) => ({ ...v, sector, organisation, ...(category ? { category } : {}) }))
+  // Each victim built once, in its final shape.
+  if (victimCountries.length > 0) inc.victims = victimCountries.map((country): Victim => (category ? { country, sector, organisation, category } : { country, sector, organisation }))
   if (!inc.title) row.errors.push({ column: Object.keys(mapping.columns).find((h) => mapping.columns[h] === 'title') ?? 'Title', reason: 'no title (every incident needs one)' })
   return row
 }

@@ -45,35 +45,38 @@ function yearSpan(i: Pick<Incident, 'start' | 'end'>): [number, number] | null {
 type OwnFields = Pick<Incident, 'id' | 'actorIds' | 'sourceIds' | 'attributions' | 'responses' | 'provenance' | 'createdAt' | 'updatedAt'>
 const OPTIONAL_FIELDS = ['start', 'end', 'disclosed', 'severity', 'zeroDay', 'intensity'] as const
 
+/** What a row's incident starts from: a blank incident's values, with an updated incident's status, TLP, severity and locations. Lists left empty are made per record. */
+type Base = Pick<Incident, 'title' | 'summary' | 'status' | 'nexus' | 'impact' | 'tlp' | 'severity'> & { locations?: Incident['locations'] }
+
 /**
  * A row's incident (the draft over `base`) with its fields always in the same order, so the records of a
  * file share one shape and stay fast to check, index and save. Not yet validated.
  */
-function incidentRecord(base: ReturnType<typeof blankIncident>, draft: IncidentDraft, own: OwnFields): Record<string, unknown> {
+function incidentRecord(base: Base, draft: IncidentDraft, own: OwnFields): Record<string, unknown> {
   const record: Record<string, unknown> = {
     id: own.id,
     title: draft.title ?? base.title,
     summary: draft.summary ?? base.summary,
     status: draft.status ?? base.status,
-    types: draft.types ?? base.types,
-    victims: draft.victims ?? base.victims,
-    sponsorCountries: draft.sponsorCountries ?? base.sponsorCountries,
+    types: draft.types ?? [],
+    victims: draft.victims ?? [],
+    sponsorCountries: draft.sponsorCountries ?? [],
     actorIds: own.actorIds,
     nexus: draft.nexus ?? base.nexus,
     impact: draft.impact ?? base.impact,
-    techniques: draft.techniques ?? base.techniques,
-    tags: draft.tags ?? base.tags,
+    techniques: draft.techniques ?? [],
+    tags: draft.tags ?? [],
     tlp: draft.tlp ?? base.tlp,
     sourceIds: own.sourceIds,
     attributions: own.attributions,
     responses: own.responses,
-    locations: draft.locations ?? base.locations,
+    locations: draft.locations ?? base.locations ?? [],
     provenance: own.provenance,
     createdAt: own.createdAt,
     updatedAt: own.updatedAt,
   }
   for (const k of OPTIONAL_FIELDS) {
-    const v = draft[k] ?? base[k]
+    const v = draft[k] ?? (k === 'severity' ? base.severity : undefined)
     if (v !== undefined) record[k] = v
   }
   // Anything else a draft carries goes in as it is, for the schema to judge.
@@ -102,6 +105,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
   const version = options.datasetVersion ?? mapping.version ?? ''
   const keyed = !!preset || Object.values(mapping.columns).includes('key')
   const now = new Date().toISOString()
+  const blank: Base = blankIncident()
 
   const fates: Fate[] = []
   const changes: Changes = { incidents: [], actors: [], sources: [], notes: [], reports: [], foreign: [] }
@@ -139,11 +143,17 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
   }
   /** Workspace incidents that could be duplicates of `incident`: a shared victim and a year within one of its span (dates that touch at a year's end overlap). */
   const duplicatePool = (incident: Incident): Incident[] => {
+    if (byVictimYear.size === 0) return []
     const span = yearSpan(incident)
     if (!span) return []
-    const pool = new Set<Incident>()
-    for (const v of incident.victims) for (let y = span[0] - 1; y <= span[1] + 1; y++) for (const i of byVictimYear.get(`${v.country}\u0000${y}`) ?? []) pool.add(i)
-    return [...pool]
+    let pool: Set<Incident> | null = null
+    for (const v of incident.victims) {
+      for (let y = span[0] - 1; y <= span[1] + 1; y++) {
+        const list = byVictimYear.get(`${v.country}\u0000${y}`)
+        if (list) for (const i of list) (pool ??= new Set()).add(i)
+      }
+    }
+    return pool ? [...pool] : []
   }
   const actorByName = new Map<string, Actor>()
   for (const a of ws.actors) for (const n of [a.name, ...a.aliases]) if (!actorByName.has(foldName(n))) actorByName.set(foldName(n), a)
@@ -234,7 +244,7 @@ export function planTableImport(ws: Workspace, text: string, asked: DatasetForma
     const attributions: Attribution[] = mapped.attributions.map(({ toActorName, ...a }) => ({ ...a, id: `att-${randomUUID()}`, sourceIds: [], ...(toActorName ? { toActorId: actorFor(rowNo, toActorName)?.id } : {}) }) as Attribution)
     const responses: IncidentResponse[] = mapped.responses.map((r) => ({ ...r, id: `rsp-${randomUUID()}`, sourceIds: [] }) as IncidentResponse)
     const provenance: Provenance = { dataset, version, key: key ?? `row ${rowNo}`, row: rowNo, importedAt: now, digest }
-    const base = existing ? { ...blankIncident(), status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations.map((l) => ({ ...l })) } : blankIncident()
+    const base: Base = existing ? { ...blank, status: existing.status, tlp: existing.tlp, severity: existing.severity, locations: existing.locations.map((l) => ({ ...l })) } : blank
     const record = incidentRecord(base, mapped.incident, {
       id: existing?.id ?? `inc-${randomUUID()}`,
       actorIds: attributions.length === 0 ? actorIds : [...new Set([...actorIds, ...attributions.flatMap((a) => (a.toActorId ? [a.toActorId] : []))])],

@@ -28,10 +28,10 @@ import { MAX_UPLOAD_CHARS, Uploads } from './Uploads'
 type Collection = 'incidents' | 'actors' | 'sources' | 'notes' | 'reports' | 'foreign'
 const COLLECTIONS: Collection[] = ['incidents', 'actors', 'sources', 'notes', 'reports', 'foreign']
 
-/** How to take an import back: what it added (by id) and what it replaced (the old record, at its place). */
+/** How to take an import back: what it added (the records, by collection) and what it replaced (the old record, at its place). */
 interface Journal {
   fileName: string
-  added: { collection: Collection; record: { id: string } }[]
+  added: { collection: Collection; records: { id: string }[] }[]
   replaced: { collection: Collection; index: number; before: { id: string }; after: { id: string } }[]
 }
 
@@ -84,28 +84,35 @@ export function planImport(ws: Workspace, text: string, format: ImportFormat = '
 function apply(data: Workspace, changes: Changes, fileName: string): Journal {
   const journal: Journal = { fileName, added: [], replaced: [] }
   for (const collection of COLLECTIONS) {
+    const incoming = changes[collection] as { id: string }[]
+    if (incoming.length === 0) continue
     const list = data[collection] as { id: string }[]
-    const at = new Map(list.map((r, n) => [r.id, n]))
-    for (const record of changes[collection] as { id: string }[]) {
+    const at = new Map<string, number>()
+    list.forEach((r, n) => at.set(r.id, n))
+    const added: { id: string }[] = []
+    for (const record of incoming) {
       const n = at.get(record.id)
       if (n === undefined) {
         list.push(record)
-        journal.added.push({ collection, record })
+        added.push(record)
       } else {
         journal.replaced.push({ collection, index: n, before: list[n], after: record })
         list[n] = record
       }
     }
+    if (added.length > 0) journal.added.push({ collection, records: added })
   }
   return journal
 }
 
 /** Takes an applied import back, newest change first. */
 function revert(data: Workspace, journal: Journal): void {
-  for (const { collection, record } of [...journal.added].reverse()) {
+  for (const { collection, records } of [...journal.added].reverse()) {
     const list = data[collection] as { id: string }[]
-    const n = list.lastIndexOf(record)
-    if (n >= 0) list.splice(n, 1)
+    for (let k = records.length - 1; k >= 0; k--) {
+      const n = list.lastIndexOf(records[k])
+      if (n >= 0) list.splice(n, 1)
+    }
   }
   for (const { collection, index, before } of [...journal.replaced].reverse()) (data[collection] as { id: string }[])[index] = before
 }
@@ -227,7 +234,10 @@ export class InterchangeService {
     if (!journal) throw new ServiceError('not-found', 'That import can no longer be undone (it was undone already, or the workspace was reopened since).')
     const data = this.store.data
     const edited = [
-      ...journal.added.filter(({ collection, record }) => !(data[collection] as unknown[]).includes(record)),
+      ...journal.added.flatMap(({ collection, records }) => {
+        const present = new Set(data[collection] as unknown[])
+        return records.filter((record) => !present.has(record)).map((record) => ({ collection, record }))
+      }),
       ...journal.replaced.filter(({ collection, index, after }) => (data[collection] as unknown[])[index] !== after).map((r) => ({ collection: r.collection, record: r.after })),
     ]
     if (edited.length > 0) {
