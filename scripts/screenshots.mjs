@@ -150,6 +150,7 @@ try {
   )
   await page.keyboard.press('Alt+1')
   await page.locator('.table-row', { hasText: 'Destructive attack on Albanian' }).click()
+  await page.locator('.incident-read').getByRole('button', { name: 'Edit', exact: true }).click()
   const copyTitle = 'Microsoft investigates Iranian attacks against the Albanian government'
   const copyChooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: `Attach copy to ${copyTitle}` }).click()
@@ -219,7 +220,8 @@ try {
   await form.getByLabel('Password', { exact: true }).fill('analyst-pass')
   await form.getByRole('button', { name: 'Save connection' }).click()
   await page.getByText('saved credentials: yes').waitFor()
-  await page.getByRole('button', { name: 'Dismiss' }).click()
+  // Clear the toasts left by the steps before, so the view is seen whole.
+  while ((await page.locator('.toast-close').count()) > 0) await page.locator('.toast-close').first().click()
   await page.getByRole('button', { name: 'Test connection' }).click()
   await page.getByRole('table', { name: 'Collections on the server' }).waitFor()
   await page.getByRole('button', { name: 'Push' }).click()
@@ -235,7 +237,7 @@ try {
   await page.keyboard.press('Alt+4')
   await page.locator('.timeline-canvas[data-unit]').waitFor()
   await page.screenshot({ path: 'docs/timeline-view-light.png' })
-  console.log('Wrote docs/incident-read-view.png, docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/incidents-date-window.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
+  console.log('Wrote docs/incident-read-view.png, docs/incidents-view.png, docs/incidents-filtered.png, docs/map-view.png, docs/timeline-view.png, docs/incidents-date-window.png, docs/notes-view.png, docs/palette.png, docs/reports-view.png, docs/sources-view.png, docs/import-preview.png, docs/archived-copy.png, docs/csv-mapping.png, docs/sharing-view.png, docs/incidents-view-light.png and docs/timeline-view-light.png')
 } finally {
   await browser.close()
   host.kill('SIGTERM')
