@@ -59,13 +59,17 @@ export type CollectionRef = z.infer<typeof CollectionRefSchema>
 export const PushInputSchema = z.object({ connection: z.uuid(), collection: CollectionRefSchema, scope: ExportScopeSchema }).strict()
 export const PullInputSchema = z.object({ connection: z.uuid(), collection: CollectionRefSchema }).strict()
 
-export interface CollectionView {
+/** A collection as the server describes it, with what this account may do in it. */
+export interface CollectionInfo {
   id: string
   title: string
   description?: string
   canRead: boolean
   canWrite: boolean
   apiRoot: string
+}
+
+export interface CollectionView extends CollectionInfo {
   /** When this workspace last pushed to / pulled from it (ISO), if ever. */
   lastPush?: string
   lastPull?: string

@@ -1,10 +1,10 @@
 // Export data: the whole workspace, the incidents under the current filter, or a briefing's scope, as a STIX 2.1 bundle or MISP events.
 import { useRef, useState, type FormEvent } from 'react'
-import type { DataExportScope, InterchangeFormat } from '../../shared/interchange'
-import { describeFilter } from '../../shared/report/model'
+import type { InterchangeFormat } from '../../shared/interchange'
 import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp } from '../state/store'
 import { closeExport, exportData } from './actions'
+import { ScopeChoices, useDataScope } from './ScopeChoices'
 
 export function ExportDialog() {
   const open = useApp((s) => s.exporting)
@@ -13,21 +13,17 @@ export function ExportDialog() {
 
 /** Focus stays in the form while it is open; Escape closes it. */
 function ExportForm() {
-  const filter = useApp((s) => s.filter)
-  const reports = useApp((s) => s.reports)
   const encrypted = useApp((s) => s.info?.encrypted === true)
   const [format, setFormat] = useState<InterchangeFormat>('stix')
-  const [scope, setScope] = useState<'all' | 'filter' | 'report'>('all')
-  const [reportId, setReportId] = useState('')
+  const scope = useDataScope()
   const [busy, setBusy] = useState(false)
   const first = useRef<HTMLSelectElement>(null)
   const form = useRef<HTMLFormElement>(null)
   useFocusTrap(form, closeExport, first)
-  const chosen: DataExportScope = scope === 'filter' ? { kind: 'filter', filter } : scope === 'report' ? { kind: 'report', id: reportId || reports[0]?.id || '' } : { kind: 'all' }
   async function submit(e: FormEvent) {
     e.preventDefault()
     setBusy(true)
-    await exportData(format, chosen)
+    await exportData(format, scope.chosen)
     setBusy(false)
   }
   return (
@@ -44,24 +40,7 @@ function ExportForm() {
         </label>
         <fieldset>
           <legend>What</legend>
-          <label className="check">
-            <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole workspace
-          </label>
-          <label className="check">
-            <input type="radio" name="export-scope" checked={scope === 'filter'} onChange={() => setScope('filter')} /> The incidents under the current filter ({describeFilter(filter)})
-          </label>
-          <label className="check">
-            <input type="radio" name="export-scope" checked={scope === 'report'} disabled={reports.length === 0} onChange={() => setScope('report')} /> A briefing’s scope
-          </label>
-          {scope === 'report' ? (
-            <select aria-label="Briefing" value={reportId || reports[0]?.id} onChange={(e) => setReportId(e.target.value)}>
-              {reports.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          ) : null}
+          <ScopeChoices name="export-scope" scope={scope} />
         </fieldset>
         {encrypted ? (
           <p className="notice" role="note">

@@ -1,10 +1,8 @@
 // Settings › Sharing: TAXII 2.1 connections, their test (collections with rights), and push / pull with progress and plain-words errors.
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { describeFilter } from '../../shared/report/model'
-import type { DataExportScope } from '../../shared/interchange'
 import type { AuthKind, CollectionView, ConnectionTest, ConnectionView, PushResult, SharingOverview, SharingProgress } from '../../shared/sharing'
 import { errorMessage } from '../state/actions'
-import { useApp } from '../state/store'
+import { ScopeChoices, useDataScope } from '../interchange/ScopeChoices'
 import { listConnections, pull, push, removeConnection, saveConnection, testConnection } from './actions'
 
 type Draft = { id?: string; name: string; server: string; auth: AuthKind; user: string; tokenHeader: string; secret: string }
@@ -147,12 +145,9 @@ export function SharingView() {
 
 /** Test connection, then push to or pull from one of the server's collections. */
 function Collections({ connection }: { connection: ConnectionView }) {
-  const filter = useApp((s) => s.filter)
-  const reports = useApp((s) => s.reports)
   const [test, setTest] = useState<ConnectionTest | null>(null)
   const [chosen, setChosen] = useState<CollectionView | null>(null)
-  const [scope, setScope] = useState<'all' | 'filter' | 'report'>('all')
-  const [reportId, setReportId] = useState('')
+  const scope = useDataScope()
   const [busy, setBusy] = useState<string | null>(null)
   const [progress, setProgress] = useState<SharingProgress | null>(null)
   const [outcome, setOutcome] = useState<string | null>(null)
@@ -184,7 +179,6 @@ function Collections({ connection }: { connection: ConnectionView }) {
   /** Reads the collections again, quietly, so their last push and pull show what just happened. */
   const refresh = () => void testConnection(connection.id).then(setTest, () => undefined)
 
-  const chosenScope: DataExportScope = scope === 'filter' ? { kind: 'filter', filter } : scope === 'report' ? { kind: 'report', id: reportId || reports[0]?.id || '' } : { kind: 'all' }
   const ref = chosen ? { apiRoot: chosen.apiRoot, id: chosen.id } : null
 
   return (
@@ -227,24 +221,7 @@ function Collections({ connection }: { connection: ConnectionView }) {
       {test && chosen && ref ? (
         <fieldset className="sharing-actions">
           <legend>With “{chosen.title}”</legend>
-          <label className="check">
-            <input type="radio" name="push-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole workspace
-          </label>
-          <label className="check">
-            <input type="radio" name="push-scope" checked={scope === 'filter'} onChange={() => setScope('filter')} /> The incidents under the current filter ({describeFilter(filter)})
-          </label>
-          <label className="check">
-            <input type="radio" name="push-scope" checked={scope === 'report'} disabled={reports.length === 0} onChange={() => setScope('report')} /> A briefing’s scope
-          </label>
-          {scope === 'report' ? (
-            <select aria-label="Briefing" value={reportId || reports[0]?.id} onChange={(e) => setReportId(e.target.value)}>
-              {reports.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          ) : null}
+          <ScopeChoices name="push-scope" scope={scope} />
           <div className="toolbar">
             <button
               type="button"
@@ -252,7 +229,7 @@ function Collections({ connection }: { connection: ConnectionView }) {
               disabled={!!busy || !chosen.canWrite}
               title={chosen.canWrite ? undefined : 'This collection is read only for this account'}
               onClick={() =>
-                void run('Pushing…', () => push(connection.id, ref, chosenScope, setProgress), (r) => {
+                void run('Pushing…', () => push(connection.id, ref, scope.chosen, setProgress), (r) => {
                   setOutcome(`Pushed to “${r.collection}”: ${r.succeeded} sent, ${r.failures.length} refused, ${r.unchanged} unchanged since the last push${r.alreadyThere ? `, ${r.alreadyThere} already there` : ''}.`)
                   setFailures(r.failures)
                   refresh()

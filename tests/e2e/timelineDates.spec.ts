@@ -1,45 +1,6 @@
 // Every timeline mark at its true date, and a date window that sees attributions and responses (and says so), as an analyst checks them.
-import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
-
-interface Tick {
-  label: string
-  t: string
-  x: number
-}
-
-async function openTimeline(page: Page): Promise<Locator> {
-  await page.getByRole('tab', { name: 'Timeline' }).click()
-  const canvas = page.locator('.timeline-canvas')
-  await expect(canvas).toHaveAttribute('data-unit', /.+/)
-  return canvas
-}
-
-/** Shows [from, to] the way a user would: type the window into the filter bar, "Zoom to filter", then clear the filter. */
-async function zoomTo(page: Page, from: string, to: string): Promise<void> {
-  await page.locator('.filter-date', { hasText: 'From' }).locator('input').fill(from)
-  await page.locator('.filter-date', { hasText: 'To' }).locator('input').fill(to)
-  await page.getByRole('button', { name: 'Zoom to filter' }).click()
-  await page.getByRole('button', { name: 'Clear filter' }).click()
-  await expect(page.locator('.filter-count')).toHaveText('14 incidents')
-}
-
-/** Waits until the list of items in view describes the frame drawn last, and returns that frame's axis. */
-async function drawn(page: Page): Promise<Tick[]> {
-  let axis: Tick[] = []
-  await expect
-    .poll(async () => {
-      const seen = await page.evaluate(() => {
-        const canvas = document.querySelector<HTMLElement>('.timeline-canvas')
-        const list = document.querySelector<HTMLElement>('.timeline-items')
-        return { drawn: canvas?.dataset.frame, listed: list?.dataset.frame, ticks: canvas?.dataset.ticks ?? '[]' }
-      })
-      axis = JSON.parse(seen.ticks)
-      return seen.drawn !== undefined && seen.drawn === seen.listed
-    })
-    .toBe(true)
-  return axis
-}
+import { drawn, openTimeline, zoomTo, type Tick } from './support/timeline'
 
 /** The x the axis gives a UTC day (read off two of its ticks: the axis is linear in time). */
 function axisX(axis: Tick[], isoDay: string): number {

@@ -1,5 +1,6 @@
 // A TAXII 2.1 client for one configured server: discovery, API roots, collections, objects (paged), adding objects and following their status — only to the server's own origin, with time-outs and plain-words errors.
 import { ServiceError } from '../../../shared/result'
+import type { CollectionInfo } from '../../../shared/sharing'
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1'
 
@@ -22,14 +23,7 @@ export interface ApiRootInfo {
   maxContentLength: number
 }
 
-export interface CollectionInfo {
-  id: string
-  title: string
-  description?: string
-  canRead: boolean
-  canWrite: boolean
-  apiRoot: string
-}
+export type { CollectionInfo }
 
 export interface Envelope {
   objects: Record<string, unknown>[]
