@@ -16,7 +16,6 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     const value = node.getAttribute(attr)
     if (value === null) continue
     if (attr === 'src' && DATA_IMAGE.test(value.trim())) continue
-    if (attr === 'href' && value.trim().startsWith('#')) continue
     if (attr === 'href' && node.tagName === 'A') node.setAttribute('title', `Link in the captured page, not followed here: ${value.slice(0, 500)}`)
     node.removeAttribute(attr)
   }

@@ -8,6 +8,7 @@ import { plainGetAll, plainPost, READ_ONLY_COLLECTION, RW_COLLECTION, startTaxii
 
 let server: TaxiiServer
 let configDir: string
+const configBefore = process.env.WATCHFLOOR_CONFIG_DIR
 
 test.beforeAll(async () => {
   configDir = await mkdtemp(join(tmpdir(), 'watchfloor-e2e-config-'))
@@ -20,6 +21,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop()
   delete process.env.WF_TAXII_PASSWORD
+  // Later spec files in this worker get the config folder they had.
+  if (configBefore === undefined) delete process.env.WATCHFLOOR_CONFIG_DIR
+  else process.env.WATCHFLOOR_CONFIG_DIR = configBefore
   await rm(configDir, { recursive: true, force: true })
 })
 
@@ -115,6 +119,11 @@ test('the CLI tests, pushes (dry run first) and pulls, with the password from an
 
   const dry = cli('taxii', app.dir, 'push', ...auth, '--collection', RW_COLLECTION, '--filter', 'victim=AL', '--dry-run')
   expect(dry.stdout).toMatch(/^Would send (\d+) of \1 objects to “Watchfloor incidents” in 1 page \(0 unchanged since the last push\)\. Nothing was sent\./)
+  // A push records what it sent in the workspace's sharing file: not while the app holds the workspace.
+  const held = cli('taxii', app.dir, 'push', ...auth, '--collection', RW_COLLECTION, '--filter', 'victim=AL')
+  expect(held.status).toBe(2)
+  expect(held.stderr).toContain('This workspace is open in another Watchfloor process')
+  await app.host.stop()
   const pushed = cli('taxii', app.dir, 'push', ...auth, '--collection', RW_COLLECTION, '--filter', 'victim=AL', '--json')
   expect(pushed.status).toBe(0)
   const result = JSON.parse(pushed.stdout) as { succeeded: number; alreadyThere: number; failures: unknown[] }
@@ -137,7 +146,6 @@ test('the CLI tests, pushes (dry run first) and pulls, with the password from an
   expect(Object.values(planned.totals).reduce((a, b) => a + b, 0)).toBe(planned.total)
   expect(await app.workspaceBytes()).toEqual(before)
 
-  await app.host.stop()
   const pulled = cli('taxii', app.dir, 'pull', ...auth, '--collection', RW_COLLECTION)
   expect(pulled.status).toBe(0)
   expect(pulled.stdout).toContain(`“Watchfloor incidents”: ${planned.total} new objects`)

@@ -75,6 +75,7 @@ export class ArchiveService {
     this.writable()
     const before = this.source(sourceId)
     if (before.archive) throw new ServiceError('conflict', `Source “${before.title}” already has an archived copy (${before.archive.file}). Remove it first to attach another.`)
+    await this.store.switchSettled()
     const copy = await writeArchivedCopy(this.store.dir, sourceId, fileName, mediaType, bytes)
     const after: Source = { ...before, archive: copy, updatedAt: new Date().toISOString() }
     try {
@@ -137,7 +138,9 @@ export class ArchiveService {
     delete after.archive
     try {
       await this.store.update((d) => {
-        d.sources[d.sources.indexOf(before)] = after
+        const n = d.sources.indexOf(before)
+        if (n < 0) throw new ServiceError('conflict', `Source “${before.title}” changed while its copy was being removed; nothing was removed. Try again.`)
+        d.sources[n] = after
       })
     } catch (err) {
       if (aside) await restoreSetAside(this.store.dir, sourceId, aside).catch(() => undefined)
@@ -157,11 +160,19 @@ export class ArchiveService {
     if (!held) throw new ServiceError('not-found', 'That archived copy can no longer be put back (it was put back already, or the workspace was reopened since).')
     if (before.archive) throw new ServiceError('conflict', `Source “${before.title}” has another archived copy now; remove it first.`)
     await restoreSetAside(this.store.dir, sourceId, held.aside)
-    this.setAside.delete(sourceId)
     const after: Source = { ...before, archive: held.copy, updatedAt: new Date().toISOString() }
-    await this.store.update((d) => {
-      d.sources[d.sources.indexOf(before)] = after
-    })
+    try {
+      await this.store.update((d) => {
+        const n = d.sources.indexOf(before)
+        if (n < 0) throw new ServiceError('conflict', `Source “${before.title}” changed while its copy was being put back; try Undo again.`)
+        d.sources[n] = after
+      })
+    } catch (err) {
+      // Back aside, so the copy is neither lost nor left without its record.
+      await setAsideCopies(this.store.dir, sourceId).then((aside) => aside && this.setAside.set(sourceId, { aside, copy: held.copy }), () => undefined)
+      throw err
+    }
+    this.setAside.delete(sourceId)
     const problem = await checkArchivedCopy(this.store.dir, after)
     if (problem) this.problems.set(sourceId, problem)
     await this.log('update', after, ['archive'])

@@ -130,6 +130,7 @@ export class IntakeService {
     }
 
     const sourceId = `src-${randomUUID()}`
+    await this.store.switchSettled()
     const archive = await writeArchivedCopy(this.store.dir, sourceId, article.fileName, article.mediaType, article.bytes)
     const created: { actors: string[]; source?: string } = { actors: [] }
     try {

@@ -11,6 +11,7 @@ import { scopedIncidents } from '../../../shared/report/model'
 import { ServiceError } from '../../../shared/result'
 import type { Workspace } from '../../../shared/workspace'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { openFor, sealFor } from '../store/heldKeys'
 import { exportMisp } from '../interchange/mispExport'
 import { planMispImport } from '../interchange/mispImport'
 import { planTableImport } from '../interchange/csvImport'
@@ -164,7 +165,14 @@ export class InterchangeService {
     const names = await readdir(dir).catch(() => [] as string[])
     const out: CsvMapping[] = []
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-      const parsed = CsvMappingSchema.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8').catch(() => 'null')))
+      // A file that cannot be read or is not a mapping is passed over, not allowed to hide the others.
+      let raw: unknown = null
+      try {
+        raw = JSON.parse(openFor(this.store.dir, await readFile(join(dir, name))).toString('utf8'))
+      } catch {
+        continue
+      }
+      const parsed = CsvMappingSchema.safeParse(raw)
       if (parsed.success) out.push(parsed.data)
     }
     return out
@@ -175,7 +183,7 @@ export class InterchangeService {
     if (this.store.readOnlyReason) throw new ServiceError('read-only', this.store.readOnlyReason)
     const path = join(this.store.dir, MAPPINGS_DIR, `${slug(mapping.name)}.json`)
     await mkdir(join(this.store.dir, MAPPINGS_DIR), { recursive: true })
-    await writeFileAtomic(path, JSON.stringify(mapping, null, 2))
+    await writeFileAtomic(path, sealFor(this.store.dir, JSON.stringify(mapping, null, 2)))
     return { path }
   }
 

@@ -51,7 +51,7 @@ export class SharingService {
   progress: SharingProgress | null = null
 
   constructor(
-    store: WorkspaceStore,
+    private readonly store: WorkspaceStore,
     private readonly interchange: InterchangeService,
     private readonly audit: AuditLog,
     private readonly secrets: SecretStore,
@@ -68,8 +68,14 @@ export class SharingService {
     return { connections: views, secretStore: this.secrets.kind }
   }
 
+  /** The sharing file is workspace data: refused, in words, where the workspace is open read-only. */
+  private writable(): void {
+    if (this.store.readOnlyReason) throw new ServiceError('read-only', this.store.readOnlyReason)
+  }
+
   /** Saves a connection (new without id); the secret goes to the secret store, everything else to the sharing file. */
   async saveConnection(input: ConnectionInput): Promise<ConnectionView> {
+    this.writable()
     const id = input.id ?? randomUUID()
     const connection: Connection = {
       id,
@@ -93,6 +99,7 @@ export class SharingService {
 
   /** Removes a connection from this workspace (its saved secret stays for other workspaces using the same server). */
   async removeConnection(id: string): Promise<Connection> {
+    this.writable()
     return this.state.change((s) => {
       const at = s.connections.findIndex((c) => c.id === id)
       if (at < 0) throw new ServiceError('not-found', 'No such connection.')
@@ -156,6 +163,8 @@ export class SharingService {
    * sending anything twice.
    */
   async push(target: Target, ref: CollectionRef | { id: string; apiRoot?: string }, scope: DataExportScope, options: SyncOptions = {}): Promise<PushResult> {
+    // A push records what it sent in the sharing file: only the process that holds the workspace may write it.
+    if (!options.dryRun) this.writable()
     const client = this.client(target, options)
     const progress = this.begin('Checking the collection…')
     try {

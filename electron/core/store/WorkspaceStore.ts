@@ -135,6 +135,11 @@ export class WorkspaceStore {
     return this.switching
   }
 
+  /** Resolves once no encryption switch is under way, so a file written next is sealed under the key that stays. */
+  async switchSettled(): Promise<void> {
+    while (this.switching) await this.switching.catch(() => undefined)
+  }
+
   /** The key that seals the workspace's files (the audit log and archived copies use it too); null when plain. */
   get cipher(): WorkspaceKey | null {
     return this.key
@@ -263,7 +268,7 @@ export class WorkspaceStore {
     try {
       while (this.queued.length > 0) {
         // A switch of the encryption writes the file itself; the next save comes after it, under the new key.
-        while (this.switching) await this.switching.catch(() => undefined)
+        await this.switchSettled()
         const batch = this.queued
         this.queued = []
         try {

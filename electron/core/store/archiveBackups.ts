@@ -6,6 +6,7 @@ import { ArchivedCopySchema, type Source } from '../../../shared/domain'
 import { copyFileAtomic, refuseSymlink, writeFileAtomic } from '../fs/atomicWrite'
 import { readArchivedCopy, SOURCES_DIR } from './archive'
 import { BACKUP_DIR } from './files'
+import { openFor, sealFor } from './heldKeys'
 
 /** Copies kept for backups, one file per content, named by SHA-256. */
 export const BACKUP_COPIES_DIR = 'sources'
@@ -42,14 +43,14 @@ export async function keepCopiesWithBackup(dir: string, backup: string, sources:
     }
     manifest.push(archive)
   }
-  if (manifest.length > 0) await writeFileAtomic(manifestOf(backup), JSON.stringify(manifest), { noReplace: true })
+  if (manifest.length > 0) await writeFileAtomic(manifestOf(backup), sealFor(dir, JSON.stringify(manifest)), { noReplace: true })
 }
 
-async function readManifest(path: string): Promise<Manifest> {
-  const text = await readFile(path, 'utf8').catch(() => null)
-  if (text === null) return []
+async function readManifest(dir: string, path: string): Promise<Manifest> {
+  const bytes = await readFile(path).catch(() => null)
+  if (bytes === null) return []
   try {
-    return ManifestSchema.parse(JSON.parse(text))
+    return ManifestSchema.parse(JSON.parse(openFor(dir, bytes).toString('utf8')))
   } catch {
     return []
   }
@@ -63,7 +64,7 @@ export async function pruneBackupCopies(dir: string, backups: readonly string[])
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     if (!name.endsWith('.copies.json')) continue
     if (!live.has(name)) await rm(join(folder, name), { force: true })
-    else for (const entry of await readManifest(join(folder, name))) needed.add(entry.sha256)
+    else for (const entry of await readManifest(dir, join(folder, name))) needed.add(entry.sha256)
   }
   const pool = join(folder, BACKUP_COPIES_DIR)
   for (const name of await readdir(pool).catch(() => [] as string[])) if (!needed.has(name)) await rm(join(pool, name), { force: true })
@@ -73,7 +74,7 @@ export async function pruneBackupCopies(dir: string, backups: readonly string[])
 export async function restoreBackupCopies(dir: string, backup: string): Promise<string[]> {
   const pool = join(dir, BACKUP_DIR, BACKUP_COPIES_DIR)
   const restored: string[] = []
-  for (const copy of await readManifest(manifestOf(backup))) {
+  for (const copy of await readManifest(dir, manifestOf(backup))) {
     const { file, sha256 } = copy
     const target = join(dir, ...file.split('/'))
     if ((await readArchivedCopy(dir, copy).catch(() => null))?.intact) continue

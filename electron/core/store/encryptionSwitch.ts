@@ -6,7 +6,7 @@ import { archiveFiles } from './archive'
 import { auditLines, AUDIT_FILE } from './AuditLog'
 import { listBackups } from './backups'
 import { isSealed, type WorkspaceKey } from './cipher'
-import { WORKSPACE_FILE } from './files'
+import { BACKUP_DIR, WORKSPACE_FILE } from './files'
 
 /** Present only while a switch is being put in place: the files whose staged versions are to be renamed over them. */
 export const SWITCH_JOURNAL = '.encryption-switch.json'
@@ -18,7 +18,7 @@ export interface SealedFile {
   kind: 'blob' | 'lines'
 }
 
-/** Every file of the workspace in `dir` that holds its data: workspace.json, backups, kept damaged copies, the audit log, and archived source copies. */
+/** Every file of the workspace in `dir` that holds its data: workspace.json, backups, kept damaged copies, the audit log, archived source copies, the sharing state, saved mappings and backups' copy lists. */
 export async function sealedFiles(dir: string): Promise<SealedFile[]> {
   const names = await readdir(dir).catch(() => [] as string[])
   const files: SealedFile[] = [{ path: join(dir, WORKSPACE_FILE), kind: 'blob' }]
@@ -26,6 +26,10 @@ export async function sealedFiles(dir: string): Promise<SealedFile[]> {
   for (const n of names) if (/^workspace\.damaged-.+\.json$/.test(n)) files.push({ path: join(dir, n), kind: 'blob' })
   if (names.includes(AUDIT_FILE)) files.push({ path: join(dir, AUDIT_FILE), kind: 'lines' })
   for (const path of await archiveFiles(dir)) files.push({ path, kind: 'blob' })
+  // The sharing state, saved column mappings and the lists of copies each backup keeps hold workspace data too.
+  if (names.includes('sharing.json')) files.push({ path: join(dir, 'sharing.json'), kind: 'blob' })
+  for (const n of await readdir(join(dir, 'mappings')).catch(() => [] as string[])) if (n.endsWith('.json')) files.push({ path: join(dir, 'mappings', n), kind: 'blob' })
+  for (const n of await readdir(join(dir, BACKUP_DIR)).catch(() => [] as string[])) if (n.endsWith('.copies.json')) files.push({ path: join(dir, BACKUP_DIR, n), kind: 'blob' })
   return files
 }
 

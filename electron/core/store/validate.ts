@@ -7,6 +7,7 @@ import { migrate, SCHEMA_VERSION, WorkspaceSchema, type Workspace } from '../../
 import { isSealed, WorkspaceKey } from './cipher'
 import { checkArchivedCopies } from './archive'
 import { WORKSPACE_FILE } from './files'
+import { holdKey, releaseKey } from './heldKeys'
 
 export type Checked =
   | { ok: true; workspace: Workspace; migratedFrom: number | null }
@@ -43,11 +44,13 @@ export type Validation = { ok: true; workspace: Workspace; warnings: string[]; c
 /** Full validation of a workspace folder, ignoring fingerprints (`watchfloor validate`); an encrypted one needs its passphrase. Archived copies are checked against their recorded size and SHA-256 (`copyProblems`). */
 export async function validateWorkspace(dir: string, passphrase?: string): Promise<Validation> {
   let text: string
+  let key: WorkspaceKey | null = null
   try {
     const bytes = await readFile(join(dir, WORKSPACE_FILE))
     if (isSealed(bytes)) {
       if (passphrase === undefined) return { ok: false, problems: [`${join(dir, WORKSPACE_FILE)} is encrypted: give its passphrase with --passphrase-env VAR.`] }
-      text = (await WorkspaceKey.unlock(passphrase, bytes)).open(bytes).toString('utf8')
+      key = await WorkspaceKey.unlock(passphrase, bytes)
+      text = key.open(bytes).toString('utf8')
     } else text = bytes.toString('utf8')
   } catch (err) {
     return { ok: false, problems: [`Cannot read ${join(dir, WORKSPACE_FILE)}: ${(err as Error).message}`] }
@@ -57,6 +60,13 @@ export async function validateWorkspace(dir: string, passphrase?: string): Promi
   const warnings = checked.migratedFrom !== null ? [`The file is at schema version ${checked.migratedFrom}; opening it in Watchfloor migrates it to ${SCHEMA_VERSION}.`] : []
   const index = indexRecords(checked.workspace)
   for (const n of checked.workspace.notes) for (const id of brokenLinks(index, n)) warnings.push(`note ${n.id}: the link [[${id}]] names no incident, actor, source or note (shown as broken until relinked)`)
-  const copyProblems = (await checkArchivedCopies(dir, checked.workspace.sources)).map((p) => p.message)
+  // Archived copies of an encrypted workspace are sealed under the same key: hold it while they are read.
+  if (key) holdKey(dir, key)
+  let copyProblems: string[]
+  try {
+    copyProblems = (await checkArchivedCopies(dir, checked.workspace.sources)).map((p) => p.message)
+  } finally {
+    releaseKey(dir, key)
+  }
   return { ok: true, workspace: checked.workspace, warnings, copyProblems }
 }

@@ -71,6 +71,10 @@ export function parseServerUrl(text: string): URL {
     throw new TaxiiError(`“${text.slice(0, 200)}” is not a web address; give the server's TAXII discovery URL, e.g. https://cti.example.org/taxii2/.`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TaxiiError(`The TAXII server address must start with https:// (or http:// on this machine); not ${url.protocol}.`)
+  // Credentials never cross a network in the clear: plain http only to a server on this machine.
+  if (url.protocol === 'http:' && !['localhost', '[::1]'].includes(url.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(url.hostname)) {
+    throw new TaxiiError(`http:// is only for a server on this machine (localhost); ${url.hostname} must be reached over https:// so the password or token is not sent in the clear.`)
+  }
   if (url.username || url.password) throw new TaxiiError('Put the user name and password in the credentials fields, not in the address.')
   url.hash = ''
   return url

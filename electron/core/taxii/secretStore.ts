@@ -37,12 +37,15 @@ export class FileSecretStore implements SecretStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
       throw err
     }
+    // A damaged file is refused, never read as empty: the next save would otherwise drop every other saved secret.
+    let parsed: unknown
     try {
-      const parsed = JSON.parse(text) as unknown
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {}
+      parsed = JSON.parse(text)
     } catch {
-      return {}
+      parsed = null
     }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${this.file} is damaged (not a JSON object of saved secrets); move it aside, then save the connection's password again.`)
+    return parsed as Record<string, string>
   }
 
   async get(key: string): Promise<string | null> {

@@ -1,9 +1,10 @@
 // The workspace's sharing file (sharing.json beside workspace.json): saved connections without secrets, and per collection what was pushed (id → version) and where the last pull stopped.
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AUTH_KINDS, type Connection } from '../../../shared/sharing'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { openFor, sealFor } from '../store/heldKeys'
 
 export const SHARING_FILE = 'sharing.json'
 
@@ -48,7 +49,7 @@ export class SyncStateFile {
   async read(): Promise<SyncState> {
     let text: string
     try {
-      text = await readFile(this.file, 'utf8')
+      text = openFor(dirname(this.file), await readFile(this.file)).toString('utf8')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, connections: [], collections: {} }
       throw err
@@ -69,7 +70,8 @@ export class SyncStateFile {
     const run = this.queue.then(async () => {
       const state = await this.read()
       const out = fn(state)
-      await writeFileAtomic(this.file, JSON.stringify(state) + '\n')
+      // Sealed under the workspace's key when it is encrypted, like the rest of its data.
+      await writeFileAtomic(this.file, sealFor(dirname(this.file), JSON.stringify(state) + '\n'))
       return out
     })
     this.queue = run.catch(() => undefined)

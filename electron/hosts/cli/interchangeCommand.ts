@@ -10,6 +10,7 @@ import { ServiceError } from '../../../shared/result'
 import { writeFileAtomic } from '../../core/fs/atomicWrite'
 import { InterchangeService } from '../../core/services/InterchangeService'
 import { AuditLog } from '../../core/store/AuditLog'
+import { openFor } from '../../core/store/heldKeys'
 import { WorkspaceStore } from '../../core/store/WorkspaceStore'
 
 /** `--filter victim=AL --filter type=wiper --filter from=2022-07 …`: the app-wide filter's fields. */
@@ -46,8 +47,8 @@ export async function exportCommand(o: { dir: string; passphrase?: string; forma
 }
 
 /** A saved column mapping (the JSON the app saves in the workspace's mappings folder). */
-async function readMapping(file: string): Promise<CsvMapping> {
-  const text = await readFile(file, 'utf8').catch((err: Error) => {
+async function readMapping(dir: string, file: string): Promise<CsvMapping> {
+  const text = await readFile(file).then((bytes) => openFor(dir, bytes).toString('utf8')).catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read the mapping ${file}: ${err.message}`)
   })
   let raw: unknown
@@ -72,8 +73,7 @@ export async function importCommand(o: { dir: string; file: string; format?: str
   const bytes = await readFile(o.file).catch((err: Error) => {
     throw new ServiceError('not-found', `Cannot read ${o.file}: ${err.message}`)
   })
-  const mapping = o.mapping ? await readMapping(o.mapping) : undefined
-  if (mapping && format !== 'csv' && format !== 'auto') throw new ServiceError('invalid-input', '--mapping is for --format csv.')
+  if (o.mapping && format !== 'csv' && format !== 'auto') throw new ServiceError('invalid-input', '--mapping is for --format csv.')
   const looksJson = /^(\xEF\xBB\xBF)?\s*[[{]/.test(bytes.subarray(0, 100).toString('latin1'))
   const table = format === 'csv' || format === 'eurepoc' || format === 'cfr' || (format === 'auto' && !looksJson)
   let text: string
@@ -89,6 +89,8 @@ export async function importCommand(o: { dir: string; file: string; format?: str
   } else text = bytes.toString('utf8')
   const store = await WorkspaceStore.open(o.dir, { readOnly: o.dryRun, passphrase: o.passphrase })
   try {
+    // Read once the workspace is open: a mapping saved in an encrypted workspace is sealed under its key.
+    const mapping = o.mapping ? await readMapping(o.dir, o.mapping) : undefined
     if (!o.dryRun && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)
     const service = new InterchangeService(store, new AuditLog(store.dir, () => store.cipher))
     const preview = service.preview({ text }, o.file, mapping && format === 'auto' ? 'csv' : format, { campaignsAsIncidents: o.campaigns, mapping, datasetVersion: o.datasetVersion, encoding })

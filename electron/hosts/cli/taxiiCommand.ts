@@ -48,7 +48,7 @@ async function targetOf(o: TaxiiCommandOptions): Promise<Target> {
 export async function taxiiCommand(o: TaxiiCommandOptions): Promise<number> {
   if (!o.action || !(TAXII_ACTIONS as readonly string[]).includes(o.action)) throw new ServiceError('invalid-input', `taxii takes one of ${TAXII_ACTIONS.join(', ')} after the folder.`)
   const target = await targetOf(o)
-  const writes = o.action === 'pull' && !o.dryRun
+  const writes = (o.action === 'pull' || o.action === 'push') && !o.dryRun
   const store = await WorkspaceStore.open(o.dir, { readOnly: !writes, passphrase: o.passphrase })
   try {
     if (writes && store.readOnlyReason) throw new ServiceError('read-only', store.readOnlyReason)

@@ -11,6 +11,7 @@ import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
 import { openFor, sealFor } from '../../../../electron/core/store/heldKeys'
 import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { archiveFiles, readArchivedCopy, writeArchivedCopy } from '../../../../electron/core/store/archive'
+import { SHARING_FILE, SyncStateFile } from '../../../../electron/core/taxii/syncState'
 import { incident, rejection, removeTempDirs, tempDir, titles } from '../../../support/storeFixture'
 
 afterEach(removeTempDirs)
@@ -177,6 +178,20 @@ describe('other files of an encrypted workspace (archived source copies)', () =>
     expect(openFor(dir, Buffer.from('plain copy')).toString()).toBe('plain copy')
     await store.close()
     expect(() => openFor(dir, sealed)).toThrow(/encrypted and not open/)
+  })
+
+  it('seals the sharing state with the rest, and a decrypt leaves it plain', async () => {
+    const dir = await encryptedSample()
+    const store = await WorkspaceStore.open(dir, { passphrase: PASS })
+    const sharing = new SyncStateFile(dir)
+    await sharing.change((state) => void state.connections.push({ id: '5b0f4c9e-2f1d-4c58-9a36-2d3f1c0e7a11', name: 'Sealed team server', server: 'https://cti.example.org/taxii2/', auth: 'basic', user: 'analyst' }))
+    const onDisk = await readFile(join(dir, SHARING_FILE))
+    expect(isSealed(onDisk)).toBe(true)
+    expect(onDisk.includes(Buffer.from('Sealed team server'))).toBe(false)
+    expect((await sharing.read()).connections.map((c) => c.name)).toEqual(['Sealed team server'])
+    await store.setPassphrase(null, PASS)
+    await store.close()
+    expect((await readFile(join(dir, SHARING_FILE), 'utf8')).includes('Sealed team server')).toBe(true)
   })
 
   it('keeps an archived copy sealed on disk, reads it back intact, and re-seals or unseals it with the passphrase', async () => {
