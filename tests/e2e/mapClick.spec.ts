@@ -52,7 +52,20 @@ test('at the default map view, a click inside Albania away from any cluster sets
 test('fitting to Albania frames the whole country with a margin on every side', async ({ app, page }) => {
   await openMap(app)
   await page.getByLabel('Victim country').selectOption({ label: 'Albania' })
+  // The world view already holds both countries: the fit must be seen to zoom in and settle, not just be looked at before it starts.
+  const before = await page.evaluate(() => {
+    const { map, stats } = (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap
+    return { zoom: map.getZoom(), idleAt: stats.idleAt }
+  })
   await page.getByRole('button', { name: 'Fit to filtered incidents' }).click()
+  await page.waitForFunction(
+    (b) => {
+      const { map, stats } = (window as unknown as { __watchfloorMap: Handle }).__watchfloorMap
+      return stats.idleAt > b.idleAt && !map.isMoving() && map.getZoom() > b.zoom + 1
+    },
+    before,
+    { timeout: 15_000 },
+  )
   // Albania's corners and its sponsor Iran's, all inside the frame with room to spare.
   const corners: LonLat[] = [
     [19.27, 39.64],

@@ -1,10 +1,12 @@
 // Article intake: reads an article into a draft (nothing written), then creates the incident or merges it into a matched one, with the article kept as a source with an archived copy that every accepted claim cites.
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { ActorInputSchema, IncidentInputSchema, SourceInputSchema, type ActorInput, type Incident, type IncidentInput, type SourceInput } from '../../../shared/domain'
 import { articleMediaType, type ArticleMediaType, type IntakeApplied, type IntakeDraft } from '../../../shared/intake'
 import { describeIssues, toFieldIssues } from '../../../shared/issues'
 import { ServiceError } from '../../../shared/result'
-import { writeArchivedCopy } from '../store/archive'
+import { SOURCES_DIR, writeArchivedCopy } from '../store/archive'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
 import type { RecordService } from './RecordService'
 
@@ -153,6 +155,8 @@ export class IntakeService {
       return { incident, source, actorIds: created.actors, merged: false }
     } catch (err) {
       if (created.source) await this.records.sources.delete(created.source).catch(() => undefined)
+      // No source records the copy yet: its folder (named by the id made here) goes with the failed intake.
+      else await rm(join(this.store.dir, SOURCES_DIR, sourceId), { recursive: true, force: true }).catch(() => undefined)
       for (const id of created.actors.reverse()) await this.records.actors.delete(id).catch(() => undefined)
       throw err
     }
