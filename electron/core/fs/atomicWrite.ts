@@ -82,6 +82,14 @@ export interface AtomicWriteOptions {
  * and the error rethrown.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}, fs: AtomicFs = realFs): Promise<void> {
+  await writeChunksAtomic(target, [typeof data === 'string' ? Buffer.from(data, 'utf8') : data], options, fs)
+}
+
+/**
+ * The same for content made while it is written: each chunk is written before the next is asked
+ * for, so a producer may hand out one reused buffer. A producer that throws leaves the target as it was.
+ */
+export async function writeChunksAtomic(target: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, options: AtomicWriteOptions = {}, fs: AtomicFs = realFs): Promise<void> {
   const dir = dirname(target)
   if (options.mkdir !== false) await mkdir(dir, { recursive: true })
   await refuseSymlink(target)
@@ -89,9 +97,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   try {
     const handle = await fs.open(temp, CREATE_FLAGS, options.mode ?? 0o666)
     try {
-      // One write call for the whole buffer: FileHandle.writeFile would split it into 512 KiB writes.
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-      for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten
+      // One write call per chunk: FileHandle.writeFile would split a big buffer into 512 KiB writes.
+      for await (const bytes of chunks) {
+        for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten
+      }
       await handle.sync()
     } finally {
       await handle.close()

@@ -4,8 +4,9 @@ import { open, readFile, stat, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
-import { writeFileAtomic } from '../fs/atomicWrite'
+import { writeChunksAtomic, writeFileAtomic } from '../fs/atomicWrite'
 import { isSealed, type WorkspaceKey } from './cipher'
+import { jsonPieces, tap, TextEnds, utf8Chunks } from './jsonStream'
 
 /**
  * Identifies the rules a fingerprint vouches for: bump it whenever validation gets stricter, so
@@ -64,11 +65,17 @@ async function identity(path: string): Promise<string> {
   return [VALIDATOR_REVISION, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':')
 }
 
-function mac(key: Buffer, id: string, text: string): string {
-  const h = createHmac('sha256', key).update(id).update(String(text.length))
-  if (text.length <= 2 * MAC_SPAN) h.update(text)
-  else h.update(text.slice(0, MAC_SPAN)).update(text.slice(text.length - MAC_SPAN))
+/** The MAC of a text given by its ends (see TextEnds): the whole text when short, its first and last MAC_SPAN characters otherwise. */
+function mac(key: Buffer, id: string, ends: TextEnds): string {
+  const h = createHmac('sha256', key).update(id).update(String(ends.length))
+  for (const part of ends.parts()) h.update(part)
   return h.digest('hex')
+}
+
+function endsOf(text: string): TextEnds {
+  const ends = new TextEnds(MAC_SPAN)
+  ends.add(text)
+  return ends
 }
 
 /** Reads a whole file in one read call; fs.promises.readFile reads big files in small chunks and is several times slower. */
@@ -107,7 +114,7 @@ export class FingerprintedFile<T> implements Adapter<T> {
     const text = decode(await readWhole(this.file), this.key())
     const key = expected === null ? null : await fingerprintKey()
     // Identity compared before and after reading, so a write racing the read is not trusted.
-    const trusted = key !== null && expected === `${before}:${mac(key, before, text)}` && (await identity(this.file)) === before
+    const trusted = key !== null && expected === `${before}:${mac(key, before, endsOf(text))}` && (await identity(this.file)) === before
     return { text, trusted }
   }
 
@@ -117,23 +124,29 @@ export class FingerprintedFile<T> implements Adapter<T> {
   }
 
   /**
-   * Writes compact JSON atomically, then the fingerprint of the file as written. A fingerprint
-   * that cannot be written is removed, so the next open validates in full; the save stands.
+   * Writes compact JSON atomically, then the fingerprint of the file as written. The text is made,
+   * encoded (and sealed) in pieces, so a large workspace is never held as one string or buffer. A
+   * fingerprint that cannot be written is removed, so the next open validates in full; the save stands.
    */
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data)
+    const ends = new TextEnds(MAC_SPAN)
+    const bytes = utf8Chunks(tap(jsonPieces(data as Record<string, unknown>), ends.add))
     const sealer = this.key()
-    await writeFileAtomic(this.file, sealer ? sealer.seal(text) : text, { mkdir: false })
-    await this.vouch(text)
+    await writeChunksAtomic(this.file, sealer ? sealer.sealChunks(bytes) : bytes, { mkdir: false })
+    await this.vouchEnds(ends)
   }
 
   /** Writes the fingerprint of the file as it is now, whose text (decrypted, when sealed) is `text`. */
-  async vouch(text: string): Promise<void> {
+  vouch(text: string): Promise<void> {
+    return this.vouchEnds(endsOf(text))
+  }
+
+  private async vouchEnds(ends: TextEnds): Promise<void> {
     try {
       const key = await fingerprintKey()
       if (!key) throw new Error('no fingerprint key')
       const id = await identity(this.file)
-      await writeFileAtomic(this.fingerprintFile, `${id}:${mac(key, id, text)}`, { mkdir: false })
+      await writeFileAtomic(this.fingerprintFile, `${id}:${mac(key, id, ends)}`, { mkdir: false })
     } catch {
       await unlink(this.fingerprintFile).catch(() => undefined)
     }

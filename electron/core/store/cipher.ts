@@ -116,14 +116,18 @@ export class WorkspaceKey {
 
   /** Encrypts `plain` with a fresh nonce. */
   seal(plain: string | Uint8Array): Buffer {
+    return Buffer.concat([...this.sealChunks([typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain])])
+  }
+
+  /** The same blob, chunk by chunk as the plain chunks come (each used before the next is asked for): the header, the ciphertext, then the tag. */
+  *sealChunks(plain: Iterable<Uint8Array>): Generator<Uint8Array> {
     const nonce = randomBytes(12)
     const header = Buffer.concat([this.head, nonce])
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce)
     cipher.setAAD(header)
-    const data = typeof plain === 'string' ? Buffer.from(plain, 'utf8') : plain
-    const body = cipher.update(data)
-    const rest = cipher.final()
-    return Buffer.concat([header, body, rest, cipher.getAuthTag()])
+    yield header
+    for (const chunk of plain) yield cipher.update(chunk)
+    yield Buffer.concat([cipher.final(), cipher.getAuthTag()])
   }
 
   /** Decrypts a blob this key wrote; any changed byte (header, data or tag) fails the GCM check. */

@@ -3,7 +3,7 @@ import { lstat, mkdtemp, open, readdir, readFile, rm, symlink, writeFile, link, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeFileAtomic, type AtomicFs } from '../../../../electron/core/fs/atomicWrite'
+import { writeChunksAtomic, writeFileAtomic, type AtomicFs } from '../../../../electron/core/fs/atomicWrite'
 
 let dir: string
 beforeEach(async () => {
@@ -81,6 +81,23 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(dir, 'a.json'), 'new', {}, failing)).rejects.toThrow(/no space/)
     expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('old')
     expect(await readdir(dir)).toEqual(['a.json'])
+  })
+
+  it('writes chunks made as it goes, and leaves the target as it was when the maker fails midway', async () => {
+    const reused = new Uint8Array(3)
+    function* chunks(fail: boolean) {
+      for (const part of ['new', ' co', 'nte', 'nt']) {
+        if (fail && part === 'nte') throw new Error('the data could not be made')
+        reused.set(Buffer.from(part))
+        yield reused.subarray(0, part.length)
+      }
+    }
+    await writeFile(join(dir, 'a.json'), 'old')
+    await expect(writeChunksAtomic(join(dir, 'a.json'), chunks(true))).rejects.toThrow(/could not be made/)
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['a.json'])
+    await writeChunksAtomic(join(dir, 'a.json'), chunks(false))
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('new content')
   })
 
   it('creates a file with the mode asked for', async () => {
