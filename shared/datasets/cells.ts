@@ -18,6 +18,9 @@ export function isEmptyCell(cell: string | undefined | null): boolean {
 }
 const EMPTY_START = '?-nNuU['
 
+/** Names that name no actor ("Unknown", "Not attributed"…): an actor called so is left out. */
+export const NAMELESS = /^(unknown|not available|n\/?a|none|unknown - not attributed|not attributed)$/i
+
 /** A cell with non-breaking spaces and runs of blanks tidied. */
 export function cleanCell(cell: string): string {
   return UNTIDY.test(cell) ? cell.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim() : cell

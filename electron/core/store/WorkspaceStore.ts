@@ -1,5 +1,5 @@
-// The workspace store: one folder holding workspace.json (lowdb, atomic durable writes), backups and a lock; an edit is kept only once it is on disk. An encrypted workspace's key is held here while it is open.
-import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises'
+// The workspace store: one folder holding workspace.json (lowdb, atomic durable writes), backups and a lock; an edit is kept only once it is on disk. An encrypted workspace's key and passphrase changes are WorkspaceEncryption's.
+import { lstat, mkdir, readFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import { basename, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
@@ -9,14 +9,14 @@ import { emptyWorkspace, WorkspaceSchema, type Workspace } from '../../../shared
 import { removeStaleTemps, writeFileAtomic } from '../fs/atomicWrite'
 import { isUnwritable, unwritableReason, writeFailure } from '../fs/errors'
 import { backupDate, newestValidBackup, readBackupText, takeBackup } from './backups'
-import { CipherError, DEFAULT_KDF, HEADER_BYTES, isSealed, WorkspaceKey, type KdfParams } from './cipher'
-import { finishSwitch, switchEncryption, switchPending, type SwitchOutcome } from './encryptionSwitch'
+import { CipherError, type KdfParams, type WorkspaceKey } from './cipher'
+import type { SwitchOutcome } from './encryptionSwitch'
 import { restoreBackupCopies } from './archiveBackups'
 import { BACKUP_DIR, EXPORTS_DIR, WORKSPACE_FILE } from './files'
 import { FingerprintedFile } from './FingerprintedFile'
-import { holdKey, releaseKey } from './heldKeys'
 import { acquireLock, LOCK_FILE, type HeldLock } from './lock'
 import { checkWorkspaceText } from './validate'
+import { WorkspaceEncryption } from './WorkspaceEncryption'
 
 export interface OpenOptions {
   /** Create the folder and a workspace when none exists: with this content, or empty. */
@@ -31,28 +31,6 @@ export interface OpenOptions {
   passphrase?: string
   /** scrypt costs for a passphrase set while open (tests use cheaper ones); files keep their own in their header. */
   kdf?: KdfParams
-}
-
-/** The first bytes of a file: enough for an encryption header; empty when the file is shorter. */
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r')
-  try {
-    const head = Buffer.alloc(HEADER_BYTES + 16)
-    const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return head.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
-}
-
-/** A passphrase's key for the workspace file whose first bytes are `head`, or a ServiceError in words. */
-async function unlockHead(passphrase: string, head: Buffer, wrong: ServiceError): Promise<WorkspaceKey> {
-  try {
-    return await WorkspaceKey.unlock(passphrase, head)
-  } catch (err) {
-    if (err instanceof CipherError && err.kind === 'wrong-passphrase') throw wrong
-    throw new ServiceError('invalid-input', `${WORKSPACE_FILE} cannot be opened: ${messageOf(err)}`)
-  }
 }
 
 function describeWhen(path: string): string {
@@ -87,19 +65,16 @@ export class WorkspaceStore {
   private refusedNewer = false
   private readonly backupEvery: number
   private readonly keepBackups: number
-  /** The encrypted workspace's key while it is open; null for a plain workspace. */
-  private key: WorkspaceKey | null = null
-  private readonly kdf: KdfParams
-  /** An encryption switch under way: saves wait for it. */
-  private switching: Promise<unknown> | null = null
+  /** The key of an encrypted workspace and changes of its passphrase. */
+  private readonly encryption: WorkspaceEncryption
 
   private constructor(dir: string, options: OpenOptions) {
     this.dir = resolve(dir)
     this.file = join(this.dir, WORKSPACE_FILE)
     this.backupEvery = options.backupEvery ?? 50
     this.keepBackups = options.keepBackups ?? 20
-    this.kdf = options.kdf ?? DEFAULT_KDF
-    this.adapter = new FingerprintedFile<Workspace>(this.file, () => this.key)
+    this.encryption = new WorkspaceEncryption(this.dir, this.file, options.kdf)
+    this.adapter = new FingerprintedFile<Workspace>(this.file, () => this.encryption.key)
     this.db = new Low(this.adapter, emptyWorkspace(basename(this.dir)))
   }
 
@@ -113,7 +88,7 @@ export class WorkspaceStore {
       if (err instanceof ServiceError) throw err
       throw new ServiceError(isUnwritable(err) ? 'read-only' : 'internal', `The workspace in ${store.dir} could not be opened: ${isUnwritable(err) ? unwritableReason(err, store.dir) : messageOf(err)}.`)
     }
-    if (store.key) holdKey(store.dir, store.key)
+    store.encryption.hold()
     return store
   }
 
@@ -127,22 +102,22 @@ export class WorkspaceStore {
 
   /** True while the workspace's files are encrypted. */
   get encrypted(): boolean {
-    return this.key !== null
+    return this.encryption.key !== null
   }
 
   /** An encryption switch under way (writers of the workspace's other files wait for it), or null. */
   get switchUnderWay(): Promise<unknown> | null {
-    return this.switching
+    return this.encryption.underWay
   }
 
   /** Resolves once no encryption switch is under way, so a file written next is sealed under the key that stays. */
   async switchSettled(): Promise<void> {
-    while (this.switching) await this.switching.catch(() => undefined)
+    await this.encryption.settled()
   }
 
   /** The key that seals the workspace's files (the audit log and archived copies use it too); null when plain. */
   get cipher(): WorkspaceKey | null {
-    return this.key
+    return this.encryption.key
   }
 
   private async load(options: OpenOptions): Promise<void> {
@@ -165,15 +140,8 @@ export class WorkspaceStore {
       return
     }
     await this.takeLock(options)
-    if (this.lock) await finishSwitch(this.dir)
-    else if (await switchPending(this.dir)) {
-      throw new ServiceError('read-only', `A change of this workspace's encryption was cut short and is finished by the next open that can write to ${this.dir}; open it in Watchfloor (not read-only, and not while another process holds it) first.`)
-    }
-    const head = await readHead(this.file).catch(() => Buffer.alloc(0))
-    if (isSealed(head)) {
-      if (options.passphrase === undefined) throw new ServiceError('locked', `The workspace in ${this.dir} is encrypted. Enter its passphrase to open it.`)
-      this.key = await unlockHead(options.passphrase, head, new ServiceError('locked', 'The passphrase is wrong. Nothing was read or changed; try again.'))
-    }
+    await this.encryption.finishCutShort(this.lock !== null)
+    await this.encryption.unlock(options.passphrase)
     const { text, trusted } = await this.adapter.readText().catch((err: unknown) => {
       if (err instanceof CipherError) {
         throw new ServiceError('invalid-input', `${this.file} fails its authentication check: it was altered or damaged after Watchfloor wrote it, so it is not opened anywhere and was left untouched. The backups in ${BACKUP_DIR}/ are encrypted with the same passphrase; copy the newest over ${WORKSPACE_FILE} to recover.`)
@@ -191,7 +159,7 @@ export class WorkspaceStore {
       }
       this.refusedNewer = checked.kind === 'newer'
       // Offering an older backup over a newer build's file would roll back every edit made since.
-      this.restorableBackup = this.refusedNewer ? null : await newestValidBackup(this.dir, this.key)
+      this.restorableBackup = this.refusedNewer ? null : await newestValidBackup(this.dir, this.cipher)
       const offer = this.refusedNewer
         ? ''
         : this.restorableBackup
@@ -331,7 +299,7 @@ export class WorkspaceStore {
     if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process; close it there first.')
     const kept = join(this.dir, `workspace.damaged-${new Date().toISOString().replace(/[-:.]/g, '')}.json`)
     await writeFileAtomic(kept, await readFile(this.file), { noReplace: true })
-    const text = await readBackupText(backup, this.key)
+    const text = await readBackupText(backup, this.cipher)
     if (text === null) throw new ServiceError('internal', `The backup ${basename(backup)} can no longer be read.`)
     const checked = checkWorkspaceText(text)
     if (!checked.ok) throw new ServiceError('internal', checked.problems.join(' '))
@@ -369,39 +337,18 @@ export class WorkspaceStore {
   async setPassphrase(next: string | null, current?: string): Promise<SwitchOutcome> {
     if (this.readOnlyReason) throw new ServiceError('read-only', this.readOnlyReason)
     if (!this.lock) throw new ServiceError('read-only', 'This workspace is held by another process; close it there first.')
-    if (this.switching) throw new ServiceError('conflict', 'The workspace’s encryption is being changed already; wait for that to finish.')
-    if (this.key) {
-      if (current === undefined) throw new ServiceError('invalid-input', 'Enter the current passphrase.')
-      // Checked against the file, not the held key: this proves the person asking knows it.
-      await unlockHead(current, await readHead(this.file), new ServiceError('invalid-input', 'The current passphrase is wrong. Nothing was changed.'))
-    } else if (next === null) throw new ServiceError('conflict', 'This workspace is not encrypted.')
-    await this.flush()
-    const work = (async () => {
-      await takeBackup(this.dir, this.file, this.keepBackups)
-      const nextKey = next === null ? null : await WorkspaceKey.create(next, this.kdf)
-      const text = JSON.stringify(this.db.data)
-      // The file is rewritten outside the adapter: its fingerprint goes first, so a crash leaves a file that is validated in full.
-      await unlink(this.adapter.fingerprintFile).catch(() => undefined)
-      const outcome = await switchEncryption(this.dir, this.key, nextKey, text)
-      releaseKey(this.dir, this.key)
-      this.key = nextKey
-      if (nextKey) holdKey(this.dir, nextKey)
-      // The data written is what the store holds, checked when it was loaded and at every edit: vouched for, so the next open is as quick as after a save.
-      await this.adapter.vouch(text)
-      return outcome
-    })()
-    this.switching = work
-    try {
-      return await work
-    } finally {
-      this.switching = null
-    }
+    return this.encryption.change(next, current, {
+      flush: () => this.flush(),
+      backup: () => takeBackup(this.dir, this.file, this.keepBackups),
+      text: () => JSON.stringify(this.db.data),
+      file: this.adapter,
+    })
   }
 
   /** Saves what is pending and releases the lock. */
   async close(): Promise<void> {
     await this.flush()
-    releaseKey(this.dir, this.key)
+    this.encryption.release()
     await this.releaseLock()
   }
 }
