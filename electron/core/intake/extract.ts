@@ -1,92 +1,18 @@
 // Drafts an incident from an article's text, offline: countries with their roles, dates at their precision, actors, types, attributions and responses, each with the sentence behind it.
 import { randomUUID } from 'node:crypto'
 import * as chrono from 'chrono-node'
-import nlp from 'compromise'
-import isoCountries from 'i18n-iso-countries/index.js'
-import en from 'i18n-iso-countries/langs/en.json'
 import { countryName } from '../../../shared/countries'
-import type { Actor, Attribution, AttributorKind, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
+import type { Actor, Attribution, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
 import { likelyDuplicates, titleSimilarity } from '../../../shared/duplicates'
 import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
 import { formatPartialDate, parsePartialDate } from '../../../shared/partialDate'
 import {
-  ATTACK_WORDS, BLAME_WORDS, CAPITALS, CONFIDENCE_WORDS, COUNTRY_ALIASES, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, ORGANISATIONS, RESPONSE_RULES,
-  SPEECH_WORDS, SPONSOR_NOUNS, STATE_BODIES, TYPE_WORDS, VICTIM_NOUNS,
+  ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, SPONSOR_NOUNS, TYPE_WORDS, VICTIM_NOUNS,
 } from './rules'
+import { isLexiconName, knownActors, label, type Mention } from './mentions'
+import { readSentences, type Sentence } from './sentences'
 
-isoCountries.registerLocale(en)
-
-type Form = 'name' | 'demonym' | 'capital' | 'body' | 'org'
-/** A country or organisation named in a sentence (offsets within the sentence). */
-interface Mention {
-  code?: string
-  org?: string
-  kind: AttributorKind
-  form: Form
-  start: number
-  end: number
-  text: string
-}
-
-interface Sentence {
-  text: string
-  start: number
-  end: number
-  mentions: Mention[]
-  attack: boolean
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** Names that are more often something else in English news. */
-const AMBIGUOUS = new Set(['Jersey', 'Chad', 'Guernsey', 'Man'])
-
-/** One table of every way a country or organisation is named, and one regex over all of them, longest first. */
-const LEXICON: Map<string, { code?: string; org?: string; form: Form; kind: AttributorKind }> = (() => {
-  const map = new Map<string, { code?: string; org?: string; form: Form; kind: AttributorKind }>()
-  for (const [code, names] of Object.entries(isoCountries.getNames('en', { select: 'all' }))) {
-    for (const name of names) if (!AMBIGUOUS.has(name) && name.length > 2) map.set(name, { code, form: 'name', kind: 'government' })
-  }
-  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) map.set(name, { code, form: 'name', kind: 'government' })
-  for (const [name, code] of Object.entries(CAPITALS)) map.set(name, { code, form: 'capital', kind: 'government' })
-  for (const [name, code] of Object.entries(DEMONYMS)) {
-    map.set(name, { code, form: 'demonym', kind: 'government' })
-    map.set(`${name}s`, { code, form: 'demonym', kind: 'government' })
-  }
-  for (const [name, code] of Object.entries(STATE_BODIES)) map.set(name, { code, form: 'body', kind: 'government' })
-  for (const [name, kind] of Object.entries(ORGANISATIONS)) map.set(name, { org: name, form: 'org', kind })
-  return map
-})()
-const NAME_RE = new RegExp(`(?<![\\w.-])(?:${[...LEXICON.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'g')
-
-function mentionsIn(text: string): Mention[] {
-  const out: Mention[] = []
-  for (const m of text.matchAll(NAME_RE)) {
-    const entry = LEXICON.get(m[0])!
-    out.push({ ...entry, start: m.index, end: m.index + m[0].length, text: m[0] })
-  }
-  return out
-}
-
-/** Splits the text into sentences with their offsets (compromise finds the sentences; line breaks always end one). */
-export function splitSentences(text: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = []
-  let cursor = 0
-  for (const s of nlp.tokenize(text).sentences().out('array') as string[]) {
-    const at = text.indexOf(s, cursor)
-    const start = at >= 0 ? at : text.indexOf(s.slice(0, 20), cursor)
-    if (start < 0) continue
-    const piece = text.slice(start, start + s.length)
-    let offset = 0
-    for (const line of piece.split('\n')) {
-      const lead = line.length - line.trimStart().length
-      const t = line.trim()
-      if (t) out.push({ text: t, start: start + offset + lead, end: start + offset + lead + t.length })
-      offset += line.length + 1
-    }
-    cursor = start + s.length
-  }
-  return out
-}
+export { splitSentences } from './sentences'
 
 // ---- dates ----
 
@@ -210,10 +136,6 @@ function withArticle(name: string): string {
   return /^(United |Netherlands|Philippines|Czech Republic|Bahamas|Gambia)/.test(name) ? `the ${name}` : name
 }
 
-function label(m: Mention): string {
-  return m.org ?? countryName(m.code!)
-}
-
 /** Where the last match of `re` in `text` starts; -1 when none. */
 function lastIndex(re: RegExp, text: string): number {
   let at = -1
@@ -232,7 +154,7 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
   const now = options.now ?? new Date()
   const source = guessSource(text, options.hints, now)
   const ref = source.published ? new Date(`${source.published.length === 10 ? source.published : source.published.length === 7 ? `${source.published}-15` : `${source.published}-07-01`}T12:00:00Z`) : now
-  const sentences: Sentence[] = splitSentences(text).map((s) => ({ ...s, mentions: mentionsIn(s.text), attack: ATTACK_WORDS.test(s.text) }))
+  const sentences = readSentences(text)
   const evidence: Record<string, Evidence> = {}
   const cite = (key: string, s: Sentence) => (evidence[key] = { sentence: s.text, start: s.start, end: s.end })
   const publishedOrUndefined = source.published
@@ -295,18 +217,12 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
 
   // Actors the workspace knows, by name or alias; and new names the article gives.
   const actorIds: string[] = []
-  const known = options.actors
-    .filter((a) => a.kind !== 'state')
-    .flatMap((a) => [a.name, ...a.aliases].filter((n) => n.length >= 3).map((n) => ({ n, a })))
-    .sort((x, y) => y.n.length - x.n.length)
-  const actorRe = known.length > 0 ? new RegExp(`(?<![\\w-])(?:${known.map((k) => escape(k.n)).join('|')})(?![\\w-])`, 'g') : null
-  const actorByName = new Map(known.map((k) => [k.n, k.a]))
+  const known = knownActors(options.actors)
   const actorsIn = new Map<Sentence, Actor[]>()
   const newActors: ProposedActor[] = []
-  const taken = new Set(known.map((k) => k.n.toLowerCase()))
+  const taken = known.names
   for (const s of sentences) {
-    const found: Actor[] = []
-    if (actorRe) for (const m of s.text.matchAll(actorRe)) found.push(actorByName.get(m[0])!)
+    const found = known.find(s.text)
     actorsIn.set(s, found)
     for (const a of found) {
       if (!actorIds.includes(a.id)) {
@@ -318,9 +234,9 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
     const names: { name: string; kind: ProposedActor['kind'] }[] = []
     for (const m of s.text.matchAll(CODENAME)) names.push({ name: m[1], kind: 'state-sponsored-group' })
     for (const m of s.text.matchAll(GANG)) names.push({ name: m[1], kind: 'criminal-group' })
-    for (const m of s.text.matchAll(NAMED_GROUP)) if (!LEXICON.has(m[1]) && !/^(The|A|An|In|On)$/.test(m[1])) names.push({ name: m[1], kind: CRIMINAL.test(s.text) ? 'criminal-group' : 'hacktivist-persona' })
+    for (const m of s.text.matchAll(NAMED_GROUP)) if (!isLexiconName(m[1]) && !/^(The|A|An|In|On)$/.test(m[1])) names.push({ name: m[1], kind: CRIMINAL.test(s.text) ? 'criminal-group' : 'hacktivist-persona' })
     for (const n of names) {
-      if (taken.has(n.name.toLowerCase()) || LEXICON.has(n.name)) continue
+      if (taken.has(n.name.toLowerCase()) || isLexiconName(n.name)) continue
       taken.add(n.name.toLowerCase())
       cite(`newActors.${newActors.length}`, s)
       newActors.push({ name: n.name, kind: n.kind, country: n.kind === 'criminal-group' ? undefined : sponsors[0] })
