@@ -1,99 +1,20 @@
 // Drafts an incident from an article's text, offline: countries with their roles, dates at their precision, actors, types, attributions and responses, each with the sentence behind it.
 import { randomUUID } from 'node:crypto'
-import * as chrono from 'chrono-node'
 import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
 import { likelyDuplicates, titleSimilarity } from '../../../shared/duplicates'
 import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
-import { formatPartialDate, parsePartialDate } from '../../../shared/partialDate'
 import {
   ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, SPONSOR_NOUNS, TYPE_WORDS, VICTIM_NOUNS,
 } from './rules'
 import { isLexiconName, knownActors, label, type Mention } from './mentions'
 import { readSentences, type Sentence } from './sentences'
+import { datesIn, referenceDate, type FoundDate } from './dates'
+import { guessSource, namedSource } from './sourceGuess'
 
 export { splitSentences } from './sentences'
-
-// ---- dates ----
-
-const NOT_A_DATE = /\b(hours?|minutes?|seconds?|weeks?|ago|now|tonight|tomorrow|noon|midnight|am|pm)\b|^\d{1,2}:\d{2}/i
-const FUTURE = /\b(will|next|plans? to|is to|are to|going to)\b/i
-
-interface FoundDate {
-  date: string
-  index: number
-}
-
-/** Dates in a sentence, resolved against the article's date, at the precision written ("in July" → month, "on Friday" → day). Undated weekdays and months fall before the article unless the sentence speaks of the future. */
-export function datesIn(sentence: string, ref: Date): FoundDate[] {
-  const out: FoundDate[] = []
-  const future = FUTURE.test(sentence)
-  for (const r of chrono.parse(sentence, ref)) {
-    if (NOT_A_DATE.test(r.text)) continue
-    const s = r.start
-    const certainYear = s.isCertain('year')
-    const certainMonth = s.isCertain('month')
-    const certainDay = s.isCertain('day')
-    const weekday = s.isCertain('weekday') && !certainDay
-    if (!certainYear && !certainMonth && !certainDay && !weekday) continue
-    let y = s.get('year')!
-    let mo = s.get('month')!
-    let d = s.get('day')!
-    const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate())
-    if (weekday) {
-      let t = Date.UTC(y, mo - 1, d)
-      if (!future && t > refDay) t -= 7 * 86400000
-      if (future && t < refDay) t += 7 * 86400000
-      const dt = new Date(t)
-      ;[y, mo, d] = [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
-    } else if (!certainYear && !future && Date.UTC(y, mo - 1, certainDay ? d : 1) > refDay) y -= 1
-    const pad = (n: number) => String(n).padStart(2, '0')
-    const date = certainDay || weekday ? `${y}-${pad(mo)}-${pad(d)}` : certainMonth ? `${y}-${pad(mo)}` : `${y}`
-    if (parsePartialDate(date) && y >= 1990 && y <= ref.getUTCFullYear() + 1) out.push({ date, index: r.index })
-  }
-  return out
-}
-
-// ---- source metadata ----
-
-const DATELINE = /^([A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}?)(?:,\s*([A-Z][A-Za-z .]{1,40}?))?(?:,\s*([A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,9} \d{4}))?\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s/m
-
-/** Title, publisher, date and address guessed from the text (and what the page's own metadata says, when given). */
-export function guessSource(text: string, hints: Partial<GuessedSource> = {}, now = new Date()): GuessedSource & { dateline?: string } {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  let published = hints.published ? (parsePartialDate(hints.published.slice(0, 10)) ?? undefined) : undefined
-  let publisher = hints.publisher ?? ''
-  let dateline: string | undefined
-  const head = lines.slice(0, 6).join('\n')
-  const dl = DATELINE.exec(head)
-  if (dl) {
-    dateline = dl[1].trim()
-    if (!published && dl[3]) published = parsePartialDate(dl[3].replace('.', '')) ?? undefined
-    if (!publisher && dl[4] && /^[A-Z][\w .&-]+$/.test(dl[4])) publisher = dl[4]
-  }
-  if (!published) {
-    for (const line of lines.slice(0, 4)) {
-      const r = chrono.parse(line, now).find((x) => x.start.isCertain('year') && x.start.isCertain('month') && x.start.isCertain('day'))
-      if (r) {
-        const pad = (n: number) => String(n).padStart(2, '0')
-        published = `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}`
-        break
-      }
-    }
-  }
-  if (!publisher) {
-    const follow = /\bFollow ([A-Z][\w&]*(?: [A-Z][\w&]*){0,4}) for more\b/.exec(text)
-    if (follow) publisher = follow[1]
-  }
-  let title = hints.title ?? ''
-  if (!title) {
-    const md = /^#\s+(.+)$/m.exec(text)
-    const first = lines.find((l) => l.length <= 200 && !/[.:]$/.test(l) && !/^\W*$/.test(l) && !(dl && l.startsWith(dl[0].trim())) && !/^\w{3}\s*\|/.test(l) && !(chrono.parse(l, now).length > 0 && l.length < 40))
-    title = md ? md[1].trim() : (first ?? '')
-    if (title && lines.indexOf(title) > 3) title = ''
-  }
-  return { title, publisher, published, url: hints.url ?? '', dateline }
-}
+export { datesIn } from './dates'
+export { guessSource } from './sourceGuess'
 
 // ---- the draft ----
 
@@ -153,7 +74,7 @@ function nearest(index: number, re: RegExp, text: string): number {
 export function draftFromText(text: string, options: ExtractOptions): IntakeDraft {
   const now = options.now ?? new Date()
   const source = guessSource(text, options.hints, now)
-  const ref = source.published ? new Date(`${source.published.length === 10 ? source.published : source.published.length === 7 ? `${source.published}-15` : `${source.published}-07-01`}T12:00:00Z`) : now
+  const ref = referenceDate(source.published, now)
   const sentences = readSentences(text)
   const evidence: Record<string, Evidence> = {}
   const cite = (key: string, s: Sentence) => (evidence[key] = { sentence: s.text, start: s.start, end: s.end })
@@ -434,8 +355,7 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
     evidence: kept,
     newActors: isIncident ? newActors : [],
     matches: isIncident ? likelyMatches(draft, options.incidents) : [],
-    // Without a headline the source is named by who published it and when, never after the draft.
-    source: { title: source.title || [source.publisher || 'Article', source.published ? formatPartialDate(source.published, 'long') : ''].filter(Boolean).join(', '), publisher: source.publisher, published: source.published, url: source.url },
+    source: namedSource(source),
     text,
   }
 }
