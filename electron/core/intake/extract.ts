@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto'
 import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
-import { likelyDuplicates, titleSimilarity } from '../../../shared/duplicates'
 import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
 import {
   ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, SPONSOR_NOUNS, TYPE_WORDS, VICTIM_NOUNS,
@@ -11,10 +10,12 @@ import { isLexiconName, knownActors, label, type Mention } from './mentions'
 import { readSentences, type Sentence } from './sentences'
 import { datesIn, referenceDate, type FoundDate } from './dates'
 import { guessSource, namedSource } from './sourceGuess'
+import { likelyMatches } from './matches'
 
 export { splitSentences } from './sentences'
 export { datesIn } from './dates'
 export { guessSource } from './sourceGuess'
+export { likelyMatches } from './matches'
 
 // ---- the draft ----
 
@@ -361,20 +362,3 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
 }
 
 type IncidentDraftNexus = 'state-linked' | 'criminal' | 'unknown'
-
-/**
- * Existing incidents the article is likely about: a shared victim is required; overlapping dates
- * (shared/duplicates.ts), a shared sponsor or actor and a similar title each add to the score (0–1).
- */
-export function likelyMatches(draft: IntakeDraft['draft'], incidents: readonly Incident[]): IntakeDraft['matches'] {
-  const victimSet = new Set(draft.victims.map((v) => v.country))
-  const out: IntakeDraft['matches'] = []
-  for (const e of incidents) {
-    if (!e.victims.some((v) => victimSet.has(v.country))) continue
-    const overlap = draft.start !== undefined && likelyDuplicates({ title: draft.title, victims: draft.victims.map((v) => ({ country: v.country, sector: v.sector ?? '', organisation: v.organisation ?? '' })), start: draft.start, end: undefined }, [e], 0).length > 0
-    const shared = e.sponsorCountries.some((c) => draft.sponsorCountries.includes(c)) || e.actorIds.some((a) => draft.actorIds.includes(a))
-    const score = Math.round((0.4 + (overlap ? 0.3 : 0) + (shared ? 0.2 : 0) + 0.1 * titleSimilarity(draft.title, e.title)) * 100) / 100
-    if (score >= 0.6) out.push({ id: e.id, title: e.title, score })
-  }
-  return out.sort((a, b) => b.score - a.score).slice(0, 5)
-}
