@@ -1,6 +1,7 @@
 // Dates in an article: those a sentence writes, at the precision written, resolved against the article's own date.
 import * as chrono from 'chrono-node'
 import { parsePartialDate } from '../../../shared/partialDate'
+import { LEADING_DATELINE } from './cues'
 
 const NOT_A_DATE = /\b(hours?|minutes?|seconds?|weeks?|ago|now|tonight|tomorrow|noon|midnight|am|pm)\b|^\d{1,2}:\d{2}/i
 const FUTURE = /\b(will|next|plans? to|is to|are to|going to)\b/i
@@ -51,4 +52,17 @@ export function datesIn(sentence: string, ref: Date): FoundDate[] {
 export function referenceDate(published: string | undefined, now: Date): Date {
   if (!published) return now
   return new Date(`${published.length === 10 ? published : published.length === 7 ? `${published}-15` : `${published}-07-01`}T12:00:00Z`)
+}
+
+/** The dates each sentence writes, worked out once a sentence, without a leading dateline's: that is when the article was written, not when anything in the sentence happened. */
+export function sentenceDates(ref: Date): (s: { text: string }) => FoundDate[] {
+  const datesOf = new Map<{ text: string }, FoundDate[]>()
+  return (s) => {
+    let d = datesOf.get(s)
+    if (!d) {
+      const skip = LEADING_DATELINE.exec(s.text)?.[0].length ?? 0
+      datesOf.set(s, (d = datesIn(s.text, ref).filter((x) => x.index >= skip)))
+    }
+    return d
+  }
 }

@@ -4,11 +4,13 @@ import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
 import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
 import {
-  ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, SPONSOR_NOUNS, TYPE_WORDS, VICTIM_NOUNS,
+  ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, TYPE_WORDS,
 } from './rules'
 import { isLexiconName, knownActors, label, type Mention } from './mentions'
-import { readSentences, type Sentence } from './sentences'
-import { datesIn, referenceDate, type FoundDate } from './dates'
+import { citer, readSentences, type DraftContext, type Sentence } from './sentences'
+import { referenceDate, sentenceDates } from './dates'
+import { ANY_RESPONSE, CRIMINAL, isQuestion, LEADING_DATELINE, nearest, PRONOUN_LEAD, SAYING } from './cues'
+import { findSponsors, findVictims } from './countryRoles'
 import { guessSource, namedSource } from './sourceGuess'
 import { likelyMatches } from './matches'
 
@@ -39,103 +41,31 @@ const TYPE_TITLES: Record<IncidentType, string> = {
   influence: 'Influence operation',
 }
 
-/** "TBILISI, February 20, 2020 — " at the head of a sentence. */
-const LEADING_DATELINE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([^)]{2,40}\))?(?:\s*[—–]|\s-{1,2})\s+/
 /** The adjective of a country ("Albanian"), for titles. */
 const ADJECTIVE = new Map(Object.entries(DEMONYMS).map(([adj, code]) => [code, adj]))
 const CODENAME = /\b(APT ?\d{1,3}|DEV-\d{4}|UNC\d{3,5}|TA\d{3,4}|FIN\d{1,2}|Storm-\d{4})\b/g
 const NAMED_GROUP = /\b(?:calling itself|calls itself|known as|dubbed|named|persona|group|gang)\s+[“"]?((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})[”"]?/g
 const GANG = /\b(?:the\s+)?([A-Z][\w-]+)\s+ransomware\s+(?:gang|group|operation|crew)\b/g
-const CRIMINAL = /\b(criminal|criminals|cybercriminals?|gang|extort\w*|ransom (?:demand|payment)s?|financially motivated)\b/i
 const STATE_WORDS = /\b(state[- ]sponsored|state[- ]backed|nation[- ]state|state[- ]linked)\b/i
-/** Saying and blaming together: a date next to one of these is when something was said. */
-const SAYING = new RegExp(`${SPEECH_WORDS.source}|${BLAME_WORDS.source}`, 'i')
-const DENIAL = /\b(den(?:y|ies|ied)|rejected the accusation|dismissed the accusation)\b/i
-const PRONOUN_LEAD = /^(He|She|It|They|The (?:prime minister|president|ministry|government|minister|spokesperson|department|agency|country))\b/
 
 /** "the United States", "the Netherlands"; other names as they are. */
 function withArticle(name: string): string {
   return /^(United |Netherlands|Philippines|Czech Republic|Bahamas|Gambia)/.test(name) ? `the ${name}` : name
 }
 
-/** Where the last match of `re` in `text` starts; -1 when none. */
-function lastIndex(re: RegExp, text: string): number {
-  let at = -1
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) at = m.index
-  return at
-}
-
-function nearest(index: number, re: RegExp, text: string): number {
-  let best = Infinity
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) best = Math.min(best, Math.abs(m.index - index))
-  return best
-}
-
 /** Drafts an incident from an article's plain text. Pure apart from fresh ids for claims. */
 export function draftFromText(text: string, options: ExtractOptions): IntakeDraft {
   const now = options.now ?? new Date()
   const source = guessSource(text, options.hints, now)
-  const ref = referenceDate(source.published, now)
-  const sentences = readSentences(text)
   const evidence: Record<string, Evidence> = {}
-  const cite = (key: string, s: Sentence) => (evidence[key] = { sentence: s.text, start: s.start, end: s.end })
+  const ctx: DraftContext = { sentences: readSentences(text), cite: citer(evidence), datesFor: sentenceDates(referenceDate(source.published, now)), published: source.published }
+  const { sentences, cite, datesFor } = ctx
   const publishedOrUndefined = source.published
 
-  // Sponsors: a country blamed in a blaming sentence, never one only mentioned.
-  const sponsorOf = new Map<Sentence, Set<Mention>>()
-  const sponsors: string[] = []
-  for (const s of sentences) {
-    if (DENIAL.test(s.text) || /\?$/.test(s.text)) continue
-    const blame = BLAME_WORDS.exec(s.text)
-    const firstCue = Math.min(blame?.index ?? Infinity, SPEECH_WORDS.exec(s.text)?.index ?? Infinity)
-    const found = new Set<Mention>()
-    for (const m of s.mentions) {
-      if (!m.code) continue
-      const before = s.text.slice(Math.max(0, m.start - 60), m.start)
-      const after = s.text.slice(m.end, m.end + 80)
-      const afterPoss = after.replace(/^(?:'s|’s)\s+/, ' ')
-      const byOrTo =
-        new RegExp(`(?:${BLAME_WORDS.source})[^.;]{0,50}?\\b(?:by|to|on)\\s+(?:the\\s+|a\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i').test(before) ||
-        /\b(?:behind|blamed|accused|named|at the direction of|on behalf of|working for|(?:linked|tied|traced|attributed) to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$/i.test(before)
-      const behind = /^((?:'s|’s)?\s*(?:[\w()-]+\s+){0,6}?)(?:was|were|is|are|had been|has been)\s+(?:\w+\s+){0,2}(?:behind|responsible)\b/i.exec(after)
-      const wasBehind = blame && behind !== null && !SPEECH_WORDS.test(behind[1]) && !/\band\b/.test(behind[1])
-      const heldAccountable = /\bhold\s+$/i.test(before) && /^\s+accountable/i.test(after)
-      const hyphenLinked = /^-(?:linked|backed|sponsored|affiliated|based)\b/i.test(after) && s.attack
-      const attackFrom = /\b(?:attacks?|hackers?|operations?|operators?)\s+from\s+(?:the\s+)?$/i.test(before)
-      const cueBefore = Math.max(lastIndex(SAYING, s.text.slice(0, m.start)), 0)
-      const attackBefore = lastIndex(ATTACK_WORDS, s.text.slice(0, m.start))
-      const stateNoun = blame && m.start > firstCue && cueBefore > attackBefore && (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && (SPONSOR_NOUNS.test(afterPoss) || /^\s+(?:Ministry of Intelligence|intelligence|military|GRU|FSB|SVR|MOIS|IRGC)/.test(afterPoss))
-      const agency = blame && m.form === 'body' && /^(MOIS|IRGC|GRU|FSB|SVR|Ministry of Intelligence and Security|Reconnaissance General Bureau)$/.test(m.text)
-      if (byOrTo || wasBehind || heldAccountable || hyphenLinked || attackFrom || stateNoun || agency) found.add(m)
-    }
-    if (found.size > 0) sponsorOf.set(s, found)
-    for (const m of found) {
-      if (!sponsors.includes(m.code!)) {
-        cite(`sponsorCountries.${sponsors.length}`, s)
-        sponsors.push(m.code!)
-      }
-    }
-  }
-
-  // Victims: the country an attack is against, on, or that was hit.
-  const victims: { country: string; sector: string; organisation: string }[] = []
-  for (const s of sentences) {
-    if (!s.attack || /\?$/.test(s.text)) continue
-    for (const m of s.mentions) {
-      if (!m.code || sponsorOf.get(s)?.has(m) || sponsors.includes(m.code)) continue
-      const before = s.text.slice(Math.max(0, m.start - 70), m.start)
-      const after = s.text.slice(m.end, m.end + 80)
-      const against = new RegExp(`(?:${ATTACK_WORDS.source})[^.;]{0,50}?\\b(?:against|on|targeting|targeted|target|hit|struck|in|into|crippled|paralysed|paralyzed|disrupted|harm to|damage to)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i').test(before)
-      const passive = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,3}?(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:hit|attacked|targeted|struck|breached|crippled|knocked|compromised|disrupted|paralysed|paralyzed|defaced|infected|hacked)\b/i.test(after)
-      const attackBefore = ATTACK_WORDS.exec(s.text)
-      const victimNoun = (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && VICTIM_NOUNS.test(after) && attackBefore !== null && attackBefore.index < m.start && !/\b(?:by|from)\s+(?:the\s+)?$/i.test(before)
-      if (!(against || passive || victimNoun)) continue
-      if (m.form === 'org' || victims.some((v) => v.country === m.code)) continue
-      const sector = /^(?:'s|’s)?\s*(?:[A-Z][\w-]*\s+){0,2}?(government|ministry|ministries|parliament|customs|tax)/i.test(after) ? 'Government' : ''
-      cite(`victims.${victims.length}`, s)
-      victims.push({ country: m.code, sector, organisation: '' })
-    }
-  }
+  const found = findSponsors(ctx)
+  const sponsors = found.codes
+  const sponsorOf = found.bySentence
+  const victims = findVictims(ctx, found)
 
   // Actors the workspace knows, by name or alias; and new names the article gives.
   const actorIds: string[] = []
@@ -179,24 +109,13 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
   }
 
   // The attack's date: the earliest date written next to an attack word rather than next to a response.
-  const anyResponse = new RegExp(RESPONSE_RULES.map((r) => r.re.source).join('|'), 'i')
   let start: string | undefined
   let startSentence: Sentence | undefined
-  const datesOf = new Map<Sentence, FoundDate[]>()
-  const datesFor = (s: Sentence) => {
-    let d = datesOf.get(s)
-    if (!d) {
-      // The dateline's date is when the article was written, not when anything in the sentence happened.
-      const skip = LEADING_DATELINE.exec(s.text)?.[0].length ?? 0
-      datesOf.set(s, (d = datesIn(s.text, ref).filter((x) => x.index >= skip)))
-    }
-    return d
-  }
   for (const s of sentences) {
-    if (!s.attack || HEDGE_WORDS.test(s.text) || /\?$/.test(s.text)) continue
+    if (!s.attack || HEDGE_WORDS.test(s.text) || isQuestion(s.text)) continue
     for (const d of datesFor(s)) {
       const toAttack = nearest(d.index, ATTACK_WORDS, s.text)
-      if (toAttack > 80 || nearest(d.index, anyResponse, s.text) < toAttack || nearest(d.index, SAYING, s.text) < toAttack) continue
+      if (toAttack > 80 || nearest(d.index, ANY_RESPONSE, s.text) < toAttack || nearest(d.index, SAYING, s.text) < toAttack) continue
       if (publishedOrUndefined && d.date > publishedOrUndefined) continue
       // The first attack date in the article wins; a later one only makes it more precise (July → 15 July).
       if (!start || (d.date.startsWith(start) && d.date.length > start.length)) {
@@ -265,7 +184,7 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
   const responseDated: boolean[] = []
   let lastActor: Mention | undefined
   for (const s of sentences) {
-    if (/\?$/.test(s.text) || HEDGE_WORDS.test(s.text)) continue
+    if (isQuestion(s.text) || HEDGE_WORDS.test(s.text)) continue
     const hits: { type: ResponseType; index: number }[] = []
     for (const rule of RESPONSE_RULES) {
       const m = rule.re.exec(s.text)
@@ -287,7 +206,7 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
       const type: ResponseType = hit.type === 'statement' && actor.kind === 'international-org' ? 'alliance-statement' : hit.type
       // An attack word right after the trigger is its object ("condemned the attack on Wednesday"): the date is the response's.
       const attackText = s.text.slice(0, hit.index) + ' '.repeat(Math.min(40, s.text.length - hit.index)) + s.text.slice(hit.index + 40)
-      const dated = datesFor(s).filter((d) => nearest(d.index, anyResponse, s.text) <= nearest(d.index, ATTACK_WORDS, attackText) || !s.attack)
+      const dated = datesFor(s).filter((d) => nearest(d.index, ANY_RESPONSE, s.text) <= nearest(d.index, ATTACK_WORDS, attackText) || !s.attack)
       const who = label(actor)
       const earlier = responses.findIndex((r) => r.actor === who && r.type === type)
       if (earlier >= 0 && (responseDated[earlier] || dated.length === 0)) continue

@@ -1,5 +1,7 @@
-// The article's sentences, each with its offsets, the names in it and whether it speaks of an attack.
+// The article's sentences, each with the names in it, and the context every draft step reads them through (evidence, dates, the article's own date).
 import nlp from 'compromise'
+import type { Evidence } from '../../../shared/intake'
+import type { FoundDate } from './dates'
 import { mentionsIn, type Mention } from './mentions'
 import { ATTACK_WORDS } from './rules'
 
@@ -10,6 +12,15 @@ export interface Sentence {
   end: number
   mentions: Mention[]
   attack: boolean
+}
+
+/** What the draft steps share: the sentences, a recorder of the sentence behind each field, the dates in a sentence, and the article's date. */
+export interface DraftContext {
+  sentences: Sentence[]
+  /** Records `s` as the evidence for the field path `key` (`victims.0`, `start`…). */
+  cite(key: string, s: Sentence): void
+  datesFor(s: Sentence): FoundDate[]
+  published?: string
 }
 
 /** Splits the text into sentences with their offsets (compromise finds the sentences; line breaks always end one). */
@@ -36,4 +47,11 @@ export function splitSentences(text: string): { text: string; start: number; end
 /** The article's sentences with the countries and organisations each names and whether it speaks of an attack. */
 export function readSentences(text: string): Sentence[] {
   return splitSentences(text).map((s) => ({ ...s, mentions: mentionsIn(s.text), attack: ATTACK_WORDS.test(s.text) }))
+}
+
+/** A recorder of evidence into `evidence`, keyed by field path; a later sentence for the same key replaces the earlier. */
+export function citer(evidence: Record<string, Evidence>): DraftContext['cite'] {
+  return (key, s) => {
+    evidence[key] = { sentence: s.text, start: s.start, end: s.end }
+  }
 }
