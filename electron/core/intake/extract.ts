@@ -2,15 +2,17 @@
 import { randomUUID } from 'node:crypto'
 import { countryName } from '../../../shared/countries'
 import type { Actor, Attribution, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
-import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
+import type { Evidence, GuessedSource, IntakeDraft } from '../../../shared/intake'
 import {
-  ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS, TYPE_WORDS,
+  ATTACK_WORDS, BLAME_WORDS, CONFIDENCE_WORDS, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, RESPONSE_RULES, SPEECH_WORDS,
 } from './rules'
-import { isLexiconName, knownActors, label, type Mention } from './mentions'
-import { citer, readSentences, type DraftContext, type Sentence } from './sentences'
+import { label, type Mention } from './mentions'
+import { citer, readSentences, type DraftContext } from './sentences'
 import { referenceDate, sentenceDates } from './dates'
-import { ANY_RESPONSE, CRIMINAL, isQuestion, LEADING_DATELINE, nearest, PRONOUN_LEAD, SAYING } from './cues'
+import { ANY_RESPONSE, isQuestion, LEADING_DATELINE, nearest, PRONOUN_LEAD, SAYING } from './cues'
 import { findSponsors, findVictims } from './countryRoles'
+import { findActors } from './actors'
+import { findAttackStart, findNexus, findTypes } from './claims'
 import { guessSource, namedSource } from './sourceGuess'
 import { likelyMatches } from './matches'
 
@@ -43,11 +45,6 @@ const TYPE_TITLES: Record<IncidentType, string> = {
 
 /** The adjective of a country ("Albanian"), for titles. */
 const ADJECTIVE = new Map(Object.entries(DEMONYMS).map(([adj, code]) => [code, adj]))
-const CODENAME = /\b(APT ?\d{1,3}|DEV-\d{4}|UNC\d{3,5}|TA\d{3,4}|FIN\d{1,2}|Storm-\d{4})\b/g
-const NAMED_GROUP = /\b(?:calling itself|calls itself|known as|dubbed|named|persona|group|gang)\s+[“"]?((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})[”"]?/g
-const GANG = /\b(?:the\s+)?([A-Z][\w-]+)\s+ransomware\s+(?:gang|group|operation|crew)\b/g
-const STATE_WORDS = /\b(state[- ]sponsored|state[- ]backed|nation[- ]state|state[- ]linked)\b/i
-
 /** "the United States", "the Netherlands"; other names as they are. */
 function withArticle(name: string): string {
   return /^(United |Netherlands|Philippines|Czech Republic|Bahamas|Gambia)/.test(name) ? `the ${name}` : name
@@ -67,64 +64,12 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
   const sponsorOf = found.bySentence
   const victims = findVictims(ctx, found)
 
-  // Actors the workspace knows, by name or alias; and new names the article gives.
-  const actorIds: string[] = []
-  const known = knownActors(options.actors)
-  const actorsIn = new Map<Sentence, Actor[]>()
-  const newActors: ProposedActor[] = []
-  const taken = known.names
-  for (const s of sentences) {
-    const found = known.find(s.text)
-    actorsIn.set(s, found)
-    for (const a of found) {
-      if (!actorIds.includes(a.id)) {
-        cite(`actorIds.${actorIds.length}`, s)
-        actorIds.push(a.id)
-      }
-    }
-    if (!s.attack && !BLAME_WORDS.test(s.text)) continue
-    const names: { name: string; kind: ProposedActor['kind'] }[] = []
-    for (const m of s.text.matchAll(CODENAME)) names.push({ name: m[1], kind: 'state-sponsored-group' })
-    for (const m of s.text.matchAll(GANG)) names.push({ name: m[1], kind: 'criminal-group' })
-    for (const m of s.text.matchAll(NAMED_GROUP)) if (!isLexiconName(m[1]) && !/^(The|A|An|In|On)$/.test(m[1])) names.push({ name: m[1], kind: CRIMINAL.test(s.text) ? 'criminal-group' : 'hacktivist-persona' })
-    for (const n of names) {
-      if (taken.has(n.name.toLowerCase()) || isLexiconName(n.name)) continue
-      taken.add(n.name.toLowerCase())
-      cite(`newActors.${newActors.length}`, s)
-      newActors.push({ name: n.name, kind: n.kind, country: n.kind === 'criminal-group' ? undefined : sponsors[0] })
-    }
-  }
-
-  // Incident types from the vocabulary, in attack sentences.
-  const types: IncidentType[] = []
-  for (const s of sentences) {
-    for (const { type, re } of TYPE_WORDS) {
-      const m = re.exec(s.text)
-      if (!m || types.includes(type) || /\b(?:disguised as|posing as|masquerad\w* as)\s+$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue
-      if (s.attack || type === 'ransomware' || type === 'ddos') {
-        cite(`types.${types.length}`, s)
-        types.push(type)
-      }
-    }
-  }
-
-  // The attack's date: the earliest date written next to an attack word rather than next to a response.
-  let start: string | undefined
-  let startSentence: Sentence | undefined
-  for (const s of sentences) {
-    if (!s.attack || HEDGE_WORDS.test(s.text) || isQuestion(s.text)) continue
-    for (const d of datesFor(s)) {
-      const toAttack = nearest(d.index, ATTACK_WORDS, s.text)
-      if (toAttack > 80 || nearest(d.index, ANY_RESPONSE, s.text) < toAttack || nearest(d.index, SAYING, s.text) < toAttack) continue
-      if (publishedOrUndefined && d.date > publishedOrUndefined) continue
-      // The first attack date in the article wins; a later one only makes it more precise (July → 15 July).
-      if (!start || (d.date.startsWith(start) && d.date.length > start.length)) {
-        start = d.date
-        startSentence = s
-      }
-    }
-  }
-  if (startSentence) cite('start', startSentence)
+  const actors = findActors(ctx, options.actors, sponsors)
+  const actorIds = actors.ids
+  const actorsIn = actors.bySentence
+  const newActors = actors.proposed
+  const types = findTypes(ctx)
+  const start = findAttackStart(ctx)
 
   // Attributions: who blamed whom, with what confidence, in their words.
   const attributions: Attribution[] = []
@@ -228,20 +173,7 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
     }
   }
 
-  // State-linked, criminal or unknown.
-  let nexus: IncidentDraftNexus = 'unknown'
-  const stateSentence = sentences.find((s) => STATE_WORDS.test(s.text) && s.attack)
-  const criminalActor = options.actors.find((a) => actorIds.includes(a.id) && a.kind === 'criminal-group')
-  const criminalSentence = sentences.find((s) => s.attack && CRIMINAL.test(s.text))
-  if (sponsors.length > 0 || stateSentence) {
-    nexus = 'state-linked'
-    const s = stateSentence ?? [...sponsorOf.keys()][0]
-    if (s) cite('nexus', s)
-  } else if (criminalActor || criminalSentence || newActors.some((a) => a.kind === 'criminal-group')) {
-    nexus = 'criminal'
-    const s = criminalSentence ?? sentences.find((x) => (actorsIn.get(x) ?? []).some((a) => a.id === criminalActor?.id))
-    if (s) cite('nexus', s)
-  }
+  const nexus = findNexus(ctx, found, actors, options.actors)
 
   const cyber = CYBER_WORDS.test(text)
   const isIncident = cyber && sentences.some((s) => s.attack) && (victims.length > 0 || sponsors.length > 0 || actorIds.length > 0 || newActors.length > 0)
@@ -280,4 +212,3 @@ export function draftFromText(text: string, options: ExtractOptions): IntakeDraf
   }
 }
 
-type IncidentDraftNexus = 'state-linked' | 'criminal' | 'unknown'
