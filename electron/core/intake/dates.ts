@@ -66,3 +66,10 @@ export function sentenceDates(ref: Date): (s: { text: string }) => FoundDate[] {
     return d
   }
 }
+
+/** The date written closest to `index` (the first of equals); undefined when there is none. */
+export function closestDate(dates: readonly FoundDate[], index: number): string | undefined {
+  let best: FoundDate | undefined
+  for (const d of dates) if (!best || Math.abs(d.index - index) < Math.abs(best.index - index)) best = d
+  return best?.date
+}
