@@ -6,6 +6,7 @@ import { ANY_RESPONSE, CRIMINAL, isQuestion, nearest, SAYING } from './cues'
 import { ATTACK_WORDS, HEDGE_WORDS, TYPE_WORDS } from './rules'
 import type { DraftContext, Sentence } from './sentences'
 
+/** Who stands behind the operation, as the draft's nexus field says it. */
 export type Nexus = 'state-linked' | 'criminal' | 'unknown'
 
 const STATE_WORDS = /\b(state[- ]sponsored|state[- ]backed|nation[- ]state|state[- ]linked)\b/i

@@ -9,6 +9,7 @@ export const SAYING = new RegExp(`${SPEECH_WORDS.source}|${BLAME_WORDS.source}`,
 export const ANY_RESPONSE = new RegExp(RESPONSE_RULES.map((r) => r.re.source).join('|'), 'i')
 /** A sentence that carries on with the last speaker or actor rather than naming one. */
 export const PRONOUN_LEAD = /^(He|She|It|They|The (?:prime minister|president|ministry|government|minister|spokesperson|department|agency|country))\b/
+/** Words of crime for gain: a gang, extortion, ransom. */
 export const CRIMINAL = /\b(criminal|criminals|cybercriminals?|gang|extort\w*|ransom (?:demand|payment)s?|financially motivated)\b/i
 
 /** Whether a sentence asks rather than tells (it ends in a question mark). */

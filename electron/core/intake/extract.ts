@@ -18,6 +18,7 @@ export { likelyMatches } from './matches'
 export { splitSentences } from './sentences'
 export { guessSource } from './sourceGuess'
 
+/** What a draft is read against: the workspace's actors and incidents, the page's own metadata, and today. */
 export interface ExtractOptions {
   actors: readonly Actor[]
   incidents: readonly Incident[]
