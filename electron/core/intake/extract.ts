@@ -1,176 +1,24 @@
-// Drafts an incident from an article's text, offline: countries with their roles, dates at their precision, actors, types, attributions and responses, each with the sentence behind it.
-import { randomUUID } from 'node:crypto'
-import * as chrono from 'chrono-node'
-import nlp from 'compromise'
-import isoCountries from 'i18n-iso-countries/index.js'
-import en from 'i18n-iso-countries/langs/en.json'
+// Drafts an incident from an article's text, offline: runs the steps (source, sentences and names, country roles, actors, types and dates, attributions, responses, nexus, matches; each in its own module) and assembles the draft with the sentence behind every field.
 import { countryName } from '../../../shared/countries'
-import type { Actor, Attribution, AttributorKind, Incident, IncidentResponse, IncidentType, ResponseType } from '../../../shared/domain'
-import { likelyDuplicates, titleSimilarity } from '../../../shared/duplicates'
-import type { Evidence, GuessedSource, IntakeDraft, ProposedActor } from '../../../shared/intake'
-import { formatPartialDate, parsePartialDate } from '../../../shared/partialDate'
-import {
-  ATTACK_WORDS, BLAME_WORDS, CAPITALS, CONFIDENCE_WORDS, COUNTRY_ALIASES, CYBER_WORDS, DEMONYMS, HEDGE_WORDS, ORGANISATIONS, RESPONSE_RULES,
-  SPEECH_WORDS, SPONSOR_NOUNS, STATE_BODIES, TYPE_WORDS, VICTIM_NOUNS,
-} from './rules'
+import type { Actor, Incident, IncidentType } from '../../../shared/domain'
+import type { Evidence, GuessedSource, IntakeDraft } from '../../../shared/intake'
+import { findActors } from './actors'
+import { findAttributions } from './attributions'
+import { findAttackStart, findNexus, findTypes } from './claims'
+import { findSponsors, findVictims, type Victim } from './countryRoles'
+import { referenceDate, sentenceDates } from './dates'
+import { likelyMatches } from './matches'
+import { findResponses } from './responses'
+import { CYBER_WORDS, DEMONYMS } from './rules'
+import { citer, readSentences, type DraftContext, type Sentence } from './sentences'
+import { guessSource, namedSource } from './sourceGuess'
 
-isoCountries.registerLocale(en)
+export { datesIn } from './dates'
+export { likelyMatches } from './matches'
+export { splitSentences } from './sentences'
+export { guessSource } from './sourceGuess'
 
-type Form = 'name' | 'demonym' | 'capital' | 'body' | 'org'
-/** A country or organisation named in a sentence (offsets within the sentence). */
-interface Mention {
-  code?: string
-  org?: string
-  kind: AttributorKind
-  form: Form
-  start: number
-  end: number
-  text: string
-}
-
-interface Sentence {
-  text: string
-  start: number
-  end: number
-  mentions: Mention[]
-  attack: boolean
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** Names that are more often something else in English news. */
-const AMBIGUOUS = new Set(['Jersey', 'Chad', 'Guernsey', 'Man'])
-
-/** One table of every way a country or organisation is named, and one regex over all of them, longest first. */
-const LEXICON: Map<string, { code?: string; org?: string; form: Form; kind: AttributorKind }> = (() => {
-  const map = new Map<string, { code?: string; org?: string; form: Form; kind: AttributorKind }>()
-  for (const [code, names] of Object.entries(isoCountries.getNames('en', { select: 'all' }))) {
-    for (const name of names) if (!AMBIGUOUS.has(name) && name.length > 2) map.set(name, { code, form: 'name', kind: 'government' })
-  }
-  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) map.set(name, { code, form: 'name', kind: 'government' })
-  for (const [name, code] of Object.entries(CAPITALS)) map.set(name, { code, form: 'capital', kind: 'government' })
-  for (const [name, code] of Object.entries(DEMONYMS)) {
-    map.set(name, { code, form: 'demonym', kind: 'government' })
-    map.set(`${name}s`, { code, form: 'demonym', kind: 'government' })
-  }
-  for (const [name, code] of Object.entries(STATE_BODIES)) map.set(name, { code, form: 'body', kind: 'government' })
-  for (const [name, kind] of Object.entries(ORGANISATIONS)) map.set(name, { org: name, form: 'org', kind })
-  return map
-})()
-const NAME_RE = new RegExp(`(?<![\\w.-])(?:${[...LEXICON.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'g')
-
-function mentionsIn(text: string): Mention[] {
-  const out: Mention[] = []
-  for (const m of text.matchAll(NAME_RE)) {
-    const entry = LEXICON.get(m[0])!
-    out.push({ ...entry, start: m.index, end: m.index + m[0].length, text: m[0] })
-  }
-  return out
-}
-
-/** Splits the text into sentences with their offsets (compromise finds the sentences; line breaks always end one). */
-export function splitSentences(text: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = []
-  let cursor = 0
-  for (const s of nlp.tokenize(text).sentences().out('array') as string[]) {
-    const at = text.indexOf(s, cursor)
-    const start = at >= 0 ? at : text.indexOf(s.slice(0, 20), cursor)
-    if (start < 0) continue
-    const piece = text.slice(start, start + s.length)
-    let offset = 0
-    for (const line of piece.split('\n')) {
-      const lead = line.length - line.trimStart().length
-      const t = line.trim()
-      if (t) out.push({ text: t, start: start + offset + lead, end: start + offset + lead + t.length })
-      offset += line.length + 1
-    }
-    cursor = start + s.length
-  }
-  return out
-}
-
-// ---- dates ----
-
-const NOT_A_DATE = /\b(hours?|minutes?|seconds?|weeks?|ago|now|tonight|tomorrow|noon|midnight|am|pm)\b|^\d{1,2}:\d{2}/i
-const FUTURE = /\b(will|next|plans? to|is to|are to|going to)\b/i
-
-interface FoundDate {
-  date: string
-  index: number
-}
-
-/** Dates in a sentence, resolved against the article's date, at the precision written ("in July" → month, "on Friday" → day). Undated weekdays and months fall before the article unless the sentence speaks of the future. */
-export function datesIn(sentence: string, ref: Date): FoundDate[] {
-  const out: FoundDate[] = []
-  const future = FUTURE.test(sentence)
-  for (const r of chrono.parse(sentence, ref)) {
-    if (NOT_A_DATE.test(r.text)) continue
-    const s = r.start
-    const certainYear = s.isCertain('year')
-    const certainMonth = s.isCertain('month')
-    const certainDay = s.isCertain('day')
-    const weekday = s.isCertain('weekday') && !certainDay
-    if (!certainYear && !certainMonth && !certainDay && !weekday) continue
-    let y = s.get('year')!
-    let mo = s.get('month')!
-    let d = s.get('day')!
-    const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate())
-    if (weekday) {
-      let t = Date.UTC(y, mo - 1, d)
-      if (!future && t > refDay) t -= 7 * 86400000
-      if (future && t < refDay) t += 7 * 86400000
-      const dt = new Date(t)
-      ;[y, mo, d] = [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
-    } else if (!certainYear && !future && Date.UTC(y, mo - 1, certainDay ? d : 1) > refDay) y -= 1
-    const pad = (n: number) => String(n).padStart(2, '0')
-    const date = certainDay || weekday ? `${y}-${pad(mo)}-${pad(d)}` : certainMonth ? `${y}-${pad(mo)}` : `${y}`
-    if (parsePartialDate(date) && y >= 1990 && y <= ref.getUTCFullYear() + 1) out.push({ date, index: r.index })
-  }
-  return out
-}
-
-// ---- source metadata ----
-
-const DATELINE = /^([A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}?)(?:,\s*([A-Z][A-Za-z .]{1,40}?))?(?:,\s*([A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,9} \d{4}))?\s*(?:\(([^)]{2,40})\))?\s*[—–-]{1,2}\s/m
-
-/** Title, publisher, date and address guessed from the text (and what the page's own metadata says, when given). */
-export function guessSource(text: string, hints: Partial<GuessedSource> = {}, now = new Date()): GuessedSource & { dateline?: string } {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  let published = hints.published ? (parsePartialDate(hints.published.slice(0, 10)) ?? undefined) : undefined
-  let publisher = hints.publisher ?? ''
-  let dateline: string | undefined
-  const head = lines.slice(0, 6).join('\n')
-  const dl = DATELINE.exec(head)
-  if (dl) {
-    dateline = dl[1].trim()
-    if (!published && dl[3]) published = parsePartialDate(dl[3].replace('.', '')) ?? undefined
-    if (!publisher && dl[4] && /^[A-Z][\w .&-]+$/.test(dl[4])) publisher = dl[4]
-  }
-  if (!published) {
-    for (const line of lines.slice(0, 4)) {
-      const r = chrono.parse(line, now).find((x) => x.start.isCertain('year') && x.start.isCertain('month') && x.start.isCertain('day'))
-      if (r) {
-        const pad = (n: number) => String(n).padStart(2, '0')
-        published = `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}`
-        break
-      }
-    }
-  }
-  if (!publisher) {
-    const follow = /\bFollow ([A-Z][\w&]*(?: [A-Z][\w&]*){0,4}) for more\b/.exec(text)
-    if (follow) publisher = follow[1]
-  }
-  let title = hints.title ?? ''
-  if (!title) {
-    const md = /^#\s+(.+)$/m.exec(text)
-    const first = lines.find((l) => l.length <= 200 && !/[.:]$/.test(l) && !/^\W*$/.test(l) && !(dl && l.startsWith(dl[0].trim())) && !/^\w{3}\s*\|/.test(l) && !(chrono.parse(l, now).length > 0 && l.length < 40))
-    title = md ? md[1].trim() : (first ?? '')
-    if (title && lines.indexOf(title) > 3) title = ''
-  }
-  return { title, publisher, published, url: hints.url ?? '', dateline }
-}
-
-// ---- the draft ----
-
+/** What a draft is read against: the workspace's actors and incidents, the page's own metadata, and today. */
 export interface ExtractOptions {
   actors: readonly Actor[]
   incidents: readonly Incident[]
@@ -191,354 +39,71 @@ const TYPE_TITLES: Record<IncidentType, string> = {
   influence: 'Influence operation',
 }
 
-/** "TBILISI, February 20, 2020 — " at the head of a sentence. */
-const LEADING_DATELINE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([^)]{2,40}\))?(?:\s*[—–]|\s-{1,2})\s+/
 /** The adjective of a country ("Albanian"), for titles. */
 const ADJECTIVE = new Map(Object.entries(DEMONYMS).map(([adj, code]) => [code, adj]))
-const CODENAME = /\b(APT ?\d{1,3}|DEV-\d{4}|UNC\d{3,5}|TA\d{3,4}|FIN\d{1,2}|Storm-\d{4})\b/g
-const NAMED_GROUP = /\b(?:calling itself|calls itself|known as|dubbed|named|persona|group|gang)\s+[“"]?((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})[”"]?/g
-const GANG = /\b(?:the\s+)?([A-Z][\w-]+)\s+ransomware\s+(?:gang|group|operation|crew)\b/g
-const CRIMINAL = /\b(criminal|criminals|cybercriminals?|gang|extort\w*|ransom (?:demand|payment)s?|financially motivated)\b/i
-const STATE_WORDS = /\b(state[- ]sponsored|state[- ]backed|nation[- ]state|state[- ]linked)\b/i
-/** Saying and blaming together: a date next to one of these is when something was said. */
-const SAYING = new RegExp(`${SPEECH_WORDS.source}|${BLAME_WORDS.source}`, 'i')
-const DENIAL = /\b(den(?:y|ies|ied)|rejected the accusation|dismissed the accusation)\b/i
-const PRONOUN_LEAD = /^(He|She|It|They|The (?:prime minister|president|ministry|government|minister|spokesperson|department|agency|country))\b/
-
-/** "the United States", "the Netherlands"; other names as they are. */
-function withArticle(name: string): string {
-  return /^(United |Netherlands|Philippines|Czech Republic|Bahamas|Gambia)/.test(name) ? `the ${name}` : name
-}
-
-function label(m: Mention): string {
-  return m.org ?? countryName(m.code!)
-}
-
-/** Where the last match of `re` in `text` starts; -1 when none. */
-function lastIndex(re: RegExp, text: string): number {
-  let at = -1
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) at = m.index
-  return at
-}
-
-function nearest(index: number, re: RegExp, text: string): number {
-  let best = Infinity
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) best = Math.min(best, Math.abs(m.index - index))
-  return best
-}
 
 /** Drafts an incident from an article's plain text. Pure apart from fresh ids for claims. */
 export function draftFromText(text: string, options: ExtractOptions): IntakeDraft {
   const now = options.now ?? new Date()
   const source = guessSource(text, options.hints, now)
-  const ref = source.published ? new Date(`${source.published.length === 10 ? source.published : source.published.length === 7 ? `${source.published}-15` : `${source.published}-07-01`}T12:00:00Z`) : now
-  const sentences: Sentence[] = splitSentences(text).map((s) => ({ ...s, mentions: mentionsIn(s.text), attack: ATTACK_WORDS.test(s.text) }))
   const evidence: Record<string, Evidence> = {}
-  const cite = (key: string, s: Sentence) => (evidence[key] = { sentence: s.text, start: s.start, end: s.end })
-  const publishedOrUndefined = source.published
-
-  // Sponsors: a country blamed in a blaming sentence, never one only mentioned.
-  const sponsorOf = new Map<Sentence, Set<Mention>>()
-  const sponsors: string[] = []
-  for (const s of sentences) {
-    if (DENIAL.test(s.text) || /\?$/.test(s.text)) continue
-    const blame = BLAME_WORDS.exec(s.text)
-    const firstCue = Math.min(blame?.index ?? Infinity, SPEECH_WORDS.exec(s.text)?.index ?? Infinity)
-    const found = new Set<Mention>()
-    for (const m of s.mentions) {
-      if (!m.code) continue
-      const before = s.text.slice(Math.max(0, m.start - 60), m.start)
-      const after = s.text.slice(m.end, m.end + 80)
-      const afterPoss = after.replace(/^(?:'s|’s)\s+/, ' ')
-      const byOrTo =
-        new RegExp(`(?:${BLAME_WORDS.source})[^.;]{0,50}?\\b(?:by|to|on)\\s+(?:the\\s+|a\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i').test(before) ||
-        /\b(?:behind|blamed|accused|named|at the direction of|on behalf of|working for|(?:linked|tied|traced|attributed) to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,1}$/i.test(before)
-      const behind = /^((?:'s|’s)?\s*(?:[\w()-]+\s+){0,6}?)(?:was|were|is|are|had been|has been)\s+(?:\w+\s+){0,2}(?:behind|responsible)\b/i.exec(after)
-      const wasBehind = blame && behind !== null && !SPEECH_WORDS.test(behind[1]) && !/\band\b/.test(behind[1])
-      const heldAccountable = /\bhold\s+$/i.test(before) && /^\s+accountable/i.test(after)
-      const hyphenLinked = /^-(?:linked|backed|sponsored|affiliated|based)\b/i.test(after) && s.attack
-      const attackFrom = /\b(?:attacks?|hackers?|operations?|operators?)\s+from\s+(?:the\s+)?$/i.test(before)
-      const cueBefore = Math.max(lastIndex(SAYING, s.text.slice(0, m.start)), 0)
-      const attackBefore = lastIndex(ATTACK_WORDS, s.text.slice(0, m.start))
-      const stateNoun = blame && m.start > firstCue && cueBefore > attackBefore && (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && (SPONSOR_NOUNS.test(afterPoss) || /^\s+(?:Ministry of Intelligence|intelligence|military|GRU|FSB|SVR|MOIS|IRGC)/.test(afterPoss))
-      const agency = blame && m.form === 'body' && /^(MOIS|IRGC|GRU|FSB|SVR|Ministry of Intelligence and Security|Reconnaissance General Bureau)$/.test(m.text)
-      if (byOrTo || wasBehind || heldAccountable || hyphenLinked || attackFrom || stateNoun || agency) found.add(m)
-    }
-    if (found.size > 0) sponsorOf.set(s, found)
-    for (const m of found) {
-      if (!sponsors.includes(m.code!)) {
-        cite(`sponsorCountries.${sponsors.length}`, s)
-        sponsors.push(m.code!)
-      }
-    }
-  }
-
-  // Victims: the country an attack is against, on, or that was hit.
-  const victims: { country: string; sector: string; organisation: string }[] = []
-  for (const s of sentences) {
-    if (!s.attack || /\?$/.test(s.text)) continue
-    for (const m of s.mentions) {
-      if (!m.code || sponsorOf.get(s)?.has(m) || sponsors.includes(m.code)) continue
-      const before = s.text.slice(Math.max(0, m.start - 70), m.start)
-      const after = s.text.slice(m.end, m.end + 80)
-      const against = new RegExp(`(?:${ATTACK_WORDS.source})[^.;]{0,50}?\\b(?:against|on|targeting|targeted|target|hit|struck|in|into|crippled|paralysed|paralyzed|disrupted|harm to|damage to)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i').test(before)
-      const passive = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,3}?(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:hit|attacked|targeted|struck|breached|crippled|knocked|compromised|disrupted|paralysed|paralyzed|defaced|infected|hacked)\b/i.test(after)
-      const attackBefore = ATTACK_WORDS.exec(s.text)
-      const victimNoun = (m.form === 'demonym' || /^(?:'s|’s)/.test(after)) && VICTIM_NOUNS.test(after) && attackBefore !== null && attackBefore.index < m.start && !/\b(?:by|from)\s+(?:the\s+)?$/i.test(before)
-      if (!(against || passive || victimNoun)) continue
-      if (m.form === 'org' || victims.some((v) => v.country === m.code)) continue
-      const sector = /^(?:'s|’s)?\s*(?:[A-Z][\w-]*\s+){0,2}?(government|ministry|ministries|parliament|customs|tax)/i.test(after) ? 'Government' : ''
-      cite(`victims.${victims.length}`, s)
-      victims.push({ country: m.code, sector, organisation: '' })
-    }
-  }
-
-  // Actors the workspace knows, by name or alias; and new names the article gives.
-  const actorIds: string[] = []
-  const known = options.actors
-    .filter((a) => a.kind !== 'state')
-    .flatMap((a) => [a.name, ...a.aliases].filter((n) => n.length >= 3).map((n) => ({ n, a })))
-    .sort((x, y) => y.n.length - x.n.length)
-  const actorRe = known.length > 0 ? new RegExp(`(?<![\\w-])(?:${known.map((k) => escape(k.n)).join('|')})(?![\\w-])`, 'g') : null
-  const actorByName = new Map(known.map((k) => [k.n, k.a]))
-  const actorsIn = new Map<Sentence, Actor[]>()
-  const newActors: ProposedActor[] = []
-  const taken = new Set(known.map((k) => k.n.toLowerCase()))
-  for (const s of sentences) {
-    const found: Actor[] = []
-    if (actorRe) for (const m of s.text.matchAll(actorRe)) found.push(actorByName.get(m[0])!)
-    actorsIn.set(s, found)
-    for (const a of found) {
-      if (!actorIds.includes(a.id)) {
-        cite(`actorIds.${actorIds.length}`, s)
-        actorIds.push(a.id)
-      }
-    }
-    if (!s.attack && !BLAME_WORDS.test(s.text)) continue
-    const names: { name: string; kind: ProposedActor['kind'] }[] = []
-    for (const m of s.text.matchAll(CODENAME)) names.push({ name: m[1], kind: 'state-sponsored-group' })
-    for (const m of s.text.matchAll(GANG)) names.push({ name: m[1], kind: 'criminal-group' })
-    for (const m of s.text.matchAll(NAMED_GROUP)) if (!LEXICON.has(m[1]) && !/^(The|A|An|In|On)$/.test(m[1])) names.push({ name: m[1], kind: CRIMINAL.test(s.text) ? 'criminal-group' : 'hacktivist-persona' })
-    for (const n of names) {
-      if (taken.has(n.name.toLowerCase()) || LEXICON.has(n.name)) continue
-      taken.add(n.name.toLowerCase())
-      cite(`newActors.${newActors.length}`, s)
-      newActors.push({ name: n.name, kind: n.kind, country: n.kind === 'criminal-group' ? undefined : sponsors[0] })
-    }
-  }
-
-  // Incident types from the vocabulary, in attack sentences.
-  const types: IncidentType[] = []
-  for (const s of sentences) {
-    for (const { type, re } of TYPE_WORDS) {
-      const m = re.exec(s.text)
-      if (!m || types.includes(type) || /\b(?:disguised as|posing as|masquerad\w* as)\s+$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue
-      if (s.attack || type === 'ransomware' || type === 'ddos') {
-        cite(`types.${types.length}`, s)
-        types.push(type)
-      }
-    }
-  }
-
-  // The attack's date: the earliest date written next to an attack word rather than next to a response.
-  const anyResponse = new RegExp(RESPONSE_RULES.map((r) => r.re.source).join('|'), 'i')
-  let start: string | undefined
-  let startSentence: Sentence | undefined
-  const datesOf = new Map<Sentence, FoundDate[]>()
-  const datesFor = (s: Sentence) => {
-    let d = datesOf.get(s)
-    if (!d) {
-      // The dateline's date is when the article was written, not when anything in the sentence happened.
-      const skip = LEADING_DATELINE.exec(s.text)?.[0].length ?? 0
-      datesOf.set(s, (d = datesIn(s.text, ref).filter((x) => x.index >= skip)))
-    }
-    return d
-  }
-  for (const s of sentences) {
-    if (!s.attack || HEDGE_WORDS.test(s.text) || /\?$/.test(s.text)) continue
-    for (const d of datesFor(s)) {
-      const toAttack = nearest(d.index, ATTACK_WORDS, s.text)
-      if (toAttack > 80 || nearest(d.index, anyResponse, s.text) < toAttack || nearest(d.index, SAYING, s.text) < toAttack) continue
-      if (publishedOrUndefined && d.date > publishedOrUndefined) continue
-      // The first attack date in the article wins; a later one only makes it more precise (July → 15 July).
-      if (!start || (d.date.startsWith(start) && d.date.length > start.length)) {
-        start = d.date
-        startSentence = s
-      }
-    }
-  }
-  if (startSentence) cite('start', startSentence)
-
-  // Attributions: who blamed whom, with what confidence, in their words.
-  const attributions: Attribution[] = []
-  const strengths: number[] = []
-  let lastAttributors: Mention[] = []
-  for (const s of sentences) {
-    const blamed = sponsorOf.get(s)
-    const blamedActor = (actorsIn.get(s) ?? []).find((a) => a.kind !== 'criminal-group' && a.kind !== 'company')
-    if (!blamed && !(blamedActor && BLAME_WORDS.test(s.text))) continue
-    if (HEDGE_WORDS.test(s.text) && !/\b(almost certainly|likely|probably)\b/i.test(s.text)) continue
-    const cue = Math.min(SPEECH_WORDS.exec(s.text)?.index ?? Infinity, BLAME_WORDS.exec(s.text)?.index ?? Infinity)
-    let speakers = s.mentions.filter((m) => m.start < cue && !blamed?.has(m) && !sponsors.includes(m.code ?? ''))
-    const according = /\baccording to\s+(?:the\s+)?/i.exec(s.text)
-    if (according) speakers = speakers.concat(s.mentions.filter((m) => m.start >= according.index && m.start < according.index + 40 + according[0].length))
-    if (speakers.length === 0 && PRONOUN_LEAD.test(s.text)) speakers = lastAttributors
-    if (speakers.length === 0) continue
-    lastAttributors = speakers
-    const toCountry = blamed ? [...blamed][0].code : blamedActor?.country
-    const conf = CONFIDENCE_WORDS.find((c) => c.re.test(s.text))
-    const quoted = [...s.text.matchAll(/[“"]([^”"]{3,})[”"]/g)].map((m) => m[1])
-    const dates = datesFor(s).filter((d) => (!publishedOrUndefined || d.date <= publishedOrUndefined) && nearest(d.index, SAYING, s.text) < nearest(d.index, ATTACK_WORDS, s.text))
-    const seen = new Set<string>()
-    // A judgement with its confidence beats a bare claim; a body sentence beats a headline; naming the actor adds.
-    const strength = (conf ? 4 : 0) + (/\b(attribut\w*|sponsored|concluded|assessed|responsible|behind|blamed)\b/i.test(s.text) ? 1 : 0) + (/[.!?"”]$/.test(s.text) ? 1 : 0) + (blamedActor ? 1 : 0)
-    for (const sp of speakers) {
-      const who = label(sp)
-      if (seen.has(who)) continue
-      const earlier = attributions.findIndex((a) => a.attributor === who && a.toCountry === toCountry)
-      if (earlier >= 0 && strengths[earlier] >= strength) continue
-      seen.add(who)
-      const basis: Attribution['basis'] = []
-      if (/\b(forensic\w*|malware|code|technical|indicators?|infrastructure analysis)\b/i.test(s.text)) basis.push('technical-forensics')
-      if (/\bintelligence (?:community|assessment|agencies|services)\b/i.test(s.text)) basis.push('intelligence')
-      if (sp.kind === 'government' || sp.kind === 'international-org') basis.push('political-statement')
-      const at = earlier >= 0 ? earlier : attributions.length
-      cite(`attributions.${at}`, s)
-      strengths[at] = strength
-      attributions[at] = {
-        id: `att-${randomUUID()}`,
-        attributor: who,
-        attributorKind: sp.kind,
-        attributorCountry: sp.code,
-        date: dates.sort((a, b) => Math.abs(a.index - cue) - Math.abs(b.index - cue))[0]?.date ?? publishedOrUndefined,
-        toCountry,
-        toActorId: blamedActor?.id,
-        basis,
-        confidence: conf?.confidence,
-        likelihood: conf?.likelihood,
-        statement: (quoted.length > 0 ? quoted.join(' … ') : s.text.replace(LEADING_DATELINE, '')).slice(0, 4000),
-        sourceIds: [],
-      }
-    }
-  }
-
-  // Responses: what states and organisations did about it, each with actor, target and date.
-  const responses: IncidentResponse[] = []
-  const responseDated: boolean[] = []
-  let lastActor: Mention | undefined
-  for (const s of sentences) {
-    if (/\?$/.test(s.text) || HEDGE_WORDS.test(s.text)) continue
-    const hits: { type: ResponseType; index: number }[] = []
-    for (const rule of RESPONSE_RULES) {
-      const m = rule.re.exec(s.text)
-      if (!m) continue
-      if (rule.type === 'statement' || !hits.some((h) => h.type !== 'statement')) hits.push({ type: rule.type, index: m.index })
-    }
-    for (const hit of hits) {
-      const sponsorHere = s.mentions.find((m) => m.code && sponsors.includes(m.code))
-      const target =
-        hit.type === 'technical-assistance'
-          ? s.mentions.find((m) => m.code && victims.some((v) => v.country === m.code))
-          : (sponsorHere ?? (hit.type === 'state-of-emergency' ? undefined : s.mentions.find((m) => m.code && m.start > hit.index && m.form !== 'org' && !victims.some((v) => v.country === m.code))))
-      const notTarget = (m: Mention) => m !== target && !(target && m.code !== undefined && m.code === target.code)
-      let actor = s.mentions.find((m) => m.start < hit.index && notTarget(m) && !(hit.type === 'technical-assistance' && victims.some((v) => v.country === m.code)) && !sponsors.includes(m.code ?? ''))
-      if (!actor && PRONOUN_LEAD.test(s.text)) actor = lastActor
-      if (!actor) actor = s.mentions.find((m) => m.start > hit.index && notTarget(m) && !sponsors.includes(m.code ?? '') && !victims.some((v) => v.country === m.code && hit.type !== 'state-of-emergency'))
-      if (!actor) continue
-      lastActor = actor
-      const type: ResponseType = hit.type === 'statement' && actor.kind === 'international-org' ? 'alliance-statement' : hit.type
-      // An attack word right after the trigger is its object ("condemned the attack on Wednesday"): the date is the response's.
-      const attackText = s.text.slice(0, hit.index) + ' '.repeat(Math.min(40, s.text.length - hit.index)) + s.text.slice(hit.index + 40)
-      const dated = datesFor(s).filter((d) => nearest(d.index, anyResponse, s.text) <= nearest(d.index, ATTACK_WORDS, attackText) || !s.attack)
-      const who = label(actor)
-      const earlier = responses.findIndex((r) => r.actor === who && r.type === type)
-      if (earlier >= 0 && (responseDated[earlier] || dated.length === 0)) continue
-      const at = earlier >= 0 ? earlier : responses.length
-      responseDated[at] = dated.length > 0
-      const targetName = target ? label(target) : ((actorsIn.get(s) ?? [])[0]?.name ?? '')
-      cite(`responses.${at}`, s)
-      responses[at] = {
-        id: `resp-${randomUUID()}`,
-        actor: who,
-        actorCountry: actor.code,
-        type,
-        date: dated.sort((a, b) => Math.abs(a.index - hit.index) - Math.abs(b.index - hit.index))[0]?.date ?? publishedOrUndefined,
-        target: targetName,
-        targetCountry: target?.code,
-        description: s.text.replace(LEADING_DATELINE, '').slice(0, 4000),
-        sourceIds: [],
-      }
-    }
-  }
-
-  // State-linked, criminal or unknown.
-  let nexus: IncidentDraftNexus = 'unknown'
-  const stateSentence = sentences.find((s) => STATE_WORDS.test(s.text) && s.attack)
-  const criminalActor = options.actors.find((a) => actorIds.includes(a.id) && a.kind === 'criminal-group')
-  const criminalSentence = sentences.find((s) => s.attack && CRIMINAL.test(s.text))
-  if (sponsors.length > 0 || stateSentence) {
-    nexus = 'state-linked'
-    const s = stateSentence ?? [...sponsorOf.keys()][0]
-    if (s) cite('nexus', s)
-  } else if (criminalActor || criminalSentence || newActors.some((a) => a.kind === 'criminal-group')) {
-    nexus = 'criminal'
-    const s = criminalSentence ?? sentences.find((x) => (actorsIn.get(x) ?? []).some((a) => a.id === criminalActor?.id))
-    if (s) cite('nexus', s)
-  }
-
-  const cyber = CYBER_WORDS.test(text)
-  const isIncident = cyber && sentences.some((s) => s.attack) && (victims.length > 0 || sponsors.length > 0 || actorIds.length > 0 || newActors.length > 0)
-  const reason = isIncident
-    ? ''
-    : !cyber
-      ? 'This text is not about a cyber operation: it has no words such as cyberattack, hacking, malware, ransomware or DDoS. No incident is proposed.'
-      : 'No incident is proposed: no sentence names a victim, a state held responsible or an actor of a cyberattack.'
-  const victimNames = victims.map((v) => (v.sector === 'Government' && ADJECTIVE.has(v.country) ? `the ${ADJECTIVE.get(v.country)} government` : withArticle(countryName(v.country))))
-  const title = isIncident ? `${types[0] ? TYPE_TITLES[types[0]] : 'Cyberattack'} on ${victimNames.length > 0 ? victimNames.join(' and ') : 'unnamed victims'}` : source.title || 'Article'
-  const lead = sentences.find((s) => s.attack && s.mentions.length > 0)
+  const ctx: DraftContext = { sentences: readSentences(text), cite: citer(evidence), datesFor: sentenceDates(referenceDate(source.published, now)), published: source.published }
+  // In this order: later steps read what earlier ones found, and the evidence keys come out in it.
+  const sponsors = findSponsors(ctx)
+  const victims = findVictims(ctx, sponsors)
+  const actors = findActors(ctx, options.actors, sponsors.codes)
+  const types = findTypes(ctx)
+  const start = findAttackStart(ctx)
+  const attributions = findAttributions(ctx, sponsors, actors)
+  const responses = findResponses(ctx, { sponsors: sponsors.codes, victims }, actors)
+  const nexus = findNexus(ctx, sponsors, actors, options.actors)
+  const { isIncident, reason } = verdict(text, ctx.sentences, victims.length > 0 || sponsors.codes.length > 0 || actors.ids.length > 0 || actors.proposed.length > 0)
+  const lead = ctx.sentences.find((s) => s.attack && s.mentions.length > 0)
   const draft: IntakeDraft['draft'] = {
-    title,
+    title: isIncident ? incidentTitle(types, victims) : source.title || 'Article',
     summary: isIncident ? (lead?.text ?? '') : '',
     status: 'draft',
     types: isIncident ? types : [],
     start: isIncident ? start : undefined,
     victims: isIncident ? victims : [],
-    sponsorCountries: isIncident ? sponsors : [],
-    actorIds: isIncident ? actorIds : [],
+    sponsorCountries: isIncident ? sponsors.codes : [],
+    actorIds: isIncident ? actors.ids : [],
     nexus: isIncident ? nexus : 'unknown',
     attributions: isIncident ? attributions : [],
     responses: isIncident ? responses : [],
     sourceIds: [],
   }
-  const kept = isIncident ? evidence : {}
   return {
     isIncident,
     reason,
     draft,
-    evidence: kept,
-    newActors: isIncident ? newActors : [],
+    evidence: isIncident ? evidence : {},
+    newActors: isIncident ? actors.proposed : [],
     matches: isIncident ? likelyMatches(draft, options.incidents) : [],
-    // Without a headline the source is named by who published it and when, never after the draft.
-    source: { title: source.title || [source.publisher || 'Article', source.published ? formatPartialDate(source.published, 'long') : ''].filter(Boolean).join(', '), publisher: source.publisher, published: source.published, url: source.url },
+    source: namedSource(source),
     text,
   }
 }
 
-type IncidentDraftNexus = 'state-linked' | 'criminal' | 'unknown'
-
-/**
- * Existing incidents the article is likely about: a shared victim is required; overlapping dates
- * (shared/duplicates.ts), a shared sponsor or actor and a similar title each add to the score (0–1).
- */
-export function likelyMatches(draft: IntakeDraft['draft'], incidents: readonly Incident[]): IntakeDraft['matches'] {
-  const victimSet = new Set(draft.victims.map((v) => v.country))
-  const out: IntakeDraft['matches'] = []
-  for (const e of incidents) {
-    if (!e.victims.some((v) => victimSet.has(v.country))) continue
-    const overlap = draft.start !== undefined && likelyDuplicates({ title: draft.title, victims: draft.victims.map((v) => ({ country: v.country, sector: v.sector ?? '', organisation: v.organisation ?? '' })), start: draft.start, end: undefined }, [e], 0).length > 0
-    const shared = e.sponsorCountries.some((c) => draft.sponsorCountries.includes(c)) || e.actorIds.some((a) => draft.actorIds.includes(a))
-    const score = Math.round((0.4 + (overlap ? 0.3 : 0) + (shared ? 0.2 : 0) + 0.1 * titleSimilarity(draft.title, e.title)) * 100) / 100
-    if (score >= 0.6) out.push({ id: e.id, title: e.title, score })
+/** Whether the article yields an incident (it is about computers, speaks of an attack, and names someone in it), and why not when it does not. */
+function verdict(text: string, sentences: readonly Sentence[], namesAParty: boolean): { isIncident: boolean; reason: string } {
+  const cyber = CYBER_WORDS.test(text)
+  if (cyber && sentences.some((s) => s.attack) && namesAParty) return { isIncident: true, reason: '' }
+  return {
+    isIncident: false,
+    reason: !cyber
+      ? 'This text is not about a cyber operation: it has no words such as cyberattack, hacking, malware, ransomware or DDoS. No incident is proposed.'
+      : 'No incident is proposed: no sentence names a victim, a state held responsible or an actor of a cyberattack.',
   }
-  return out.sort((a, b) => b.score - a.score).slice(0, 5)
+}
+
+/** "Ransomware attack on Costa Rica", "Destructive cyberattack on the Albanian government": the first type on the victims. */
+function incidentTitle(types: readonly IncidentType[], victims: readonly Victim[]): string {
+  const victimNames = victims.map((v) => (v.sector === 'Government' && ADJECTIVE.has(v.country) ? `the ${ADJECTIVE.get(v.country)} government` : withArticle(countryName(v.country))))
+  return `${types[0] ? TYPE_TITLES[types[0]] : 'Cyberattack'} on ${victimNames.length > 0 ? victimNames.join(' and ') : 'unnamed victims'}`
+}
+
+/** "the United States", "the Netherlands"; other names as they are. */
+function withArticle(name: string): string {
+  return /^(United |Netherlands|Philippines|Czech Republic|Bahamas|Gambia)/.test(name) ? `the ${name}` : name
 }
