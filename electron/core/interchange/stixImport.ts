@@ -19,9 +19,7 @@ import {
   type Source,
   type Tlp,
 } from '../../../shared/domain'
-import { isCountryCode } from '../../../shared/countries'
 import { likelyDuplicates } from '../../../shared/duplicates'
-import { isPartialDate } from '../../../shared/partialDate'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
 import type { CsvMapping } from '../../../shared/datasets/mapping'
 import type { DatasetSummary } from '../../../shared/interchange'
@@ -30,14 +28,12 @@ import {
   confidenceOf,
   INCIDENT_CORE,
   RESPONSE_TYPE,
-  TLP1_MARKINGS,
-  TLP_MARKINGS,
   uuidV5,
   WATCHFLOOR_IDENTITY,
-  WATCHFLOOR_PROPERTIES,
   type StixObject,
 } from './stixVocabulary'
-import { invalidReason, link, OURS, TIMESTAMP, upgrade20 } from './stixObjects'
+import { invalidReason, link, OURS, upgrade20 } from './stixObjects'
+import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -77,18 +73,6 @@ export interface PlanOptions {
   /** How the file's bytes were decoded, when the caller decoded them. */
   encoding?: { name: string; note?: string }
 }
-
-const TLP_BY_MARKING = new Map<string, Tlp>([...Object.entries(TLP_MARKINGS).map(([k, v]) => [v, k as Tlp] as const), ...Object.entries(TLP1_MARKINGS)])
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
-const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-const date = (v: unknown) => (typeof v === 'string' && isPartialDate(v) ? v : undefined)
-const dayOf = (ts: unknown) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? ts.slice(0, 10) : undefined)
-const country = (v: unknown) => (typeof v === 'string' && isCountryCode(v.toUpperCase()) ? v.toUpperCase() : undefined)
-const prefixed = (prefix: string, stixIdValue: string) => `${prefix}-${uuidV5(`import:${stixIdValue}`)}`
-const iso = (ts: unknown, fallback: string) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? new Date(ts).toISOString() : fallback)
-
-const ours = (o: StixObject) => ((o.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>)[WATCHFLOOR_PROPERTIES]
 
 /**
  * Plans the import of `objects` into `ws`. Nothing is changed; the plan says what every object
@@ -509,11 +493,4 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
     if (citedKeys.has(s.id) && (!old || s.updatedAt > old.updatedAt)) changes.sources.push(s)
   }
   return { fates, changes }
-}
-
-/** The ATT&CK technique id of an attack-pattern (its mitre-attack external reference), if it has one. */
-function attackId(o: StixObject): string | undefined {
-  const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : []
-  const id = refs.find((r) => r.source_name === 'mitre-attack' && typeof r.external_id === 'string' && /^T\d{4}(\.\d{3})?$/.test(r.external_id))?.external_id
-  return typeof id === 'string' ? id : undefined
 }
