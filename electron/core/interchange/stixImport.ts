@@ -23,7 +23,7 @@ import { likelyDuplicates } from '../../../shared/duplicates'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
 import type { CsvMapping } from '../../../shared/datasets/mapping'
 import type { DatasetSummary } from '../../../shared/interchange'
-import { actorStixId, incidentStixId, noteStixId, refsOf, reportStixId, sourceKey } from './stixExport'
+import { refsOf, sourceKey } from './stixExport'
 import {
   confidenceOf,
   INCIDENT_CORE,
@@ -32,7 +32,8 @@ import {
   WATCHFLOOR_IDENTITY,
   type StixObject,
 } from './stixVocabulary'
-import { invalidReason, link, OURS, upgrade20 } from './stixObjects'
+import { link, OURS } from './stixObjects'
+import { actorIdFor as actorIdOf, countryOfLocation as countryOf, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
 import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
@@ -79,46 +80,10 @@ export interface PlanOptions {
  * becomes and holds the records a commit would write.
  */
 export function planStixImport(ws: Workspace, input: readonly unknown[], options: PlanOptions = {}): Plan {
-  const fates: Fate[] = []
-  const fate = (o: { id?: unknown; type?: unknown }, outcome: Outcome, reason?: string) => fates.push({ id: String(o.id ?? '(no id)'), type: String(o.type ?? '(no type)'), outcome, ...(reason ? { reason } : {}) })
-  const objects: StixObject[] = []
-  const seen = new Set<string>()
-  for (const raw of input) {
-    const problem = invalidReason(raw)
-    if (problem) {
-      fate(raw as StixObject, 'skipped', `invalid: ${problem}`)
-      continue
-    }
-    const o = (raw as StixObject).spec_version === '2.1' ? (raw as StixObject) : upgrade20(raw as StixObject)
-    if (seen.has(o.id)) {
-      fate(o, 'skipped', 'the same id appears earlier in the file')
-      continue
-    }
-    seen.add(o.id)
-    objects.push(o)
-  }
-  const byId = new Map(objects.map((o) => [o.id, o]))
-  const now = new Date().toISOString()
-
-  // What the workspace already holds, by the STIX id each record exports under.
-  const existing = {
-    incidents: new Map(ws.incidents.map((r) => [incidentStixId(r), r])),
-    actors: new Map(ws.actors.map((r) => [actorStixId(r), r])),
-    sources: new Map(ws.sources.map((r) => [sourceKey(r), r])),
-    notes: new Map(ws.notes.map((r) => [noteStixId(r), r])),
-    reports: new Map(ws.reports.map((r) => [reportStixId(r), r])),
-    foreign: new Map(ws.foreign.map((f) => [f.id, f])),
-  }
-  const changes: Changes = { incidents: [], actors: [], sources: [], notes: [], reports: [], foreign: [] }
-  /** Watchfloor id of each record the file's objects become (or already are). */
-  const recordIdOf = new Map<string, string>()
-  const sourceByKey = new Map<string, Source>()
-
-  /** new / updated / skipped-as-older for an object matching `old` (or nothing). */
-  const versus = (o: StixObject, old: { updatedAt: string } | undefined): { outcome: 'new' | 'updated' } | { skip: string } => {
-    if (!old) return { outcome: 'new' }
-    return iso(o.modified, now) > old.updatedAt ? { outcome: 'updated' } : { skip: 'not newer than the version the workspace has' }
-  }
+  const state = planState(ws, input, options)
+  const { fates, objects, byId, now, existing, changes, recordIdOf, sourceByKey } = state
+  const fate = (o: StixObject, outcome: Outcome, reason?: string) => fateOf(state, o, outcome, reason)
+  const versus = (o: StixObject, old: { updatedAt: string } | undefined) => versusOf(state, o, old)
 
   // 1. Actors (so incidents and claims can point at them).
   for (const o of objects) {
@@ -177,12 +142,9 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
   }
 
   // Countries of locations, and actors' countries from located-at / originates-from.
-  const countryOfLocation = (ref: unknown) => {
-    const loc = typeof ref === 'string' ? byId.get(ref) : undefined
-    return loc?.type === 'location' ? country(loc.country) : undefined
-  }
+  const countryOfLocation = (ref: unknown) => countryOf(state, ref)
   const changedActor = new Map(changes.actors.map((a) => [a.id, a]))
-  const actorIdFor = (ref: unknown): string | undefined => (typeof ref === 'string' ? (recordIdOf.get(ref) ?? existing.actors.get(ref)?.id) : undefined)
+  const actorIdFor = (ref: unknown) => actorIdOf(state, ref)
 
   // 2. Sources carried by incidents (Watchfloor's own list, else external references).
   const sourceFrom = (raw: Record<string, unknown>, fallbackTime: string): Source | null => {
@@ -300,7 +262,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
   // 4. Relationships, responses and the objects they fold into records.
   const merged = new Set<string>()
   const responses = new Map<Incident, { order: number; response: IncidentResponse }[]>()
-  const known = (ref: unknown) => typeof ref === 'string' && (byId.has(ref) || recordIdOf.has(ref) || existing.incidents.has(ref) || existing.actors.has(ref) || existing.foreign.has(ref) || TLP_BY_MARKING.has(ref))
+  const known = (ref: unknown) => knownRef(state, ref)
   function claimFrom(c: Record<string, unknown>, target: StixObject | undefined, rel: StixObject | undefined): Attribution {
     const by = rel && typeof rel.created_by_ref === 'string' ? byId.get(rel.created_by_ref) : undefined
     const kind = str(c.attributor_kind)
