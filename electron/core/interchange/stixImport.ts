@@ -1,6 +1,5 @@
 // A STIX bundle (2.1, or 2.0 upgraded) planned into workspace changes: every object accounted for — new, updated, duplicate, merged into a record, kept unchanged, or skipped with its reason — before anything is written.
 import {
-  ActorSchema,
   ATTRIBUTOR_KINDS,
   IncidentSchema,
   INCIDENT_TYPES,
@@ -34,6 +33,7 @@ import {
 } from './stixVocabulary'
 import { link, OURS } from './stixObjects'
 import { actorIdFor as actorIdOf, countryOfLocation as countryOf, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
+import { readActor, readsAsActor } from './stix/actors'
 import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
@@ -81,69 +81,16 @@ export interface PlanOptions {
  */
 export function planStixImport(ws: Workspace, input: readonly unknown[], options: PlanOptions = {}): Plan {
   const state = planState(ws, input, options)
-  const { fates, objects, byId, now, existing, changes, recordIdOf, sourceByKey } = state
+  const { fates, objects, byId, now, existing, changes, sourceByKey } = state
   const fate = (o: StixObject, outcome: Outcome, reason?: string) => fateOf(state, o, outcome, reason)
   const versus = (o: StixObject, old: { updatedAt: string } | undefined) => versusOf(state, o, old)
 
   // 1. Actors (so incidents and claims can point at them).
-  for (const o of objects) {
-    if (!['threat-actor', 'intrusion-set', 'identity'].includes(o.type) || o.id === WATCHFLOOR_IDENTITY) continue
-    const props = ours(o)
-    const cls = str(o.identity_class)
-    if (o.type === 'identity' && !props && cls !== 'organization' && cls !== 'group' && cls !== 'class') continue
-    const old = existing.actors.get(o.id)
-    const kind =
-      (props?.kind as Actor['kind'] | undefined) ??
-      (o.type === 'intrusion-set'
-        ? 'state-sponsored-group'
-        : o.type === 'threat-actor'
-          ? strs(o.threat_actor_types).includes('nation-state')
-            ? 'state-sponsored-group'
-            : strs(o.threat_actor_types).some((t) => t === 'activist' || t === 'hacktivist')
-              ? 'hacktivist-persona'
-              : 'criminal-group'
-          : strs(o.sectors).includes('government')
-            ? 'state-agency'
-            : 'company')
-    const parsed = ActorSchema.safeParse({
-      id: old?.id ?? prefixed('actor', o.id),
-      name: str(o.name),
-      aliases: props?.aliases ?? strs(o.aliases),
-      kind,
-      country: country(props?.country),
-      description: str(o.description) ?? '',
-      sample: props?.sample === true ? true : undefined,
-      createdAt: iso(o.created, now),
-      updatedAt: iso(o.modified, now),
-      stix: link(o, ['name', 'aliases', 'description', 'identity_class', 'sectors', 'threat_actor_types']),
-    })
-    if (!parsed.success) {
-      fate(o, 'skipped', `invalid: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
-      continue
-    }
-    const v = versus(o, old)
-    if ('skip' in v) {
-      recordIdOf.set(o.id, old!.id)
-      fate(o, 'skipped', v.skip)
-      continue
-    }
-    if (!old) {
-      const lower = parsed.data.name.toLowerCase()
-      const same = ws.actors.find((a) => a.name.toLowerCase() === lower || a.aliases.some((x) => x.toLowerCase() === lower))
-      if (same) {
-        recordIdOf.set(o.id, same.id)
-        fate(o, 'duplicate', `the workspace has “${same.name}” (${same.id}); references to it go to that actor`)
-        continue
-      }
-    }
-    recordIdOf.set(o.id, parsed.data.id)
-    changes.actors.push(parsed.data)
-    fate(o, v.outcome, old ? `replaces actor ${old.id}` : undefined)
-  }
+  for (const o of objects) if (readsAsActor(o)) readActor(state, o)
 
   // Countries of locations, and actors' countries from located-at / originates-from.
   const countryOfLocation = (ref: unknown) => countryOf(state, ref)
-  const changedActor = new Map(changes.actors.map((a) => [a.id, a]))
+  const { changedActor } = state
   const actorIdFor = (ref: unknown) => actorIdOf(state, ref)
 
   // 2. Sources carried by incidents (Watchfloor's own list, else external references).
