@@ -6,8 +6,6 @@ import {
   NoteSchema,
   ReportSchema,
   RESPONSE_TYPES,
-  SourceSchema,
-  STIX_ID,
   TLP_LEVELS,
   type Actor,
   type Attribution,
@@ -34,6 +32,7 @@ import {
 import { link, OURS } from './stixObjects'
 import { actorIdFor as actorIdOf, countryOfLocation as countryOf, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
 import { readActor, readsAsActor } from './stix/actors'
+import { citedSources, sourceIdsFor as sourceIdsOf, sourcesOf as sourcesOfObject } from './stix/sources'
 import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
@@ -93,51 +92,12 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
   const { changedActor } = state
   const actorIdFor = (ref: unknown) => actorIdOf(state, ref)
 
-  // 2. Sources carried by incidents (Watchfloor's own list, else external references).
-  const sourceFrom = (raw: Record<string, unknown>, fallbackTime: string): Source | null => {
-    const key = str(raw.key)
-    if (!key) return null
-    const old = existing.sources.get(key)
-    const parsed = SourceSchema.safeParse({
-      id: old?.id ?? prefixed('src', key),
-      title: raw.title,
-      publisher: raw.publisher ?? '',
-      url: raw.url ?? '',
-      published: date(raw.published),
-      captured: date(raw.captured),
-      reliability: raw.reliability ?? 'F',
-      credibility: raw.credibility ?? '6',
-      sha256: raw.sha256,
-      sample: raw.sample === true ? true : undefined,
-      createdAt: iso(raw.created, fallbackTime),
-      updatedAt: iso(raw.modified, fallbackTime),
-      ...(STIX_ID.test(key) && !key.startsWith('x-watchfloor-source--') ? { stix: { id: key } } : raw.extra ? { stix: { id: key, extra: raw.extra } } : { stix: { id: key } }),
-      // A bundle never carries the archived copy; an updated source keeps the one it has.
-      archive: old?.archive,
-    })
-    return parsed.success ? parsed.data : null
-  }
-  const sourcesOf = (o: StixObject, props: Record<string, unknown> | undefined): Source[] => {
-    const listed = Array.isArray(props?.sources) ? (props!.sources as Record<string, unknown>[]) : []
-    if (listed.length > 0) return listed.map((s) => sourceFrom(s, iso(o.created, now))).filter((s): s is Source => !!s)
-    const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : []
-    return refs
-      .filter((r) => r.source_name !== 'mitre-attack')
-      .map((r) => {
-        const url = str(r.url) && /^https?:\/\/\S+$/i.test(String(r.url)) ? String(r.url) : ''
-        const hashes = (r.hashes ?? {}) as Record<string, unknown>
-        const sha = str(hashes['SHA-256'])?.toLowerCase()
-        const key = str(r.external_id) && STIX_ID.test(String(r.external_id)) ? String(r.external_id) : `x-watchfloor-source--${uuidV5(`ref:${o.id}:${url}:${str(r.description) ?? str(r.source_name)}`)}`
-        return sourceFrom({ key, title: str(r.description) || str(r.source_name) || url || 'Untitled source', publisher: str(r.source_name) ?? '', url, sha256: sha && /^[0-9a-f]{64}$/.test(sha) ? sha : undefined }, iso(o.created, now))
-      })
-      .filter((s): s is Source => !!s)
-  }
-  const sourceIdsFor = (keys: unknown): string[] => strs(keys).flatMap((k) => sourceByKey.get(k)?.id ?? existing.sources.get(k)?.id ?? [])
+  const sourcesOf = (o: StixObject, props: Record<string, unknown> | undefined) => sourcesOfObject(state, o, props)
+  const sourceIdsFor = (keys: unknown) => sourceIdsOf(state, keys)
 
   // 3. Incidents (and campaigns, when asked for).
   const claims = new Map<Incident, { order: number; claim: Attribution }[]>()
-  const incidentIdOf = new Map<string, Incident>()
-  const skippedIncident = new Map<string, string>()
+  const { incidentIdOf, skippedIncident } = state
   for (const o of objects) {
     const asCampaign = o.type === 'campaign' && options.campaignsAsIncidents
     if (o.type !== 'incident' && !asCampaign) continue
@@ -392,14 +352,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
   }
 
   // Sources the imported records cite, and the incidents themselves.
-  const citedKeys = new Set<string>()
-  for (const inc of incidentIdOf.values()) {
-    for (const s of [...inc.sourceIds, ...inc.attributions.flatMap((a) => a.sourceIds), ...inc.responses.flatMap((r) => r.sourceIds)]) citedKeys.add(s)
-    changes.incidents.push(inc)
-  }
-  for (const s of sourceByKey.values()) {
-    const old = existing.sources.get(sourceKey(s))
-    if (citedKeys.has(s.id) && (!old || s.updatedAt > old.updatedAt)) changes.sources.push(s)
-  }
+  for (const inc of incidentIdOf.values()) changes.incidents.push(inc)
+  for (const s of citedSources(state)) changes.sources.push(s)
   return { fates, changes }
 }
