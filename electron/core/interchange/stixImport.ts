@@ -1,29 +1,20 @@
 // A STIX bundle (2.1, or 2.0 upgraded) planned into workspace changes: every object accounted for — new, updated, duplicate, merged into a record, kept unchanged, or skipped with its reason — before anything is written.
 import {
-  ATTRIBUTOR_KINDS,
-  IncidentSchema,
-  INCIDENT_TYPES,
   NoteSchema,
   ReportSchema,
   RESPONSE_TYPES,
-  TLP_LEVELS,
   type Actor,
-  type Attribution,
   type Incident,
   type IncidentResponse,
   type Note,
   type Report,
   type Source,
-  type Tlp,
 } from '../../../shared/domain'
-import { likelyDuplicates } from '../../../shared/duplicates'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
 import type { CsvMapping } from '../../../shared/datasets/mapping'
 import type { DatasetSummary } from '../../../shared/interchange'
-import { refsOf, sourceKey } from './stixExport'
+import { refsOf } from './stixExport'
 import {
-  confidenceOf,
-  INCIDENT_CORE,
   RESPONSE_TYPE,
   uuidV5,
   WATCHFLOOR_IDENTITY,
@@ -32,7 +23,9 @@ import {
 import { link, OURS } from './stixObjects'
 import { actorIdFor as actorIdOf, countryOfLocation as countryOf, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
 import { readActor, readsAsActor } from './stix/actors'
-import { citedSources, sourceIdsFor as sourceIdsOf, sourcesOf as sourcesOfObject } from './stix/sources'
+import { citedSources, sourceIdsFor as sourceIdsOf } from './stix/sources'
+import { claimFrom } from './stix/claims'
+import { readIncident } from './stix/incidents'
 import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
@@ -80,7 +73,7 @@ export interface PlanOptions {
  */
 export function planStixImport(ws: Workspace, input: readonly unknown[], options: PlanOptions = {}): Plan {
   const state = planState(ws, input, options)
-  const { fates, objects, byId, now, existing, changes, sourceByKey } = state
+  const { fates, objects, byId, now, existing, changes } = state
   const fate = (o: StixObject, outcome: Outcome, reason?: string) => fateOf(state, o, outcome, reason)
   const versus = (o: StixObject, old: { updatedAt: string } | undefined) => versusOf(state, o, old)
 
@@ -92,104 +85,17 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
   const { changedActor } = state
   const actorIdFor = (ref: unknown) => actorIdOf(state, ref)
 
-  const sourcesOf = (o: StixObject, props: Record<string, unknown> | undefined) => sourcesOfObject(state, o, props)
   const sourceIdsFor = (keys: unknown) => sourceIdsOf(state, keys)
 
   // 3. Incidents (and campaigns, when asked for).
-  const claims = new Map<Incident, { order: number; claim: Attribution }[]>()
-  const { incidentIdOf, skippedIncident } = state
-  for (const o of objects) {
-    const asCampaign = o.type === 'campaign' && options.campaignsAsIncidents
-    if (o.type !== 'incident' && !asCampaign) continue
-    const props = ours(o)
-    const core = ((o.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>)[INCIDENT_CORE]
-    const old = existing.incidents.get(o.id)
-    const sources = sourcesOf(o, props)
-    for (const s of sources) sourceByKey.set(sourceKey(s), s)
-    const tlp = strs(o.object_marking_refs)
-      .map((m) => TLP_BY_MARKING.get(m))
-      .filter((t): t is Tlp => !!t)
-      .sort((a, b) => TLP_LEVELS.indexOf(b) - TLP_LEVELS.indexOf(a))[0]
-    const types = (strs(props?.types).length > 0 ? strs(props?.types) : strs(core?.incident_types)).filter((t) => (INCIDENT_TYPES as readonly string[]).includes(t))
-    const candidate = {
-      id: old?.id ?? prefixed('inc', o.id),
-      title: str(o.name),
-      summary: str(o.description) ?? '',
-      status: (props?.status as string) ?? (core?.determination === 'successful-attempt' ? 'confirmed' : 'draft'),
-      types,
-      start: date(props?.start) ?? (asCampaign ? dayOf(o.first_seen) : undefined),
-      end: date(props?.end) ?? (asCampaign ? dayOf(o.last_seen) : undefined),
-      disclosed: date(props?.disclosed),
-      victims: Array.isArray(props?.victims) ? props!.victims : [],
-      sponsorCountries: strs(props?.sponsor_countries),
-      actorIds: strs(props?.actor_refs).flatMap((r) => actorIdFor(r) ?? []),
-      nexus: props?.nexus ?? 'unknown',
-      impact: str(props?.impact) ?? '',
-      severity: props?.severity,
-      techniques: strs(props?.techniques),
-      tags: props ? strs(props.tags) : strs(o.labels),
-      tlp: (props?.tlp as Tlp | undefined) ?? tlp ?? 'CLEAR',
-      sourceIds: props ? strs(props.source_keys).flatMap((k) => sourceByKey.get(k)?.id ?? existing.sources.get(k)?.id ?? []) : sources.map((s) => s.id),
-      attributions: [] as Attribution[],
-      responses: [] as IncidentResponse[],
-      locations: Array.isArray(props?.locations) ? props!.locations : [],
-      sample: props?.sample === true ? true : undefined,
-      createdAt: iso(o.created, now),
-      updatedAt: iso(o.modified, now),
-      stix: link(o, ['name', 'description', 'external_references', 'object_marking_refs', ...(asCampaign ? ['first_seen', 'last_seen', 'aliases', 'objective'] : ['labels'])]),
-    }
-    const parsed = IncidentSchema.safeParse(candidate)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      fate(o, 'skipped', `invalid: ${issue.path.join('.')} ${issue.message}`)
-      skippedIncident.set(o.id, 'it is not valid')
-      continue
-    }
-    const v = versus(o, old)
-    if ('skip' in v) {
-      fate(o, 'skipped', v.skip)
-      skippedIncident.set(o.id, v.skip)
-      continue
-    }
-    if (!old) {
-      const dupes = likelyDuplicates(parsed.data, ws.incidents)
-      if (dupes.length > 0) {
-        fate(o, 'duplicate', `likely the same as “${dupes[0].title}” (${dupes[0].id})`)
-        skippedIncident.set(o.id, `it likely duplicates “${dupes[0].title}”`)
-        continue
-      }
-    }
-    incidentIdOf.set(o.id, parsed.data)
-    const untargeted = Array.isArray(props?.untargeted_attributions) ? (props!.untargeted_attributions as Record<string, unknown>[]) : []
-    claims.set(parsed.data, untargeted.map((c, n) => ({ order: typeof c.order === 'number' ? c.order : n, claim: claimFrom(c, undefined, undefined) })))
-    fate(o, v.outcome, old ? `replaces incident ${old.id}` : undefined)
-  }
+  const { incidentIdOf, skippedIncident, claims } = state
+  for (const o of objects) if (o.type === 'incident' || (o.type === 'campaign' && options.campaignsAsIncidents)) readIncident(state, o)
   const incidentFor = (ref: unknown) => (typeof ref === 'string' ? incidentIdOf.get(ref) : undefined)
 
   // 4. Relationships, responses and the objects they fold into records.
   const merged = new Set<string>()
   const responses = new Map<Incident, { order: number; response: IncidentResponse }[]>()
   const known = (ref: unknown) => knownRef(state, ref)
-  function claimFrom(c: Record<string, unknown>, target: StixObject | undefined, rel: StixObject | undefined): Attribution {
-    const by = rel && typeof rel.created_by_ref === 'string' ? byId.get(rel.created_by_ref) : undefined
-    const kind = str(c.attributor_kind)
-    return {
-      id: str(c.watchfloor_id) ?? (rel ? `att-${uuidV5(`import:${rel.id}`)}` : `att-${uuidV5(JSON.stringify(c))}`),
-      attributor: str(c.attributor) ?? str(by?.name) ?? 'Unknown attributor',
-      attributorActorId: actorIdFor(c.attributor_ref) ?? (by ? actorIdFor(by.id) : undefined),
-      attributorKind: kind && (ATTRIBUTOR_KINDS as readonly string[]).includes(kind) ? (kind as Attribution['attributorKind']) : by?.identity_class === 'organization' ? 'company' : 'researcher',
-      attributorCountry: country(c.attributor_country),
-      date: date(c.date) ?? dayOf(rel?.start_time) ?? (rel && !ours(rel) ? dayOf(rel.created) : undefined),
-      toCountry: country(c.to_country) ?? (target?.type === 'location' ? country(target.country) : undefined),
-      toActorId: target && target.type !== 'location' ? actorIdFor(target.id) : undefined,
-      basis: strs(c.basis) as Attribution['basis'],
-      confidence: (str(c.confidence) as Attribution['confidence']) ?? confidenceOf(rel?.confidence),
-      likelihood: str(c.likelihood) as Attribution['likelihood'],
-      statement: str(c.statement) ?? str(rel?.description) ?? '',
-      sourceIds: sourceIdsFor(c.source_keys),
-      ...(rel ? { stix: link(rel, ['relationship_type', 'source_ref', 'target_ref', 'description', 'confidence', 'object_marking_refs', 'start_time']) } : {}),
-    }
-  }
   for (const o of objects) {
     if (o.type === 'relationship') {
       const missing = [o.source_ref, o.target_ref].find((r) => !known(r))
@@ -208,7 +114,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
       if (inc && rt === 'attributed-to') {
         const c = ours(o) ?? {}
         const list = claims.get(inc) ?? []
-        list.push({ order: typeof c.order === 'number' ? c.order : list.length + 1000, claim: claimFrom(c, target, o) })
+        list.push({ order: typeof c.order === 'number' ? c.order : list.length + 1000, value: claimFrom(state, c, target, o) })
         claims.set(inc, list)
         fate(o, 'merged', `an attribution of ${inc.id}`)
         continue
@@ -276,7 +182,7 @@ export function planStixImport(ws: Workspace, input: readonly unknown[], options
       fate(o, 'merged', `a response of ${inc.id}`)
     }
   }
-  for (const [inc, list] of claims) inc.attributions.push(...list.sort((a, b) => a.order - b.order).map((x) => x.claim))
+  for (const [inc, list] of claims) inc.attributions.push(...list.sort((a, b) => a.order - b.order).map((x) => x.value))
   for (const [inc, list] of responses) inc.responses.push(...list.sort((a, b) => a.order - b.order).map((x) => x.response))
 
   // 5. Notes and reports.
