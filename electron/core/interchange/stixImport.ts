@@ -2,10 +2,8 @@
 import {
   NoteSchema,
   ReportSchema,
-  RESPONSE_TYPES,
   type Actor,
   type Incident,
-  type IncidentResponse,
   type Note,
   type Report,
   type Source,
@@ -16,16 +14,16 @@ import type { DatasetSummary } from '../../../shared/interchange'
 import { refsOf } from './stixExport'
 import {
   RESPONSE_TYPE,
-  uuidV5,
   WATCHFLOOR_IDENTITY,
   type StixObject,
 } from './stixVocabulary'
 import { link, OURS } from './stixObjects'
-import { actorIdFor as actorIdOf, countryOfLocation as countryOf, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
+import { attachFolded, fate as fateOf, known as knownRef, planState, versus as versusOf } from './stix/state'
 import { readActor, readsAsActor } from './stix/actors'
-import { citedSources, sourceIdsFor as sourceIdsOf } from './stix/sources'
-import { claimFrom } from './stix/claims'
+import { citedSources } from './stix/sources'
 import { readIncident } from './stix/incidents'
+import { readRelationship } from './stix/relationships'
+import { readResponse } from './stix/responses'
 import { attackId, country, date, dayOf, iso, ours, prefixed, str, strs, TLP_BY_MARKING } from './stix/read'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
@@ -73,117 +71,27 @@ export interface PlanOptions {
  */
 export function planStixImport(ws: Workspace, input: readonly unknown[], options: PlanOptions = {}): Plan {
   const state = planState(ws, input, options)
-  const { fates, objects, byId, now, existing, changes } = state
+  const { fates, objects, now, existing, changes } = state
   const fate = (o: StixObject, outcome: Outcome, reason?: string) => fateOf(state, o, outcome, reason)
   const versus = (o: StixObject, old: { updatedAt: string } | undefined) => versusOf(state, o, old)
 
   // 1. Actors (so incidents and claims can point at them).
   for (const o of objects) if (readsAsActor(o)) readActor(state, o)
 
-  // Countries of locations, and actors' countries from located-at / originates-from.
-  const countryOfLocation = (ref: unknown) => countryOf(state, ref)
-  const { changedActor } = state
-  const actorIdFor = (ref: unknown) => actorIdOf(state, ref)
 
-  const sourceIdsFor = (keys: unknown) => sourceIdsOf(state, keys)
 
   // 3. Incidents (and campaigns, when asked for).
-  const { incidentIdOf, skippedIncident, claims } = state
+  const { incidentIdOf } = state
   for (const o of objects) if (o.type === 'incident' || (o.type === 'campaign' && options.campaignsAsIncidents)) readIncident(state, o)
-  const incidentFor = (ref: unknown) => (typeof ref === 'string' ? incidentIdOf.get(ref) : undefined)
 
   // 4. Relationships, responses and the objects they fold into records.
-  const merged = new Set<string>()
-  const responses = new Map<Incident, { order: number; response: IncidentResponse }[]>()
+  const { merged } = state
   const known = (ref: unknown) => knownRef(state, ref)
   for (const o of objects) {
-    if (o.type === 'relationship') {
-      const missing = [o.source_ref, o.target_ref].find((r) => !known(r))
-      if (missing !== undefined) {
-        fate(o, 'skipped', `refers to ${String(missing)}, which is neither in the file nor in the workspace`)
-        continue
-      }
-      const inc = incidentFor(o.source_ref)
-      const rt = String(o.relationship_type)
-      const target = byId.get(String(o.target_ref))
-      const actorSource = actorIdFor(o.source_ref)
-      if (!inc && typeof o.source_ref === 'string' && skippedIncident.has(o.source_ref) && ['attributed-to', 'targets', 'originates-from', 'related-to', 'uses'].includes(rt)) {
-        fate(o, 'skipped', `belongs to incident ${o.source_ref}, which is not imported (${skippedIncident.get(o.source_ref)})`)
-        continue
-      }
-      if (inc && rt === 'attributed-to') {
-        const c = ours(o) ?? {}
-        const list = claims.get(inc) ?? []
-        list.push({ order: typeof c.order === 'number' ? c.order : list.length + 1000, value: claimFrom(state, c, target, o) })
-        claims.set(inc, list)
-        fate(o, 'merged', `an attribution of ${inc.id}`)
-        continue
-      }
-      const loc = countryOfLocation(o.target_ref)
-      if (inc && rt === 'targets' && loc) {
-        if (!inc.victims.some((v) => v.country === loc)) inc.victims.push({ country: loc, sector: '', organisation: '' })
-        fate(o, 'merged', `victim ${loc} of ${inc.id}`)
-        continue
-      }
-      if (inc && rt === 'originates-from' && loc) {
-        if (!inc.sponsorCountries.includes(loc)) inc.sponsorCountries.push(loc)
-        fate(o, 'merged', `sponsor ${loc} of ${inc.id}`)
-        continue
-      }
-      const relatedActor = actorIdFor(o.target_ref)
-      if (inc && rt === 'related-to' && relatedActor) {
-        if (!inc.actorIds.includes(relatedActor)) inc.actorIds.push(relatedActor)
-        fate(o, 'merged', `actor of ${inc.id}`)
-        continue
-      }
-      const technique = target?.type === 'attack-pattern' ? attackId(target) : undefined
-      if (inc && rt === 'uses' && technique) {
-        if (!inc.techniques.includes(technique)) inc.techniques.push(technique)
-        merged.add(target!.id)
-        fate(o, 'merged', `technique ${technique} of ${inc.id}`)
-        continue
-      }
-      if (actorSource && (rt === 'located-at' || rt === 'originates-from') && loc) {
-        const a = changedActor.get(actorSource)
-        if (a && !a.country) a.country = loc
-        fate(o, 'merged', `country ${loc} of actor ${actorSource}`)
-        continue
-      }
-    }
-    if (o.type === RESPONSE_TYPE) {
-      const inc = incidentFor(o.incident_ref)
-      if (!inc) {
-        fate(o, 'skipped', skippedIncident.has(String(o.incident_ref)) ? `belongs to incident ${String(o.incident_ref)}, which is not imported (${skippedIncident.get(String(o.incident_ref))})` : `refers to incident ${String(o.incident_ref)}, which is not in the file`)
-        continue
-      }
-      const type = str(o.response_type)
-      if (!RESPONSE_TYPES.some((t) => t.id === type)) {
-        fate(o, 'skipped', `invalid: unknown response type ${JSON.stringify(type)}`)
-        continue
-      }
-      const list = responses.get(inc) ?? []
-      list.push({
-        order: typeof o.order === 'number' ? o.order : list.length + 1000,
-        response: {
-          id: str(o.watchfloor_id) ?? `resp-${uuidV5(`import:${o.id}`)}`,
-          actor: str(o.actor) ?? 'Unknown',
-          actorId: actorIdFor(o.actor_ref),
-          actorCountry: countryOfLocation(o.actor_location_ref),
-          type: type as IncidentResponse['type'],
-          date: date(o.date),
-          target: str(o.target) ?? '',
-          targetCountry: countryOfLocation(o.target_location_ref),
-          description: str(o.description) ?? '',
-          sourceIds: sourceIdsFor(o.source_keys),
-          stix: link(o, ['name', 'response_type', 'cameo_code', 'actor', 'actor_ref', 'actor_location_ref', 'target', 'target_location_ref', 'date', 'description', 'incident_ref', 'source_keys', 'watchfloor_id', 'order', 'object_marking_refs']),
-        },
-      })
-      responses.set(inc, list)
-      fate(o, 'merged', `a response of ${inc.id}`)
-    }
+    if (o.type === 'relationship') readRelationship(state, o)
+    else if (o.type === RESPONSE_TYPE) readResponse(state, o)
   }
-  for (const [inc, list] of claims) inc.attributions.push(...list.sort((a, b) => a.order - b.order).map((x) => x.value))
-  for (const [inc, list] of responses) inc.responses.push(...list.sort((a, b) => a.order - b.order).map((x) => x.response))
+  attachFolded(state)
 
   // 5. Notes and reports.
   for (const o of objects) {

@@ -1,10 +1,10 @@
 // Attribution claims read from the file: an incident's claims that name no target, and those an attributed-to relationship carries.
-import { ATTRIBUTOR_KINDS, type Attribution } from '../../../../shared/domain'
+import { ATTRIBUTOR_KINDS, type Attribution, type Incident } from '../../../../shared/domain'
 import { link } from '../stixObjects'
 import { confidenceOf, uuidV5, type StixObject } from '../stixVocabulary'
 import { country, date, dayOf, ours, str, strs } from './read'
 import { sourceIdsFor } from './sources'
-import { actorIdFor, type Ordered, type PlanState } from './state'
+import { actorIdFor, addOrdered, type Ordered, type PlanState } from './state'
 
 /**
  * A claim from Watchfloor's properties `c` (empty for a foreign relationship), pointing at `target`
@@ -36,4 +36,10 @@ export function claimFrom(state: PlanState, c: Record<string, unknown>, target: 
 export function untargetedClaims(state: PlanState, props: Record<string, unknown> | undefined): Ordered<Attribution>[] {
   const untargeted = Array.isArray(props?.untargeted_attributions) ? (props!.untargeted_attributions as Record<string, unknown>[]) : []
   return untargeted.map((c, n) => ({ order: typeof c.order === 'number' ? c.order : n, value: claimFrom(state, c, undefined, undefined) }))
+}
+
+/** Adds the claim an attributed-to relationship `rel` makes to the incident it comes from. */
+export function addRelationshipClaim(state: PlanState, inc: Incident, rel: StixObject): void {
+  const c = ours(rel) ?? {}
+  addOrdered(state.claims, inc, c.order, claimFrom(state, c, state.byId.get(String(rel.target_ref)), rel))
 }

@@ -138,6 +138,26 @@ export function countryOfLocation(state: PlanState, ref: unknown): string | unde
   return loc?.type === 'location' ? country(loc.country) : undefined
 }
 
+/** The reason an object that belongs to the incident `ref`, which the plan leaves out, is left out too. */
+export function notImported(state: PlanState, ref: string): string {
+  return `belongs to incident ${ref}, which is not imported (${state.skippedIncident.get(ref)})`
+}
+
+/** Adds `value` to `inc`'s list in `into`: at `order` when that is a number, else after the listed ones, in file order. */
+export function addOrdered<T>(into: Map<Incident, Ordered<T>[]>, inc: Incident, order: unknown, value: T): void {
+  const list = into.get(inc) ?? []
+  list.push({ order: typeof order === 'number' ? order : list.length + 1000, value })
+  into.set(inc, list)
+}
+
+const inOrder = <T>(list: Ordered<T>[]) => list.sort((a, b) => a.order - b.order).map((x) => x.value)
+
+/** Puts the claims and responses read for each planned incident into it, in their order. */
+export function attachFolded(state: PlanState): void {
+  for (const [inc, list] of state.claims) inc.attributions.push(...inOrder(list))
+  for (const [inc, list] of state.responses) inc.responses.push(...inOrder(list))
+}
+
 /** Whether a reference points at something in the file, the workspace, or a TLP marking. */
 export function known(state: PlanState, ref: unknown): boolean {
   const { byId, recordIdOf, existing } = state
