@@ -5,7 +5,7 @@ import type { Changes, Fate, Outcome, PlanOptions } from '../stixImport'
 import { actorStixId, incidentStixId, noteStixId, reportStixId, sourceKey } from '../stixExport'
 import { invalidReason, upgrade20 } from '../stixObjects'
 import type { StixObject } from '../stixVocabulary'
-import { country, iso, TLP_BY_MARKING } from './read'
+import { country, iso, strs, TLP_BY_MARKING } from './read'
 
 /** An attribution or response folded into an incident, with its place among the incident's others. */
 export interface Ordered<T> {
@@ -111,6 +111,15 @@ export function invalidIssue(error: { issues: { path: PropertyKey[]; message: st
   return `invalid: ${error.issues[0].path.join('.')} ${error.issues[0].message}`
 }
 
+/** Adds a note or report read from `o` to `into` as new or updated, or skips it as invalid or not newer than `old`. */
+export function takeRecord<T>(state: PlanState, o: StixObject, parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, old: { updatedAt: string } | undefined, into: T[]): void {
+  if (!parsed.success) return fate(state, o, 'skipped', invalidIssue(parsed.error))
+  const v = versus(state, o, old)
+  if ('skip' in v) return fate(state, o, 'skipped', v.skip)
+  into.push(parsed.data)
+  fate(state, o, v.outcome)
+}
+
 /** new / updated / skipped-as-older for an object matching `old` (or nothing). */
 export function versus(state: PlanState, o: StixObject, old: { updatedAt: string } | undefined): { outcome: 'new' | 'updated' } | { skip: string } {
   if (!old) return { outcome: 'new' }
@@ -130,6 +139,11 @@ export function incidentFor(state: PlanState, ref: unknown): Incident | undefine
 /** The Watchfloor id of the incident a STIX id names: one the plan writes, or one the workspace has. */
 export function incidentRecordId(state: PlanState, ref: string): string | undefined {
   return state.incidentIdOf.get(ref)?.id ?? state.existing.incidents.get(ref)?.id
+}
+
+/** The Watchfloor ids of the incidents among `o`'s object_refs (planned or in the workspace), in order. */
+export function incidentRefsOf(state: PlanState, o: StixObject): string[] {
+  return strs(o.object_refs).flatMap((r) => incidentRecordId(state, r) ?? [])
 }
 
 /** The country of the file's location object `ref`, if it names one. */
