@@ -5,7 +5,7 @@ import { WATCHFLOOR_IDENTITY, type StixObject } from '../stixVocabulary'
 import { country, iso, ours, prefixed, str, strs } from './read'
 import { fate, invalidIssue, versus, type PlanState } from './state'
 
-/** Whether `o` is read as an actor: a threat actor, an intrusion set, or an identity that is Watchfloor's or a group (not Watchfloor itself). */
+/** Whether `o` is read as an actor: a threat actor, an intrusion set, or an identity (other than Watchfloor's own) with Watchfloor's properties or of an organisation, group or class. */
 export function readsAsActor(o: StixObject): boolean {
   if (!['threat-actor', 'intrusion-set', 'identity'].includes(o.type) || o.id === WATCHFLOOR_IDENTITY) return false
   const cls = str(o.identity_class)

@@ -11,7 +11,7 @@ import { actorIdFor, addOrdered, type Ordered, type PlanState } from './state'
  * and carried by the relationship `rel` when it has one: who made it falls back on the
  * relationship's creator, its date on the relationship's times.
  */
-export function claimFrom(state: PlanState, c: Record<string, unknown>, target: StixObject | undefined, rel: StixObject | undefined): Attribution {
+function claimFrom(state: PlanState, c: Record<string, unknown>, target: StixObject | undefined, rel: StixObject | undefined): Attribution {
   const by = rel && typeof rel.created_by_ref === 'string' ? state.byId.get(rel.created_by_ref) : undefined
   const kind = str(c.attributor_kind)
   return {

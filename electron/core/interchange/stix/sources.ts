@@ -5,7 +5,7 @@ import { uuidV5, type StixObject } from '../stixVocabulary'
 import { date, iso, prefixed, str, strs } from './read'
 import type { PlanState } from './state'
 
-/** A source from Watchfloor's own properties of one (or one read from an external reference), or null if it has no key or is not valid. */
+/** A source from its properties (one Watchfloor listed, or one read from an external reference), or null when it has no key or is not valid. */
 function sourceFrom(state: PlanState, raw: Record<string, unknown>, fallbackTime: string): Source | null {
   const key = str(raw.key)
   if (!key) return null

@@ -13,6 +13,11 @@ export interface Ordered<T> {
   value: T
 }
 
+/** A schema check's answer (zod's safeParse), as far as the readers use it. */
+type Parsed<T> = { success: true; data: T } | { success: false; error: SchemaError }
+type SchemaError = { issues: { path: PropertyKey[]; message: string }[] }
+
+/** Everything one plan's readers share; built once by planState, then filled in reader by reader. */
 export interface PlanState {
   ws: Workspace
   options: PlanOptions
@@ -42,9 +47,11 @@ export interface PlanState {
   incidentIdOf: Map<string, Incident>
   /** Why each incident the plan does not write is left out, by STIX id. */
   skippedIncident: Map<string, string>
+  /** Claims read for each planned incident, put in order into it once every relationship is read. */
   claims: Map<Incident, Ordered<Attribution>[]>
+  /** Responses read for each planned incident, likewise. */
   responses: Map<Incident, Ordered<IncidentResponse>[]>
-  /** Objects folded into a record (ATT&CK techniques) that are accounted for by that record. */
+  /** Attack patterns whose technique an incident took: merged, not kept. */
   merged: Set<string>
 }
 
@@ -107,12 +114,12 @@ export function fate(state: PlanState, o: StixObject, outcome: Outcome, reason?:
 }
 
 /** The reason a record failed its schema: its first issue, as `invalid: path message`. */
-export function invalidIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+export function invalidIssue(error: SchemaError): string {
   return `invalid: ${error.issues[0].path.join('.')} ${error.issues[0].message}`
 }
 
 /** Adds a note or report read from `o` to `into` as new or updated, or skips it as invalid or not newer than `old`. */
-export function takeRecord<T>(state: PlanState, o: StixObject, parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, old: { updatedAt: string } | undefined, into: T[]): void {
+export function takeRecord<T>(state: PlanState, o: StixObject, parsed: Parsed<T>, old: { updatedAt: string } | undefined, into: T[]): void {
   if (!parsed.success) return fate(state, o, 'skipped', invalidIssue(parsed.error))
   const v = versus(state, o, old)
   if ('skip' in v) return fate(state, o, 'skipped', v.skip)
