@@ -1,43 +1,18 @@
 // A STIX bundle (2.1, or 2.0 upgraded) planned into workspace changes: every object accounted for — new, updated, duplicate, merged into a record, kept unchanged, or skipped with its reason — before anything is written.
-import {
-  ActorSchema,
-  ATTRIBUTOR_KINDS,
-  IncidentSchema,
-  INCIDENT_TYPES,
-  NoteSchema,
-  ReportSchema,
-  RESPONSE_TYPES,
-  SourceSchema,
-  STIX_ID,
-  TLP_LEVELS,
-  type Actor,
-  type Attribution,
-  type Incident,
-  type IncidentResponse,
-  type Note,
-  type Report,
-  type Source,
-  type Tlp,
-} from '../../../shared/domain'
-import { isCountryCode } from '../../../shared/countries'
-import { likelyDuplicates } from '../../../shared/duplicates'
-import { isPartialDate } from '../../../shared/partialDate'
+import type { Actor, Incident, Note, Report, Source } from '../../../shared/domain'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
 import type { CsvMapping } from '../../../shared/datasets/mapping'
 import type { DatasetSummary } from '../../../shared/interchange'
-import { actorStixId, incidentStixId, noteStixId, refsOf, reportStixId, sourceKey } from './stixExport'
-import {
-  confidenceOf,
-  INCIDENT_CORE,
-  RESPONSE_TYPE,
-  TLP1_MARKINGS,
-  TLP_MARKINGS,
-  uuidV5,
-  WATCHFLOOR_IDENTITY,
-  WATCHFLOOR_PROPERTIES,
-  type StixObject,
-} from './stixVocabulary'
-import { invalidReason, link, OURS, TIMESTAMP, upgrade20 } from './stixObjects'
+import { RESPONSE_TYPE } from './stixVocabulary'
+import { readActor, readsAsActor } from './stix/actors'
+import { readRemaining } from './stix/foreign'
+import { readIncident } from './stix/incidents'
+import { readNote } from './stix/notes'
+import { readRelationship } from './stix/relationships'
+import { readReport } from './stix/reports'
+import { readResponse } from './stix/responses'
+import { citedSources } from './stix/sources'
+import { attachFolded, planState } from './stix/state'
 
 export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -78,442 +53,32 @@ export interface PlanOptions {
   encoding?: { name: string; note?: string }
 }
 
-const TLP_BY_MARKING = new Map<string, Tlp>([...Object.entries(TLP_MARKINGS).map(([k, v]) => [v, k as Tlp] as const), ...Object.entries(TLP1_MARKINGS)])
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
-const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-const date = (v: unknown) => (typeof v === 'string' && isPartialDate(v) ? v : undefined)
-const dayOf = (ts: unknown) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? ts.slice(0, 10) : undefined)
-const country = (v: unknown) => (typeof v === 'string' && isCountryCode(v.toUpperCase()) ? v.toUpperCase() : undefined)
-const prefixed = (prefix: string, stixIdValue: string) => `${prefix}-${uuidV5(`import:${stixIdValue}`)}`
-const iso = (ts: unknown, fallback: string) => (typeof ts === 'string' && TIMESTAMP.test(ts) ? new Date(ts).toISOString() : fallback)
-
-const ours = (o: StixObject) => ((o.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>)[WATCHFLOOR_PROPERTIES]
-
 /**
  * Plans the import of `objects` into `ws`. Nothing is changed; the plan says what every object
  * becomes and holds the records a commit would write.
  */
 export function planStixImport(ws: Workspace, input: readonly unknown[], options: PlanOptions = {}): Plan {
-  const fates: Fate[] = []
-  const fate = (o: { id?: unknown; type?: unknown }, outcome: Outcome, reason?: string) => fates.push({ id: String(o.id ?? '(no id)'), type: String(o.type ?? '(no type)'), outcome, ...(reason ? { reason } : {}) })
-  const objects: StixObject[] = []
-  const seen = new Set<string>()
-  for (const raw of input) {
-    const problem = invalidReason(raw)
-    if (problem) {
-      fate(raw as StixObject, 'skipped', `invalid: ${problem}`)
-      continue
-    }
-    const o = (raw as StixObject).spec_version === '2.1' ? (raw as StixObject) : upgrade20(raw as StixObject)
-    if (seen.has(o.id)) {
-      fate(o, 'skipped', 'the same id appears earlier in the file')
-      continue
-    }
-    seen.add(o.id)
-    objects.push(o)
-  }
-  const byId = new Map(objects.map((o) => [o.id, o]))
-  const now = new Date().toISOString()
-
-  // What the workspace already holds, by the STIX id each record exports under.
-  const existing = {
-    incidents: new Map(ws.incidents.map((r) => [incidentStixId(r), r])),
-    actors: new Map(ws.actors.map((r) => [actorStixId(r), r])),
-    sources: new Map(ws.sources.map((r) => [sourceKey(r), r])),
-    notes: new Map(ws.notes.map((r) => [noteStixId(r), r])),
-    reports: new Map(ws.reports.map((r) => [reportStixId(r), r])),
-    foreign: new Map(ws.foreign.map((f) => [f.id, f])),
-  }
-  const changes: Changes = { incidents: [], actors: [], sources: [], notes: [], reports: [], foreign: [] }
-  /** Watchfloor id of each record the file's objects become (or already are). */
-  const recordIdOf = new Map<string, string>()
-  const sourceByKey = new Map<string, Source>()
-
-  /** new / updated / skipped-as-older for an object matching `old` (or nothing). */
-  const versus = (o: StixObject, old: { updatedAt: string } | undefined): { outcome: 'new' | 'updated' } | { skip: string } => {
-    if (!old) return { outcome: 'new' }
-    return iso(o.modified, now) > old.updatedAt ? { outcome: 'updated' } : { skip: 'not newer than the version the workspace has' }
-  }
-
-  // 1. Actors (so incidents and claims can point at them).
+  const state = planState(ws, input, options)
+  const { objects, changes } = state
+  // Actors first, so incidents and claims can point at them.
+  for (const o of objects) if (readsAsActor(o)) readActor(state, o)
+  // Incidents (and campaigns, when asked for), with the sources they carry.
+  for (const o of objects) if (o.type === 'incident' || (o.type === 'campaign' && options.campaignsAsIncidents)) readIncident(state, o)
+  // Relationships and responses, folded into the incidents and actors read above.
   for (const o of objects) {
-    if (!['threat-actor', 'intrusion-set', 'identity'].includes(o.type) || o.id === WATCHFLOOR_IDENTITY) continue
-    const props = ours(o)
-    const cls = str(o.identity_class)
-    if (o.type === 'identity' && !props && cls !== 'organization' && cls !== 'group' && cls !== 'class') continue
-    const old = existing.actors.get(o.id)
-    const kind =
-      (props?.kind as Actor['kind'] | undefined) ??
-      (o.type === 'intrusion-set'
-        ? 'state-sponsored-group'
-        : o.type === 'threat-actor'
-          ? strs(o.threat_actor_types).includes('nation-state')
-            ? 'state-sponsored-group'
-            : strs(o.threat_actor_types).some((t) => t === 'activist' || t === 'hacktivist')
-              ? 'hacktivist-persona'
-              : 'criminal-group'
-          : strs(o.sectors).includes('government')
-            ? 'state-agency'
-            : 'company')
-    const parsed = ActorSchema.safeParse({
-      id: old?.id ?? prefixed('actor', o.id),
-      name: str(o.name),
-      aliases: props?.aliases ?? strs(o.aliases),
-      kind,
-      country: country(props?.country),
-      description: str(o.description) ?? '',
-      sample: props?.sample === true ? true : undefined,
-      createdAt: iso(o.created, now),
-      updatedAt: iso(o.modified, now),
-      stix: link(o, ['name', 'aliases', 'description', 'identity_class', 'sectors', 'threat_actor_types']),
-    })
-    if (!parsed.success) {
-      fate(o, 'skipped', `invalid: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
-      continue
-    }
-    const v = versus(o, old)
-    if ('skip' in v) {
-      recordIdOf.set(o.id, old!.id)
-      fate(o, 'skipped', v.skip)
-      continue
-    }
-    if (!old) {
-      const lower = parsed.data.name.toLowerCase()
-      const same = ws.actors.find((a) => a.name.toLowerCase() === lower || a.aliases.some((x) => x.toLowerCase() === lower))
-      if (same) {
-        recordIdOf.set(o.id, same.id)
-        fate(o, 'duplicate', `the workspace has “${same.name}” (${same.id}); references to it go to that actor`)
-        continue
-      }
-    }
-    recordIdOf.set(o.id, parsed.data.id)
-    changes.actors.push(parsed.data)
-    fate(o, v.outcome, old ? `replaces actor ${old.id}` : undefined)
+    if (o.type === 'relationship') readRelationship(state, o)
+    else if (o.type === RESPONSE_TYPE) readResponse(state, o)
   }
-
-  // Countries of locations, and actors' countries from located-at / originates-from.
-  const countryOfLocation = (ref: unknown) => {
-    const loc = typeof ref === 'string' ? byId.get(ref) : undefined
-    return loc?.type === 'location' ? country(loc.country) : undefined
-  }
-  const changedActor = new Map(changes.actors.map((a) => [a.id, a]))
-  const actorIdFor = (ref: unknown): string | undefined => (typeof ref === 'string' ? (recordIdOf.get(ref) ?? existing.actors.get(ref)?.id) : undefined)
-
-  // 2. Sources carried by incidents (Watchfloor's own list, else external references).
-  const sourceFrom = (raw: Record<string, unknown>, fallbackTime: string): Source | null => {
-    const key = str(raw.key)
-    if (!key) return null
-    const old = existing.sources.get(key)
-    const parsed = SourceSchema.safeParse({
-      id: old?.id ?? prefixed('src', key),
-      title: raw.title,
-      publisher: raw.publisher ?? '',
-      url: raw.url ?? '',
-      published: date(raw.published),
-      captured: date(raw.captured),
-      reliability: raw.reliability ?? 'F',
-      credibility: raw.credibility ?? '6',
-      sha256: raw.sha256,
-      sample: raw.sample === true ? true : undefined,
-      createdAt: iso(raw.created, fallbackTime),
-      updatedAt: iso(raw.modified, fallbackTime),
-      ...(STIX_ID.test(key) && !key.startsWith('x-watchfloor-source--') ? { stix: { id: key } } : raw.extra ? { stix: { id: key, extra: raw.extra } } : { stix: { id: key } }),
-      // A bundle never carries the archived copy; an updated source keeps the one it has.
-      archive: old?.archive,
-    })
-    return parsed.success ? parsed.data : null
-  }
-  const sourcesOf = (o: StixObject, props: Record<string, unknown> | undefined): Source[] => {
-    const listed = Array.isArray(props?.sources) ? (props!.sources as Record<string, unknown>[]) : []
-    if (listed.length > 0) return listed.map((s) => sourceFrom(s, iso(o.created, now))).filter((s): s is Source => !!s)
-    const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : []
-    return refs
-      .filter((r) => r.source_name !== 'mitre-attack')
-      .map((r) => {
-        const url = str(r.url) && /^https?:\/\/\S+$/i.test(String(r.url)) ? String(r.url) : ''
-        const hashes = (r.hashes ?? {}) as Record<string, unknown>
-        const sha = str(hashes['SHA-256'])?.toLowerCase()
-        const key = str(r.external_id) && STIX_ID.test(String(r.external_id)) ? String(r.external_id) : `x-watchfloor-source--${uuidV5(`ref:${o.id}:${url}:${str(r.description) ?? str(r.source_name)}`)}`
-        return sourceFrom({ key, title: str(r.description) || str(r.source_name) || url || 'Untitled source', publisher: str(r.source_name) ?? '', url, sha256: sha && /^[0-9a-f]{64}$/.test(sha) ? sha : undefined }, iso(o.created, now))
-      })
-      .filter((s): s is Source => !!s)
-  }
-  const sourceIdsFor = (keys: unknown): string[] => strs(keys).flatMap((k) => sourceByKey.get(k)?.id ?? existing.sources.get(k)?.id ?? [])
-
-  // 3. Incidents (and campaigns, when asked for).
-  const claims = new Map<Incident, { order: number; claim: Attribution }[]>()
-  const incidentIdOf = new Map<string, Incident>()
-  const skippedIncident = new Map<string, string>()
+  attachFolded(state)
+  // Notes and reports, which point at incidents.
   for (const o of objects) {
-    const asCampaign = o.type === 'campaign' && options.campaignsAsIncidents
-    if (o.type !== 'incident' && !asCampaign) continue
-    const props = ours(o)
-    const core = ((o.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>)[INCIDENT_CORE]
-    const old = existing.incidents.get(o.id)
-    const sources = sourcesOf(o, props)
-    for (const s of sources) sourceByKey.set(sourceKey(s), s)
-    const tlp = strs(o.object_marking_refs)
-      .map((m) => TLP_BY_MARKING.get(m))
-      .filter((t): t is Tlp => !!t)
-      .sort((a, b) => TLP_LEVELS.indexOf(b) - TLP_LEVELS.indexOf(a))[0]
-    const types = (strs(props?.types).length > 0 ? strs(props?.types) : strs(core?.incident_types)).filter((t) => (INCIDENT_TYPES as readonly string[]).includes(t))
-    const candidate = {
-      id: old?.id ?? prefixed('inc', o.id),
-      title: str(o.name),
-      summary: str(o.description) ?? '',
-      status: (props?.status as string) ?? (core?.determination === 'successful-attempt' ? 'confirmed' : 'draft'),
-      types,
-      start: date(props?.start) ?? (asCampaign ? dayOf(o.first_seen) : undefined),
-      end: date(props?.end) ?? (asCampaign ? dayOf(o.last_seen) : undefined),
-      disclosed: date(props?.disclosed),
-      victims: Array.isArray(props?.victims) ? props!.victims : [],
-      sponsorCountries: strs(props?.sponsor_countries),
-      actorIds: strs(props?.actor_refs).flatMap((r) => actorIdFor(r) ?? []),
-      nexus: props?.nexus ?? 'unknown',
-      impact: str(props?.impact) ?? '',
-      severity: props?.severity,
-      techniques: strs(props?.techniques),
-      tags: props ? strs(props.tags) : strs(o.labels),
-      tlp: (props?.tlp as Tlp | undefined) ?? tlp ?? 'CLEAR',
-      sourceIds: props ? strs(props.source_keys).flatMap((k) => sourceByKey.get(k)?.id ?? existing.sources.get(k)?.id ?? []) : sources.map((s) => s.id),
-      attributions: [] as Attribution[],
-      responses: [] as IncidentResponse[],
-      locations: Array.isArray(props?.locations) ? props!.locations : [],
-      sample: props?.sample === true ? true : undefined,
-      createdAt: iso(o.created, now),
-      updatedAt: iso(o.modified, now),
-      stix: link(o, ['name', 'description', 'external_references', 'object_marking_refs', ...(asCampaign ? ['first_seen', 'last_seen', 'aliases', 'objective'] : ['labels'])]),
-    }
-    const parsed = IncidentSchema.safeParse(candidate)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      fate(o, 'skipped', `invalid: ${issue.path.join('.')} ${issue.message}`)
-      skippedIncident.set(o.id, 'it is not valid')
-      continue
-    }
-    const v = versus(o, old)
-    if ('skip' in v) {
-      fate(o, 'skipped', v.skip)
-      skippedIncident.set(o.id, v.skip)
-      continue
-    }
-    if (!old) {
-      const dupes = likelyDuplicates(parsed.data, ws.incidents)
-      if (dupes.length > 0) {
-        fate(o, 'duplicate', `likely the same as “${dupes[0].title}” (${dupes[0].id})`)
-        skippedIncident.set(o.id, `it likely duplicates “${dupes[0].title}”`)
-        continue
-      }
-    }
-    incidentIdOf.set(o.id, parsed.data)
-    const untargeted = Array.isArray(props?.untargeted_attributions) ? (props!.untargeted_attributions as Record<string, unknown>[]) : []
-    claims.set(parsed.data, untargeted.map((c, n) => ({ order: typeof c.order === 'number' ? c.order : n, claim: claimFrom(c, undefined, undefined) })))
-    fate(o, v.outcome, old ? `replaces incident ${old.id}` : undefined)
+    if (o.type === 'note') readNote(state, o)
+    else if (o.type === 'report') readReport(state, o)
   }
-  const incidentFor = (ref: unknown) => (typeof ref === 'string' ? incidentIdOf.get(ref) : undefined)
-
-  // 4. Relationships, responses and the objects they fold into records.
-  const merged = new Set<string>()
-  const responses = new Map<Incident, { order: number; response: IncidentResponse }[]>()
-  const known = (ref: unknown) => typeof ref === 'string' && (byId.has(ref) || recordIdOf.has(ref) || existing.incidents.has(ref) || existing.actors.has(ref) || existing.foreign.has(ref) || TLP_BY_MARKING.has(ref))
-  function claimFrom(c: Record<string, unknown>, target: StixObject | undefined, rel: StixObject | undefined): Attribution {
-    const by = rel && typeof rel.created_by_ref === 'string' ? byId.get(rel.created_by_ref) : undefined
-    const kind = str(c.attributor_kind)
-    return {
-      id: str(c.watchfloor_id) ?? (rel ? `att-${uuidV5(`import:${rel.id}`)}` : `att-${uuidV5(JSON.stringify(c))}`),
-      attributor: str(c.attributor) ?? str(by?.name) ?? 'Unknown attributor',
-      attributorActorId: actorIdFor(c.attributor_ref) ?? (by ? actorIdFor(by.id) : undefined),
-      attributorKind: kind && (ATTRIBUTOR_KINDS as readonly string[]).includes(kind) ? (kind as Attribution['attributorKind']) : by?.identity_class === 'organization' ? 'company' : 'researcher',
-      attributorCountry: country(c.attributor_country),
-      date: date(c.date) ?? dayOf(rel?.start_time) ?? (rel && !ours(rel) ? dayOf(rel.created) : undefined),
-      toCountry: country(c.to_country) ?? (target?.type === 'location' ? country(target.country) : undefined),
-      toActorId: target && target.type !== 'location' ? actorIdFor(target.id) : undefined,
-      basis: strs(c.basis) as Attribution['basis'],
-      confidence: (str(c.confidence) as Attribution['confidence']) ?? confidenceOf(rel?.confidence),
-      likelihood: str(c.likelihood) as Attribution['likelihood'],
-      statement: str(c.statement) ?? str(rel?.description) ?? '',
-      sourceIds: sourceIdsFor(c.source_keys),
-      ...(rel ? { stix: link(rel, ['relationship_type', 'source_ref', 'target_ref', 'description', 'confidence', 'object_marking_refs', 'start_time']) } : {}),
-    }
-  }
-  for (const o of objects) {
-    if (o.type === 'relationship') {
-      const missing = [o.source_ref, o.target_ref].find((r) => !known(r))
-      if (missing !== undefined) {
-        fate(o, 'skipped', `refers to ${String(missing)}, which is neither in the file nor in the workspace`)
-        continue
-      }
-      const inc = incidentFor(o.source_ref)
-      const rt = String(o.relationship_type)
-      const target = byId.get(String(o.target_ref))
-      const actorSource = actorIdFor(o.source_ref)
-      if (!inc && typeof o.source_ref === 'string' && skippedIncident.has(o.source_ref) && ['attributed-to', 'targets', 'originates-from', 'related-to', 'uses'].includes(rt)) {
-        fate(o, 'skipped', `belongs to incident ${o.source_ref}, which is not imported (${skippedIncident.get(o.source_ref)})`)
-        continue
-      }
-      if (inc && rt === 'attributed-to') {
-        const c = ours(o) ?? {}
-        const list = claims.get(inc) ?? []
-        list.push({ order: typeof c.order === 'number' ? c.order : list.length + 1000, claim: claimFrom(c, target, o) })
-        claims.set(inc, list)
-        fate(o, 'merged', `an attribution of ${inc.id}`)
-        continue
-      }
-      const loc = countryOfLocation(o.target_ref)
-      if (inc && rt === 'targets' && loc) {
-        if (!inc.victims.some((v) => v.country === loc)) inc.victims.push({ country: loc, sector: '', organisation: '' })
-        fate(o, 'merged', `victim ${loc} of ${inc.id}`)
-        continue
-      }
-      if (inc && rt === 'originates-from' && loc) {
-        if (!inc.sponsorCountries.includes(loc)) inc.sponsorCountries.push(loc)
-        fate(o, 'merged', `sponsor ${loc} of ${inc.id}`)
-        continue
-      }
-      const relatedActor = actorIdFor(o.target_ref)
-      if (inc && rt === 'related-to' && relatedActor) {
-        if (!inc.actorIds.includes(relatedActor)) inc.actorIds.push(relatedActor)
-        fate(o, 'merged', `actor of ${inc.id}`)
-        continue
-      }
-      const technique = target?.type === 'attack-pattern' ? attackId(target) : undefined
-      if (inc && rt === 'uses' && technique) {
-        if (!inc.techniques.includes(technique)) inc.techniques.push(technique)
-        merged.add(target!.id)
-        fate(o, 'merged', `technique ${technique} of ${inc.id}`)
-        continue
-      }
-      if (actorSource && (rt === 'located-at' || rt === 'originates-from') && loc) {
-        const a = changedActor.get(actorSource)
-        if (a && !a.country) a.country = loc
-        fate(o, 'merged', `country ${loc} of actor ${actorSource}`)
-        continue
-      }
-    }
-    if (o.type === RESPONSE_TYPE) {
-      const inc = incidentFor(o.incident_ref)
-      if (!inc) {
-        fate(o, 'skipped', skippedIncident.has(String(o.incident_ref)) ? `belongs to incident ${String(o.incident_ref)}, which is not imported (${skippedIncident.get(String(o.incident_ref))})` : `refers to incident ${String(o.incident_ref)}, which is not in the file`)
-        continue
-      }
-      const type = str(o.response_type)
-      if (!RESPONSE_TYPES.some((t) => t.id === type)) {
-        fate(o, 'skipped', `invalid: unknown response type ${JSON.stringify(type)}`)
-        continue
-      }
-      const list = responses.get(inc) ?? []
-      list.push({
-        order: typeof o.order === 'number' ? o.order : list.length + 1000,
-        response: {
-          id: str(o.watchfloor_id) ?? `resp-${uuidV5(`import:${o.id}`)}`,
-          actor: str(o.actor) ?? 'Unknown',
-          actorId: actorIdFor(o.actor_ref),
-          actorCountry: countryOfLocation(o.actor_location_ref),
-          type: type as IncidentResponse['type'],
-          date: date(o.date),
-          target: str(o.target) ?? '',
-          targetCountry: countryOfLocation(o.target_location_ref),
-          description: str(o.description) ?? '',
-          sourceIds: sourceIdsFor(o.source_keys),
-          stix: link(o, ['name', 'response_type', 'cameo_code', 'actor', 'actor_ref', 'actor_location_ref', 'target', 'target_location_ref', 'date', 'description', 'incident_ref', 'source_keys', 'watchfloor_id', 'order', 'object_marking_refs']),
-        },
-      })
-      responses.set(inc, list)
-      fate(o, 'merged', `a response of ${inc.id}`)
-    }
-  }
-  for (const [inc, list] of claims) inc.attributions.push(...list.sort((a, b) => a.order - b.order).map((x) => x.claim))
-  for (const [inc, list] of responses) inc.responses.push(...list.sort((a, b) => a.order - b.order).map((x) => x.response))
-
-  // 5. Notes and reports.
-  for (const o of objects) {
-    if (o.type !== 'note' && o.type !== 'report') continue
-    const props = ours(o)
-    const incidentRefs = strs(o.object_refs).flatMap((r) => incidentIdOf.get(r)?.id ?? existing.incidents.get(r)?.id ?? [])
-    if (o.type === 'note') {
-      const old = existing.notes.get(o.id)
-      const attached = typeof props?.incident_ref === 'string' ? (incidentIdOf.get(props.incident_ref)?.id ?? existing.incidents.get(props.incident_ref)?.id) : props ? undefined : incidentRefs[0]
-      const parsed = NoteSchema.safeParse({
-        id: old?.id ?? prefixed('note', o.id),
-        title: str(props?.title) ?? str(o.abstract) ?? String(o.content ?? '').split('\n')[0].slice(0, 300),
-        body: str(props?.body) ?? str(o.content) ?? '',
-        incidentId: attached,
-        date: date(props?.date),
-        tags: props ? strs(props.tags) : strs(o.labels),
-        pinned: props?.pinned === true,
-        createdAt: iso(o.created, now),
-        updatedAt: iso(o.modified, now),
-        stix: link(o, ['abstract', 'content', 'object_refs', 'authors', ...(props ? [] : ['labels'])]),
-      })
-      record(o, parsed, old, changes.notes)
-    } else {
-      if (!props && incidentRefs.length === 0) {
-        keep(o)
-        continue
-      }
-      const old = existing.reports.get(o.id)
-      const parsed = ReportSchema.safeParse({
-        id: old?.id ?? prefixed('report', o.id),
-        name: str(props?.report_name) ?? str(o.name),
-        title: str(props?.title) ?? str(o.name),
-        author: str(props?.author) ?? '',
-        date: date(props?.date) ?? dayOf(o.published),
-        scope: props?.scope ?? { kind: 'incidents', ids: incidentRefs },
-        sections: props?.sections,
-        bluf: str(props?.bluf) ?? str(o.description) ?? '',
-        tlp: props?.tlp ?? 'CLEAR',
-        sample: props?.sample === true ? true : undefined,
-        createdAt: iso(o.created, now),
-        updatedAt: iso(o.modified, now),
-        stix: link(o, ['name', 'description', 'published', 'report_types', 'object_refs', 'object_marking_refs']),
-      })
-      record(o, parsed, old, changes.reports)
-    }
-  }
-  function record<T>(o: StixObject, parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, old: { updatedAt: string } | undefined, into: T[]) {
-    if (!parsed.success) return void fate(o, 'skipped', `invalid: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
-    const v = versus(o, old)
-    if ('skip' in v) return void fate(o, 'skipped', v.skip)
-    into.push(parsed.data)
-    fate(o, v.outcome)
-  }
-
-  // 6. Everything else: folded in (locations, markings, Watchfloor's own definitions) or kept unchanged.
-  function keep(o: StixObject) {
-    const refs = refsOf(o).filter((r) => !known(r))
-    if (refs.length > 0) return void fate(o, 'skipped', `refers to ${refs[0]}, which is neither in the file nor in the workspace`)
-    const old = existing.foreign.get(o.id)
-    if (old && String(old.modified ?? '') >= String(o.modified ?? '')) return void fate(o, 'skipped', 'already kept in the workspace (same or newer version)')
-    changes.foreign.push(o as ForeignObject)
-    fate(o, 'kept', old ? 'replaces the older kept version' : 'no Watchfloor meaning: kept and exported again unchanged')
-  }
-  const accounted = new Set(fates.map((f) => f.id))
-  for (const o of objects) {
-    if (accounted.has(o.id)) continue
-    if (o.id === WATCHFLOOR_IDENTITY || (o.type === 'extension-definition' && OURS.has(o.id))) fate(o, 'merged', 'Watchfloor’s own definitions')
-    else if (o.type === 'marking-definition' && TLP_BY_MARKING.has(o.id)) fate(o, 'merged', `the marking ${TLP_BY_MARKING.get(o.id)}`)
-    else if (o.type === 'location' && country(o.country)) fate(o, 'merged', `the country ${country(o.country)}: Watchfloor keeps countries as codes on the records that name them`)
-    else if (merged.has(o.id)) fate(o, 'merged', `ATT&CK technique ${attackId(o)}`)
-    else keep(o)
-  }
-
-  // Sources the imported records cite, and the incidents themselves.
-  const citedKeys = new Set<string>()
-  for (const inc of incidentIdOf.values()) {
-    for (const s of [...inc.sourceIds, ...inc.attributions.flatMap((a) => a.sourceIds), ...inc.responses.flatMap((r) => r.sourceIds)]) citedKeys.add(s)
-    changes.incidents.push(inc)
-  }
-  for (const s of sourceByKey.values()) {
-    const old = existing.sources.get(sourceKey(s))
-    if (citedKeys.has(s.id) && (!old || s.updatedAt > old.updatedAt)) changes.sources.push(s)
-  }
-  return { fates, changes }
-}
-
-/** The ATT&CK technique id of an attack-pattern (its mitre-attack external reference), if it has one. */
-function attackId(o: StixObject): string | undefined {
-  const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : []
-  const id = refs.find((r) => r.source_name === 'mitre-attack' && typeof r.external_id === 'string' && /^T\d{4}(\.\d{3})?$/.test(r.external_id))?.external_id
-  return typeof id === 'string' ? id : undefined
+  // Everything else: folded in (locations, markings, Watchfloor's own definitions) or kept unchanged.
+  readRemaining(state)
+  // The incidents themselves, and the sources they cite.
+  for (const inc of state.incidentIdOf.values()) changes.incidents.push(inc)
+  for (const s of citedSources(state)) changes.sources.push(s)
+  return { fates: state.fates, changes }
 }
