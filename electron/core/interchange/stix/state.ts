@@ -63,20 +63,22 @@ export function planState(ws: Workspace, input: readonly unknown[], options: Pla
   const fates: Fate[] = []
   const objects: StixObject[] = []
   const seen = new Set<string>()
-  for (const raw of input) {
+  input.forEach((raw, n) => {
     const problem = invalidReason(raw)
     if (problem) {
-      fates.push(fateOf(raw as StixObject, 'skipped', `invalid: ${problem}`))
-      continue
+      // Something that is not an object (null, a number) is named by where it stands in the file.
+      const named = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as StixObject) : { id: `entry ${n + 1} of the file`, type: raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw }
+      fates.push(fateOf(named, 'skipped', `invalid: ${problem}`))
+      return
     }
     const o = (raw as StixObject).spec_version === '2.1' ? (raw as StixObject) : upgrade20(raw as StixObject)
     if (seen.has(o.id)) {
       fates.push(fateOf(o, 'skipped', 'the same id appears earlier in the file'))
-      continue
+      return
     }
     seen.add(o.id)
     objects.push(o)
-  }
+  })
   return {
     ws,
     options,

@@ -258,6 +258,19 @@ describe('the preview', () => {
     expect(await readFile(join(t.dir, WORKSPACE_FILE))).toEqual(before)
   })
 
+  it('accounts for entries of a bundle that are not objects at all, by where they stand in the file', async () => {
+    const { preview } = await importText(JSON.stringify({ type: 'bundle', id: `bundle--${uuid(21)}`, objects: [null, 5, 'x', [], { type: 'incident' }] }))
+    expect(preview.total).toBe(5)
+    expect(preview.totals.skipped).toBe(5)
+    expect(preview.notImported.slice(0, 4).map((n) => [n.id, n.type, n.reason])).toEqual([
+      ['entry 1 of the file', 'null', 'invalid: not an object'],
+      ['entry 2 of the file', 'number', 'invalid: not an object'],
+      ['entry 3 of the file', 'string', 'invalid: not an object'],
+      ['entry 4 of the file', 'array', 'invalid: not an object'],
+    ])
+    expect(preview.notImported[4].reason).toBe('invalid: its type is missing or not a STIX type name')
+  })
+
   it('refuses a commit after the workspace changed, and an undo after an imported record was edited', async () => {
     const bundle = exportStix(sampleWorkspace())
     const first = await importText(JSON.stringify(bundle))
