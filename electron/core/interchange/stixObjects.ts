@@ -13,6 +13,7 @@ export function invalidReason(o: unknown): string | null {
   if (!o || typeof o !== 'object' || Array.isArray(o)) return 'not an object'
   const x = o as Record<string, unknown>
   if (typeof x.type !== 'string' || !/^[a-z][a-z0-9-]{1,248}[a-z0-9]$/.test(x.type)) return 'its type is missing or not a STIX type name'
+  if (x.id === undefined) return `its id is missing (it must be "${x.type}--<uuid>")`
   if (typeof x.id !== 'string' || !STIX_ID.test(x.id.toLowerCase()) || !x.id.startsWith(`${x.type}--`)) return `its id ${JSON.stringify(x.id)} is not "${x.type}--<uuid>"`
   // Cyber observables and marking definitions carry no modified time; every other object does.
   if (!isObservable(x) && x.type !== 'marking-definition') {

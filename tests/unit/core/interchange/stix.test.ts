@@ -268,7 +268,7 @@ describe('the preview', () => {
       ['entry 3 of the file', 'string', 'invalid: not an object'],
       ['entry 4 of the file', 'array', 'invalid: not an object'],
     ])
-    expect(preview.notImported[4].reason).toBe('invalid: its type is missing or not a STIX type name')
+    expect(preview.notImported[4].reason).toBe('invalid: its id is missing (it must be "incident--<uuid>")')
   })
 
   it('refuses a commit after the workspace changed, and an undo after an imported record was edited', async () => {
