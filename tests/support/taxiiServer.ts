@@ -53,6 +53,8 @@ export interface TaxiiServerOptions {
   pickPort?: () => Promise<number>
   /** How many ports to try before giving up. Default 5. */
   attempts?: number
+  /** The origin the discovery resource names for the API root (a proxy in front of the server); default the server's own. */
+  advertisedOrigin?: string
 }
 
 /**
@@ -67,7 +69,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
   for (;;) {
     const port = await (options.pickPort ?? freePort)()
     try {
-      return await startOn(port, options.maxContentLength ?? 9765625)
+      return await startOn(port, options.maxContentLength ?? 9765625, options.advertisedOrigin)
     } catch (err) {
       if (!(err instanceof PortTaken)) throw err
       taken.push(port)
@@ -76,11 +78,11 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
   }
 }
 
-async function startOn(port: number, maxContentLength: number): Promise<TaxiiServer> {
+async function startOn(port: number, maxContentLength: number, advertisedOrigin?: string): Promise<TaxiiServer> {
   const mark = randomUUID()
   const dir = await mkdtemp(join(tmpdir(), 'watchfloor-taxii-'))
   const data = join(dir, 'data.json')
-  await writeFile(data, dataFile(port, maxContentLength, mark))
+  await writeFile(data, dataFile(advertisedOrigin ?? `http://127.0.0.1:${port}`, maxContentLength, mark))
   const child = spawn('bash', [RUN, '--port', String(port), '--data', data], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const group = (signal: NodeJS.Signals) => {
     try {
@@ -158,9 +160,9 @@ export async function plainPost(server: TaxiiServer, collection: string, objects
   return (await res.json()) as { status: string; success_count: number; failure_count: number }
 }
 
-/** A medallion data file like run.sh's default, with the given size limit per request and `mark` in the discovery's description. */
-function dataFile(port: number, maxContentLength: number, mark: string): string {
-  const root = `http://127.0.0.1:${port}/team/`
+/** A medallion data file like run.sh's default, with the API root at `origin`, the given size limit per request and `mark` in the discovery's description. */
+function dataFile(origin: string, maxContentLength: number, mark: string): string {
+  const root = `${origin}/team/`
   const collection = (id: string, title: string, read: boolean, write: boolean) => ({ id, title, description: title, can_read: read, can_write: write, media_types: ['application/stix+json;version=2.1'], objects: [], manifest: [] })
   return JSON.stringify({
     '/discovery': { title: 'Test TAXII server', description: `medallion ${mark}`, default: root, api_roots: [root] },
