@@ -19,7 +19,7 @@ import {
 } from './domain'
 import { EXPORT_FORMATS, type ExportProgress, type ExportResult } from './report/exportTypes'
 import { ExportScopeSchema, IMPORT_FORMATS, INTERCHANGE_FORMATS, type DataExportResult, type ImportPreview, type ImportResult } from './interchange'
-import { CsvMappingSchema, type CsvMapping } from './datasets/mapping'
+import { CsvMappingSchema, type CsvMapping, type SavedMappingFile } from './datasets/mapping'
 import { ConnectionInputSchema, PullInputSchema, PushInputSchema, type Connection, type ConnectionTest, type ConnectionView, type PullResult, type PushResult, type SharingOverview, type SharingProgress } from './sharing'
 import { FIGURE_SECTION_IDS } from './report/sectionIds'
 import { type CopyProblem, type OpenedCopy } from './archive'
@@ -241,7 +241,7 @@ export interface Outputs {
   'sources:restoreCopy': Source
   'interchange:rejects': { path: string; rows: number }
   'datasets:mappings': CsvMapping[]
-  'datasets:saveMapping': { path: string }
+  'datasets:saveMapping': SavedMappingFile
   'intake:read': IntakeDraft & { token: string }
   'intake:apply': IntakeApplied
   'sharing:list': SharingOverview

@@ -131,10 +131,11 @@ export async function saveMapping(name: string): Promise<void> {
   if (!step) return
   try {
     const mapping = { ...step.mapping, name: name.trim() }
-    const { path } = await client.datasets.saveMapping(mapping)
+    const done = await client.datasets.saveMapping(mapping)
     const saved = await client.datasets.mappings()
     setState((s) => (s.mapping ? { mapping: { ...s.mapping, mapping, saved } } : {}))
-    toast('info', `Saved the mapping “${mapping.name}” to ${path}`)
+    const others = done.alongside.map((m) => `“${m.name}” keeps ${m.path}`).join('; ')
+    toast('info', `${done.replaced ? 'Replaced the saved mapping' : 'Saved the mapping'} “${mapping.name}” ${done.replaced ? 'in' : 'to'} ${done.path}${others ? ` (its own file: ${others})` : ''}`)
   } catch (err) {
     toast('error', errorMessage(err))
   }

@@ -79,6 +79,13 @@ export const CsvMappingSchema = z
 export type CsvMapping = z.infer<typeof CsvMappingSchema>
 export type CsvMappingInput = z.input<typeof CsvMappingSchema>
 
+/** Where a saved mapping went: its file, whether it replaced the saved mapping of the same name, and the other saved mappings whose names make the same file name (each kept in its own file). */
+export interface SavedMappingFile {
+  path: string
+  replaced: boolean
+  alongside: { name: string; path: string }[]
+}
+
 /** Synonyms seen in spreadsheets and datasets, folded, for each enumeration value. */
 const SYNONYMS: Record<EnumField, Record<string, string>> = {
   types: {

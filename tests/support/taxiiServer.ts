@@ -1,9 +1,10 @@
-// Starts the real TAXII 2.1 server (medallion, ../shared/taxii-server/run.sh) on a free port for a test, and talks to it with plain HTTP requests.
+// Starts the real TAXII 2.1 server (medallion, ../shared/taxii-server/run.sh) on a free port for a test (another port when one is taken meanwhile), and talks to it with plain HTTP requests.
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 
 const RUN = join(import.meta.dirname, '../../../shared/taxii-server/run.sh')
 
@@ -27,7 +28,8 @@ export interface TaxiiServer {
   resume(): void
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now. Another process may take it before run.sh binds it: startTaxiiServer notices and tries another. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.on('error', reject)
@@ -38,15 +40,50 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Starts run.sh and resolves once it prints `taxii ready`; `maxContentLength` sets the API root's request size limit (bytes). */
-export async function startTaxiiServer(options: { maxContentLength?: number } = {}): Promise<TaxiiServer> {
-  const port = await freePort()
-  let data: string | undefined
-  if (options.maxContentLength) {
-    data = join(await mkdtemp(join(tmpdir(), 'watchfloor-taxii-')), 'data.json')
-    await writeFile(data, dataFile(port, options.maxContentLength))
+/** What medallion (werkzeug) says when its port is taken; run.sh passes the server's output on when it exits. */
+const BIND_FAILED = /Address already in use|Errno 98|EADDRINUSE/
+
+/** The port was taken by another process between picking it and the server binding it. */
+class PortTaken extends Error {}
+
+export interface TaxiiServerOptions {
+  /** The API root's request size limit, in bytes (run.sh's default 9765625). */
+  maxContentLength?: number
+  /** Picks the port to try; default a free one from the system. Asked again for each retry after a taken port. */
+  pickPort?: () => Promise<number>
+  /** How many ports to try before giving up. Default 5. */
+  attempts?: number
+  /** The origin the discovery resource names for the API root (a proxy in front of the server); default the server's own. */
+  advertisedOrigin?: string
+}
+
+/**
+ * Starts run.sh and resolves once it prints `taxii ready` and the server answering there is this one.
+ * The port is picked before the server binds it, so another process can take it meanwhile: the server
+ * then fails to bind (run.sh exits with medallion's "Address already in use"), or another TAXII server
+ * answers in its place (its discovery lacks this start's mark); either way a fresh port is tried.
+ */
+export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promise<TaxiiServer> {
+  const attempts = options.attempts ?? 5
+  const taken: number[] = []
+  for (;;) {
+    const port = await (options.pickPort ?? freePort)()
+    try {
+      return await startOn(port, options.maxContentLength ?? 9765625, options.advertisedOrigin)
+    } catch (err) {
+      if (!(err instanceof PortTaken)) throw err
+      taken.push(port)
+      if (taken.length >= attempts) throw new Error(`the TAXII server could not bind a port: other processes took ${taken.join(', ')} first`)
+    }
   }
-  const child = spawn('bash', [RUN, '--port', String(port), ...(data ? ['--data', data] : [])], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+async function startOn(port: number, maxContentLength: number, advertisedOrigin?: string): Promise<TaxiiServer> {
+  const mark = randomUUID()
+  const dir = await mkdtemp(join(tmpdir(), 'watchfloor-taxii-'))
+  const data = join(dir, 'data.json')
+  await writeFile(data, dataFile(advertisedOrigin ?? `http://127.0.0.1:${port}`, maxContentLength, mark))
+  const child = spawn('bash', [RUN, '--port', String(port), '--data', data], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const group = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal)
@@ -55,29 +92,39 @@ export async function startTaxiiServer(options: { maxContentLength?: number } = 
     }
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  await new Promise<void>((resolve, reject) => {
-    let out = ''
-    let err = ''
-    child.stderr!.on('data', (d) => (err += d))
-    child.once('exit', (code) => reject(new Error(`the TAXII server exited with ${code}: ${err}`)))
-    child.stdout!.on('data', (d) => {
-      out += d
-      if (/taxii ready http:\/\/127\.0\.0\.1:\d+\/taxii2\//.test(out)) resolve()
+  const stop = async () => {
+    group('SIGCONT')
+    group('SIGTERM')
+    await exited
+    await rm(dir, { recursive: true, force: true })
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let out = ''
+      let err = ''
+      child.stderr!.on('data', (d) => (err += d))
+      child.once('exit', (code) => reject(BIND_FAILED.test(err) ? new PortTaken(err) : new Error(`the TAXII server exited with ${code}: ${err}`)))
+      child.stdout!.on('data', (d) => {
+        out += d
+        if (/taxii ready http:\/\/127\.0\.0\.1:\d+\/taxii2\//.test(out)) resolve()
+      })
     })
-  })
-  const origin = `http://127.0.0.1:${port}`
-  return {
-    url: `${origin}/taxii2/`,
-    origin,
-    apiRoot: `${origin}/team/`,
-    stop: async () => {
-      group('SIGCONT')
-      group('SIGTERM')
-      await exited
-      if (data) await rm(dirname(data), { recursive: true, force: true })
-    },
-    pause: () => group('SIGSTOP'),
-    resume: () => group('SIGCONT'),
+    // run.sh's readiness check only asks whether something on the port takes these credentials: make sure it is this server.
+    const origin = `http://127.0.0.1:${port}`
+    const res = await fetch(`${origin}/taxii2/`, { headers: { Accept: MEDIA, Authorization: authHeader() } })
+    const discovery = (await res.json().catch(() => ({}))) as { description?: string }
+    if (!discovery.description?.includes(mark)) throw new PortTaken(`another server answers on port ${port}`)
+    return {
+      url: `${origin}/taxii2/`,
+      origin,
+      apiRoot: `${origin}/team/`,
+      stop,
+      pause: () => group('SIGSTOP'),
+      resume: () => group('SIGCONT'),
+    }
+  } catch (err) {
+    await stop()
+    throw err
   }
 }
 
@@ -113,12 +160,12 @@ export async function plainPost(server: TaxiiServer, collection: string, objects
   return (await res.json()) as { status: string; success_count: number; failure_count: number }
 }
 
-/** A medallion data file like run.sh's default, with another size limit per request. */
-function dataFile(port: number, maxContentLength: number): string {
-  const root = `http://127.0.0.1:${port}/team/`
+/** A medallion data file like run.sh's default, with the API root at `origin`, the given size limit per request and `mark` in the discovery's description. */
+function dataFile(origin: string, maxContentLength: number, mark: string): string {
+  const root = `${origin}/team/`
   const collection = (id: string, title: string, read: boolean, write: boolean) => ({ id, title, description: title, can_read: read, can_write: write, media_types: ['application/stix+json;version=2.1'], objects: [], manifest: [] })
   return JSON.stringify({
-    '/discovery': { title: 'Test TAXII server', description: 'medallion', default: root, api_roots: [root] },
+    '/discovery': { title: 'Test TAXII server', description: `medallion ${mark}`, default: root, api_roots: [root] },
     team: {
       information: { title: 'Team', description: 'The team’s API root', versions: [MEDIA], max_content_length: maxContentLength },
       status: [],

@@ -23,6 +23,7 @@ import { planStixImport, type Changes, type Plan, type PlanOptions } from '../in
 import type { AuditLog } from '../store/AuditLog'
 import { EXPORTS_DIR } from '../store/files'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
+import { fileForMapping, mappingFiles, oneMappingSaveAtATime } from './mappingFiles'
 import { slug } from './report/exportBriefing'
 import { MAX_UPLOAD_CHARS, Uploads } from './Uploads'
 
@@ -178,13 +179,21 @@ export class InterchangeService {
     return out
   }
 
-  /** Saves a column mapping under its name (replacing one of the same name) for later imports and `watchfloor import --mapping`. */
-  async saveMapping(mapping: CsvMapping): Promise<{ path: string }> {
+  /**
+   * Saves a column mapping for later imports and `watchfloor import --mapping`: it replaces the saved mapping of
+   * the same name, and never another one whose name makes the same file name (“EuRepoC v1”, “eurepoc-v1”): that
+   * keeps its file and this one gets its own.
+   */
+  async saveMapping(mapping: CsvMapping) {
     if (this.store.readOnlyReason) throw new ServiceError('read-only', this.store.readOnlyReason)
-    const path = join(this.store.dir, MAPPINGS_DIR, `${slug(mapping.name)}.json`)
-    await mkdir(join(this.store.dir, MAPPINGS_DIR), { recursive: true })
-    await writeFileAtomic(path, sealFor(this.store.dir, JSON.stringify(mapping, null, 2)))
-    return { path }
+    const dir = join(this.store.dir, MAPPINGS_DIR)
+    return oneMappingSaveAtATime(async () => {
+      await mkdir(dir, { recursive: true })
+      const to = fileForMapping(await mappingFiles(dir, this.store.dir), mapping.name)
+      const path = join(dir, to.file)
+      await writeFileAtomic(path, sealFor(this.store.dir, JSON.stringify(mapping, null, 2)))
+      return { path, replaced: to.replaces, alongside: to.alongside.map((f) => ({ name: f.mapping!.name, path: join(dir, f.file) })) }
+    })
   }
 
   /** Writes the rows a previewed table import rejects (with row, column and reason first) into the exports folder. */

@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/result'
 import type { CollectionRef, CollectionView, Connection, ConnectionInput, ConnectionTest, ConnectionView, PullResult, PushResult, SharingOverview, SharingProgress } from '../../../shared/sharing'
 import type { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
-import { TaxiiClient, TaxiiError, withSlash, type CollectionInfo, type TaxiiAuth } from '../taxii/TaxiiClient'
+import { TaxiiClient, TaxiiError, withSlash, type CollectionInfo, type StatusResource, type TaxiiAuth } from '../taxii/TaxiiClient'
 import type { SecretStore } from '../taxii/secretStore'
 import { emptyCollectionState, SyncStateFile, type CollectionState } from '../taxii/syncState'
 import type { InterchangeService } from './InterchangeService'
@@ -27,7 +27,16 @@ export interface SyncOptions {
   dryRun?: boolean
   /** Called after each page, with what is done so far. */
   onProgress?(p: SharingProgress): void
+  /**
+   * Push: longest wait, in milliseconds, for the server to confirm a page it took (its status to stop being
+   * “pending”), counted from its answer to the page. Default 10 minutes. Past it the push ends, saying so, and
+   * the next push asks about that page first.
+   */
+  statusDeadlineMs?: number
 }
+
+/** How long a push waits, by default, for the server to confirm one page (see SyncOptions.statusDeadlineMs). */
+export const STATUS_DEADLINE_MS = 10 * 60_000
 
 /** Key of a server's secret in the secret store: the server's origin and who signs in. */
 export const secretKey = (c: Pick<Connection, 'server' | 'auth' | 'user' | 'tokenHeader'>) => `taxii ${new URL(c.server).origin} ${c.auth === 'basic' ? `user:${c.user}` : `header:${c.tokenHeader ?? 'Authorization'}`}`
@@ -35,6 +44,10 @@ export const secretKey = (c: Pick<Connection, 'server' | 'auth' | 'user' | 'toke
 /** The version of an object a server tells apart: its `modified`, else `created`, else its id alone (immutable). */
 const versionOf = (o: Record<string, unknown>) => String(o.modified ?? o.created ?? '-')
 const collectionKey = (c: Pick<CollectionInfo, 'apiRoot' | 'id'>) => `${withSlash(c.apiRoot)}collections/${c.id}/`
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+/** “10 minutes”, “90 seconds”: a wait in words. */
+const duration = (ms: number) => (ms >= 120_000 ? plural(Math.round(ms / 60_000), 'minute') : ms < 1000 ? 'under a second' : plural(Math.round(ms / 1000), 'second'))
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -176,18 +189,40 @@ export class SharingService {
       const objects = (this.interchange.stixBundle(scope).objects as unknown as Record<string, unknown>[]).filter((o) => o.type !== 'extension-definition')
       let entry: CollectionState = (await this.state.read()).collections[key] ?? emptyCollectionState()
 
-      // A page that was on its way when the last push stopped: what the server has of it counts as sent.
+      // A page that was on its way when the last push stopped: what the server has of it counts as sent. Its status
+      // resource (when the server gave one) is asked first, and followed again while the server still works on it.
       let alreadyThere = 0
       if (entry.inFlight && entry.inFlight.length > 0 && !options.dryRun) {
-        const landed = collection.canRead ? await this.versionsOnServer(client, collection, entry.inFlight.map((o) => o.id)) : new Map<string, Set<string>>()
         const inFlight = entry.inFlight
+        const accepted = new Set<string>()
+        if (entry.inFlightStatus) {
+          const status = await this.follow(client, collection, entry.inFlightStatus, options, (pending, waited) =>
+            progress(0, 0, `Asking the server about the page the last push sent to “${collection.title}”: ${plural(pending, 'object')} not confirmed yet (${duration(waited)})…`),
+          ).catch((err: unknown) => {
+            // A server that no longer knows the status: what the collection holds tells instead (below).
+            if (err instanceof TaxiiError && err.status === 404) return null
+            throw err
+          })
+          if (status && status.status !== 'complete') {
+            const confirmed = status.successes.filter((x) => inFlight.some((o) => o.id === x.id))
+            await this.updateEntry(key, (e) => {
+              for (const o of inFlight) if (confirmed.some((x) => x.id === o.id)) e.sent[o.id] = o.version
+              e.inFlight = inFlight.filter((o) => !confirmed.some((x) => x.id === o.id))
+            })
+            throw this.unconfirmed(collection, inFlight.length, inFlight.length - confirmed.length, 0, 0, options, true)
+          }
+          for (const x of status?.successes ?? []) accepted.add(x.id)
+        }
+        const unknown = inFlight.filter((o) => !accepted.has(o.id)).map((o) => o.id)
+        const landed = collection.canRead && unknown.length > 0 ? await this.versionsOnServer(client, collection, unknown) : new Map<string, Set<string>>()
         entry = await this.updateEntry(key, (e) => {
           for (const o of inFlight) {
-            if (!landed.get(o.id)?.has(o.version)) continue
+            if (!accepted.has(o.id) && !landed.get(o.id)?.has(o.version)) continue
             e.sent[o.id] = o.version
             alreadyThere++
           }
           delete e.inFlight
+          delete e.inFlightStatus
         })
       }
 
@@ -202,11 +237,30 @@ export class SharingService {
       for (const page of pages) {
         const sending = page.map((o) => ({ id: o.id as string, version: versionOf(o) }))
         const thereBefore = result.alreadyThere
-        await this.updateEntry(key, (e) => void (e.inFlight = sending))
-        let status = await client.addObjects(collection, JSON.stringify({ objects: page }))
-        for (let delay = 200; status.status !== 'complete'; delay = Math.min(delay * 2, 5000)) {
-          await wait(delay, options.signal)
-          status = await client.status(collection.apiRoot, status.id)
+        await this.updateEntry(key, (e) => {
+          e.inFlight = sending
+          delete e.inFlightStatus
+        })
+        const answer = await client.addObjects(collection, JSON.stringify({ objects: page }))
+        let status = answer
+        if (answer.status !== 'complete') {
+          // Remembered first, so a push that stops while the server works on the page asks about it next time.
+          await this.updateEntry(key, (e) => void (e.inFlightStatus = answer.id))
+          status = await this.follow(client, collection, answer, options, (pending, waited) =>
+            progress(done, changed.length, `Sent ${done + page.length} of ${changed.length} objects to “${collection.title}”; waiting for the server to confirm ${plural(pending, 'object')} of the last page (${duration(waited)})…`),
+          )
+          if (status.status !== 'complete') {
+            const confirmed = new Set(status.successes.map((x) => x.id))
+            await this.updateEntry(key, (e) => {
+              for (const o of sending) if (confirmed.has(o.id)) e.sent[o.id] = o.version
+              e.inFlight = sending.filter((o) => !confirmed.has(o.id))
+              e.lastPush = new Date().toISOString()
+            })
+            const accepted = result.succeeded + sending.filter((o) => confirmed.has(o.id)).length
+            const notSent = changed.length - done - page.length
+            await this.audit.record({ action: 'push', collection: 'workspace', id: key, title: collection.title, fields: [`sent: ${accepted}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`, `not confirmed yet: ${page.length - confirmed.size}`] }).catch(() => undefined)
+            throw this.unconfirmed(collection, page.length, page.length - confirmed.size, accepted, notSent, options, false)
+          }
         }
         const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused by the server']))
         // Servers refuse a version they hold already (sent from another workspace, or by a push that lost its answer): that one is there.
@@ -235,6 +289,37 @@ export class SharingService {
     } finally {
       this.progress = null
     }
+  }
+
+  /**
+   * Follows a status resource until the server calls it complete, or the deadline (SyncOptions.statusDeadlineMs,
+   * from now) passes: then the last status read, still pending, is returned. `waiting` hears how many objects are
+   * still pending and for how long, at each look.
+   */
+  private async follow(client: TaxiiClient, collection: CollectionInfo, first: StatusResource | string, options: SyncOptions, waiting: (pending: number, waitedMs: number) => void): Promise<StatusResource> {
+    const started = Date.now()
+    const deadline = started + (options.statusDeadlineMs ?? STATUS_DEADLINE_MS)
+    let status = typeof first === 'string' ? await client.status(collection.apiRoot, first) : first
+    for (let delay = 200; status.status !== 'complete'; delay = Math.min(delay * 2, 5000)) {
+      waiting(status.pendingCount || status.pendings.length || status.totalCount - status.successCount - status.failureCount, Date.now() - started)
+      const left = deadline - Date.now()
+      if (left <= 0) break
+      await wait(Math.min(delay, left), options.signal)
+      status = await client.status(collection.apiRoot, status.id)
+    }
+    return status
+  }
+
+  /** The end of a push whose page the server has not confirmed within the deadline, in words: what was sent, what is not confirmed, what the next push does. */
+  private unconfirmed(collection: CollectionInfo, pageSize: number, pending: number, accepted: number, notSent: number, options: SyncOptions, resumed: boolean): TaxiiError {
+    const waited = duration(options.statusDeadlineMs ?? STATUS_DEADLINE_MS)
+    const head = resumed
+      ? `The server has still not confirmed ${pending === pageSize ? `the ${plural(pageSize, 'object')}` : `${pending} of the ${pageSize} objects`} an earlier push sent to “${collection.title}” (waited ${waited} more); nothing new was sent.`
+      : `The server took the last page sent to “${collection.title}” (${plural(pageSize, 'object')}) but has not confirmed ${pending === pageSize ? 'it' : `${pending} of them`} within ${waited}: it still reports ${pending === 1 ? 'it' : 'them'} as pending. So far ${plural(accepted, 'object was', 'objects were')} sent and accepted${notSent > 0 ? `; ${notSent} not sent yet` : ''}.`
+    const next = collection.canRead
+      ? 'Push again later: the next push asks the server about that page before sending anything and sends again only what the server does not hold, so nothing is sent twice.'
+      : 'Push again later: the next push asks the server about that page before sending anything, and sends those objects again only if the server no longer knows that page (this collection cannot be read to check).'
+    return new TaxiiError(`${head} ${next}`)
   }
 
   private async updateEntry(key: string, fn: (e: CollectionState) => void): Promise<CollectionState> {

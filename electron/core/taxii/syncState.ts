@@ -22,6 +22,8 @@ const CollectionStateSchema = z.object({
   sent: z.record(z.string(), z.string()).default({}),
   /** The page being sent when a push stopped: checked against the server before the next push sends it again. */
   inFlight: z.array(z.object({ id: z.string(), version: z.string() })).optional(),
+  /** The server's status resource for that page, when it answered with one: the next push asks it first (it also tells a write-only collection's outcome). */
+  inFlightStatus: z.string().optional(),
   /** The X-TAXII-Date-Added-Last of the last committed pull. */
   addedAfter: z.string().optional(),
   lastPush: z.string().optional(),

@@ -78,8 +78,8 @@ export async function exportBriefing(req: RenderRequest & { out: string; unique?
   return { format: req.format, path, bytes: bytes.byteLength, tlp: briefing.tlp, incidents: briefing.incidentCount, ms: Math.round(performance.now() - started) }
 }
 
-/** `albania-2022-briefing`: a file-name-safe slug of a report name. */
-export function slug(name: string): string {
+/** `albania-2022-briefing`: a file-name-safe slug of a report name; `fallback` when nothing of the name is left. */
+export function slug(name: string, fallback = 'briefing'): string {
   const s = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -87,5 +87,5 @@ export function slug(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
-  return s || 'briefing'
+  return s || fallback
 }
