@@ -51,8 +51,11 @@ export function tickAt(list: Tick[], isoDay: string): Tick {
   return t
 }
 
-/** Brushes from one tick to another the way a user does: Shift held, dragging across the lanes. */
-export async function brush(page: Page, canvas: Locator, from: Tick, to: Tick): Promise<void> {
+/** Brushes from one axis tick to another (YYYY-MM-DD) the way a user does: Shift held, dragging across the lanes of the frame drawn last. */
+export async function brush(page: Page, canvas: Locator, fromDay: string, toDay: string): Promise<void> {
+  const axis = await drawn(page)
+  const from = tickAt(axis, fromDay)
+  const to = tickAt(axis, toDay)
   const box = (await canvas.boundingBox())!
   await page.keyboard.down('Shift')
   await page.mouse.move(box.x + from.x, box.y + 300)
