@@ -1,43 +1,11 @@
 // What the actors view does: open, save and delete actors.
-import type { ActorInput } from '../../shared/domain'
+import type { Actor, ActorInput } from '../../shared/domain'
 import { client } from '../api'
-import { firstField, focusWhenShown, viewStart } from '../shell/focus'
-import { deleteWithUndo, guard, put } from '../state/actions'
-import { setState, type Editing } from '../state/store'
+import { put } from '../state/actions'
+import { recordActions } from '../state/recordActions'
 
-export const editActor = (actor: Editing) => guard(() => setState({ actor }))
-
-/** Opens an empty actor form, focused on its first field. */
-export const newActor = () =>
-  guard(() => {
-    setState({ actor: { kind: 'new' } })
-    focusWhenShown(() => firstField('form[data-actor="new"]'))
-  })
-
-/** Leaves the actor form (asking first when it has edits) and returns to the actor list. */
-export const leaveActor = () =>
-  guard(() => {
-    setState({ actor: { kind: 'none' } })
-    focusWhenShown(() => viewStart('actors'))
-  })
-
-export async function saveActor(id: string | null, input: ActorInput) {
-  const saved = id ? await client.actors.update({ id, input }) : await client.actors.create(input)
-  put('actors', saved)
-  setState({ actor: { kind: 'existing', id: saved.id }, dirty: false })
-  return saved
-}
-
-export const deleteActor = (id: string) =>
-  deleteWithUndo({
-    collection: 'actors',
-    noun: 'actor',
-    name: (r) => r.name,
-    remove: () => client.actors.delete({ id }),
-    restore: (r) => client.actors.restore(r),
-    deleted: () => setState({ actor: { kind: 'none' }, dirty: false }),
-  })
-
+/** Open, new (focused on its first field), leave (asking first when the form has edits), save, and delete with Undo. */
+export const { edit: editActor, create: newActor, leave: leaveActor, save: saveActor, remove: deleteActor } = recordActions<Actor, ActorInput>('actor', client.actors, (r) => r.name)
 
 /** Creates an actor from a picker (a claim's attributor or responder) without opening the actors view; the caller links it. */
 export async function createActorInline(input: ActorInput) {

@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import type { DatasetSummary } from '../../shared/interchange'
 import { useApp } from '../state/store'
+import { ImportTable } from './ImportTable'
 
 export function DatasetReport({ summary }: { summary: DatasetSummary }) {
   const notImported = useApp((s) => s.importing?.preview?.notImported)
@@ -14,24 +15,15 @@ export function DatasetReport({ summary }: { summary: DatasetSummary }) {
           <summary>
             {summary.rejects.length} rejected row{summary.rejects.length === 1 ? '' : 's'} — why
           </summary>
-          <table className="import-table" aria-label="Rejected rows">
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Reason</th>
+          <ImportTable label="Rejected rows" columns={['Row', 'Column', 'Reason']}>
+            {summary.rejects.map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                <td>{r.column}</td>
+                <td>{r.reason}</td>
               </tr>
-            </thead>
-            <tbody>
-              {summary.rejects.map((r) => (
-                <tr key={r.row}>
-                  <td>{r.row}</td>
-                  <td>{r.column}</td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ImportTable>
         </details>
       ) : null}
       {summary.conflicts.length > 0 ? (

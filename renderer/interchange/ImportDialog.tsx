@@ -5,6 +5,7 @@ import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp } from '../state/store'
 import { backToMapping, cancelImport, commitImport, exportRejects, setCampaignsAsIncidents } from './actions'
 import { DatasetReport } from './DatasetReport'
+import { ImportTable } from './ImportTable'
 
 /** "1 incident", "2 incidents". */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -47,28 +48,10 @@ function ImportPanel() {
                 {importing.fromServer ? 'New on the server:' : p.format === 'misp' ? 'MISP events' : p.format === 'stix-2.0' ? 'A STIX 2.0 bundle (read as 2.1)' : 'A STIX 2.1 bundle'} {importing.fromServer ? '' : 'with '}{p.total} objects. Nothing has been written yet.
               </p>
             )}
-            <table className="import-table" aria-label="What each type of object becomes">
-              <thead>
-                <tr>
-                  <th scope="col">Type</th>
-                  {IMPORT_OUTCOMES.map((o) => (
-                    <th scope="col" key={o}>
-                      {IMPORT_OUTCOME_LABELS[o]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.byType.map((t) => (
-                  <tr key={t.type}>
-                    <th scope="row">{t.type}</th>
-                    {IMPORT_OUTCOMES.map((o) => (
-                      <td key={o}>{t.counts[o] || ''}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
+            <ImportTable
+              label="What each type of object becomes"
+              columns={['Type', ...IMPORT_OUTCOMES.map((o) => IMPORT_OUTCOME_LABELS[o])]}
+              foot={
                 <tr>
                   <th scope="row">All {p.total}</th>
                   {IMPORT_OUTCOMES.map((o) => (
@@ -77,8 +60,17 @@ function ImportPanel() {
                     </td>
                   ))}
                 </tr>
-              </tfoot>
-            </table>
+              }
+            >
+              {p.byType.map((t) => (
+                <tr key={t.type}>
+                  <th scope="row">{t.type}</th>
+                  {IMPORT_OUTCOMES.map((o) => (
+                    <td key={o}>{t.counts[o] || ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </ImportTable>
             {p.dataset ? <DatasetReport summary={p.dataset} /> : null}
             {p.notImported.length > 0 && !p.dataset ? (
               <details className="import-reasons" open={p.notImported.length <= 8}>

@@ -6,6 +6,7 @@ import { INCIDENT_TYPE_LABELS } from '../../shared/domain'
 import { formatPartialDate } from '../../shared/partialDate'
 import { useFocusTrap } from '../components/useFocusTrap'
 import { useApp, type MappingStep } from '../state/store'
+import { ImportTable } from './ImportTable'
 import { applySavedMapping, cancelMapping, previewMapped, saveMapping, setColumnField, setValueMapping, updateMapping } from './actions'
 
 /** Rows shown in the live preview. */
@@ -61,33 +62,24 @@ function MappingPanel({ step }: { step: MappingStep }) {
           </label>
         </div>
 
-        <table className="import-table mapping-columns" aria-label="Columns and the fields they fill">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">First values</th>
-              <th scope="col">Field</th>
+        <ImportTable label="Columns and the fields they fill" className="mapping-columns" columns={['Column', 'First values', 'Field']}>
+          {step.headers.map((h, col) => (
+            <tr key={h}>
+              <th scope="row">{h}</th>
+              <td className="mapping-samples">{sampleValues(step, col)}</td>
+              <td>
+                <select aria-label={`Field for column ${h}`} value={mapping.columns[h] ?? ''} onChange={(e) => setColumnField(h, e.target.value as CsvField | '')}>
+                  <option value="">Ignored</option>
+                  {CSV_FIELDS.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {step.headers.map((h, col) => (
-              <tr key={h}>
-                <th scope="row">{h}</th>
-                <td className="mapping-samples">{sampleValues(step, col)}</td>
-                <td>
-                  <select aria-label={`Field for column ${h}`} value={mapping.columns[h] ?? ''} onChange={(e) => setColumnField(h, e.target.value as CsvField | '')}>
-                    <option value="">Ignored</option>
-                    {CSV_FIELDS.map((f) => (
-                      <option key={f.id} value={f.id}>
-                        {f.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ImportTable>
 
         {step.values.length > 0 ? (
           <section aria-labelledby="mapping-values">
@@ -95,71 +87,48 @@ function MappingPanel({ step }: { step: MappingStep }) {
             <p role="status" className={unmapped.length > 0 ? 'mapping-unmapped' : undefined}>
               {unmapped.length === 0 ? 'Every value has a mapping.' : `${unmapped.length} value${unmapped.length === 1 ? ' has' : 's have'} no mapping: the rows holding ${unmapped.length === 1 ? 'it' : 'them'} would be rejected.`}
             </p>
-            <table className="import-table" aria-label="Values of the enumeration columns">
-              <thead>
-                <tr>
-                  <th scope="col">Column</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Rows</th>
-                  <th scope="col">Becomes</th>
+            <ImportTable label="Values of the enumeration columns" columns={['Column', 'Value', 'Rows', 'Becomes']}>
+              {step.values.map((v) => (
+                <tr key={`${v.field}:${v.value}`} data-unmapped={v.mapped === undefined || undefined}>
+                  <td>{v.column}</td>
+                  <th scope="row">{v.value}</th>
+                  <td>{v.count}</td>
+                  <td>
+                    <select
+                      aria-label={`Value ${v.value} of ${v.column}`}
+                      value={v.mapped === undefined ? '\u0000' : v.mapped}
+                      onChange={(e) => setValueMapping(v.field as EnumField, v.value, e.target.value === '\u0000' ? undefined : e.target.value)}
+                    >
+                      <option value={'\u0000'}>No mapping (reject the row)</option>
+                      <option value={IGNORE}>Leave the value out</option>
+                      {ENUM_OPTIONS[v.field as EnumField].map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {step.values.map((v) => (
-                  <tr key={`${v.field}:${v.value}`} data-unmapped={v.mapped === undefined || undefined}>
-                    <td>{v.column}</td>
-                    <th scope="row">{v.value}</th>
-                    <td>{v.count}</td>
-                    <td>
-                      <select
-                        aria-label={`Value ${v.value} of ${v.column}`}
-                        value={v.mapped === undefined ? '\u0000' : v.mapped}
-                        onChange={(e) => setValueMapping(v.field as EnumField, v.value, e.target.value === '\u0000' ? undefined : e.target.value)}
-                      >
-                        <option value={'\u0000'}>No mapping (reject the row)</option>
-                        <option value={IGNORE}>Leave the value out</option>
-                        {ENUM_OPTIONS[v.field as EnumField].map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ImportTable>
           </section>
         ) : null}
 
         <section aria-labelledby="mapping-preview">
           <h3 id="mapping-preview">Preview of the first rows</h3>
-          <table className="import-table" aria-label="The first rows as incidents">
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Title</th>
-                <th scope="col">Start</th>
-                <th scope="col">Victims</th>
-                <th scope="col">Sponsors</th>
-                <th scope="col">Types</th>
-                <th scope="col">Problems</th>
+          <ImportTable label="The first rows as incidents" columns={['Row', 'Title', 'Start', 'Victims', 'Sponsors', 'Types', 'Problems']}>
+            {preview.slice(0, PREVIEW_ROWS).map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                <td>{r.incident.title ?? ''}</td>
+                <td>{formatPartialDate(r.incident.start)}</td>
+                <td>{(r.incident.victims ?? []).map((v) => countryName(v.country)).join(', ')}</td>
+                <td>{(r.incident.sponsorCountries ?? []).map(countryName).join(', ')}</td>
+                <td>{(r.incident.types ?? []).map((t) => INCIDENT_TYPE_LABELS[t]).join(', ')}</td>
+                <td>{[...r.errors.map((e) => `Rejected: ${e.column}: ${e.reason}`), ...r.warnings.map((w) => `Left out: ${w.column}: ${w.reason}`)].join(' · ')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {preview.slice(0, PREVIEW_ROWS).map((r) => (
-                <tr key={r.row}>
-                  <td>{r.row}</td>
-                  <td>{r.incident.title ?? ''}</td>
-                  <td>{formatPartialDate(r.incident.start)}</td>
-                  <td>{(r.incident.victims ?? []).map((v) => countryName(v.country)).join(', ')}</td>
-                  <td>{(r.incident.sponsorCountries ?? []).map(countryName).join(', ')}</td>
-                  <td>{(r.incident.types ?? []).map((t) => INCIDENT_TYPE_LABELS[t]).join(', ')}</td>
-                  <td>{[...r.errors.map((e) => `Rejected: ${e.column}: ${e.reason}`), ...r.warnings.map((w) => `Left out: ${w.column}: ${w.reason}`)].join(' · ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ImportTable>
           <p className="field-hint">
             {failing.length === 0
               ? `None of the first ${preview.length} rows has a problem.`

@@ -3,6 +3,9 @@ import { useMemo, useState } from 'react'
 import { admiraltyGrade, type Source } from '../../shared/domain'
 import { comparePartialDates } from '../../shared/partialDate'
 import { orphanSources, sourceUseCounts } from '../../shared/sourceUsage'
+import { editedRecord, viewStartMark } from '../components/editedRecord'
+import { EmptyState } from '../components/EmptyState'
+import { RecordListPane } from '../components/RecordListPane'
 import { formatCount, formatDate } from '../locale'
 import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
@@ -51,7 +54,6 @@ export function SourcesView() {
   const incidents = useApp((s) => s.incidents)
   const notes = useApp((s) => s.notes)
   const editing = useApp((s) => s.source)
-  const readOnly = useApp((s) => s.info?.readOnly ?? null)
   const [query, setQuery] = useState('')
   const [orphansOnly, setOrphansOnly] = useState(false)
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'title', dir: 'asc' })
@@ -63,41 +65,36 @@ export function SourcesView() {
     const sign = sort.dir === 'asc' ? 1 : -1
     return shown.sort((a, b) => sign * compare(sort.key, a, b, uses) || a.title.localeCompare(b.title))
   }, [sources, query, orphansOnly, orphans, sort, uses])
-  const source = editing.kind === 'existing' ? (sources.find((s) => s.id === editing.id) ?? null) : null
+  const { record: source, formKey } = editedRecord(sources, editing)
 
   const toggleSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
 
   return (
     <div className="view sources-view">
       <div className="split">
-        <section className="list-pane" aria-label="Source list">
-          <div className="toolbar">
-            <button type="button" className="primary" disabled={!!readOnly} onClick={newSource} data-view-start={sources.length === 0 ? '' : undefined}>
-              + New source
-            </button>
-            <input type="search" className="source-search" aria-label="Search sources" placeholder="Search title, publisher, address…" data-hotkey="/" value={query} onChange={(e) => setQuery(e.target.value)} />
-            <label className="check">
-              <input type="checkbox" checked={orphansOnly} onChange={(e) => setOrphansOnly(e.target.checked)} />
-              Orphans only ({formatCount(orphans.size)})
-            </label>
-            <span className="filter-count">
-              {rows.length === sources.length ? plural(sources.length, 'source') : `${formatCount(rows.length)} of ${plural(sources.length, 'source')}`}
-            </span>
-          </div>
-          {sources.length === 0 ? (
-            <div className="empty-state">
-              <h2>No sources yet</h2>
-              <p>Add the reports, statements and articles your incidents rest on, with their Admiralty grade; incidents and their claims cite them.</p>
-            </div>
-          ) : rows.length === 0 ? (
-            <div className="empty-state">
-              <h2>{orphansOnly && query.trim() === '' ? 'No orphan sources' : 'No source matches'}</h2>
-              <p>
-                {orphansOnly && query.trim() === ''
-                  ? 'Every source is cited by an incident, an attribution, a response or a note.'
-                  : 'Try another word, or clear the search and the orphans filter.'}
-              </p>
-            </div>
+        <RecordListPane
+          noun="source"
+          label="Source list"
+          count={sources.length}
+          onNew={newSource}
+          tools={
+            <>
+              <input type="search" className="source-search" aria-label="Search sources" placeholder="Search title, publisher, address…" data-hotkey="/" value={query} onChange={(e) => setQuery(e.target.value)} />
+              <label className="check">
+                <input type="checkbox" checked={orphansOnly} onChange={(e) => setOrphansOnly(e.target.checked)} />
+                Orphans only ({formatCount(orphans.size)})
+              </label>
+              <span className="filter-count">
+                {rows.length === sources.length ? plural(sources.length, 'source') : `${formatCount(rows.length)} of ${plural(sources.length, 'source')}`}
+              </span>
+            </>
+          }
+          empty={{ title: 'No sources yet', text: 'Add the reports, statements and articles your incidents rest on, with their Admiralty grade; incidents and their claims cite them.' }}
+        >
+          {rows.length === 0 ? (
+            <EmptyState title={orphansOnly && query.trim() === '' ? 'No orphan sources' : 'No source matches'}>
+              {orphansOnly && query.trim() === '' ? 'Every source is cited by an incident, an attribution, a response or a note.' : 'Try another word, or clear the search and the orphans filter.'}
+            </EmptyState>
           ) : (
             <div className="source-table-wrap">
               <table className="source-table" aria-label="Sources">
@@ -123,7 +120,7 @@ export function SourcesView() {
                           <button
                             type="button"
                             className="source-open"
-                            data-view-start={source ? (selected ? '' : undefined) : n === 0 ? '' : undefined}
+                            data-view-start={viewStartMark(source?.id ?? null, s.id, n)}
                             onClick={(e) => {
                               e.stopPropagation()
                               editSource({ kind: 'existing', id: s.id })
@@ -156,16 +153,9 @@ export function SourcesView() {
               </table>
             </div>
           )}
-        </section>
+        </RecordListPane>
         <section className="detail-pane" aria-label="Source details">
-          {editing.kind === 'none' || (editing.kind === 'existing' && !source) ? (
-            <div className="empty-state">
-              <h2>No source selected</h2>
-              <p>Pick a source on the left to edit or re-grade it, or add a new one.</p>
-            </div>
-          ) : (
-            <SourceForm key={editing.kind === 'new' ? 'new' : editing.id} source={source} />
-          )}
+          {formKey === null ? <EmptyState title="No source selected">Pick a source on the left to edit or re-grade it, or add a new one.</EmptyState> : <SourceForm key={formKey} source={source} />}
           {source ? <CitedBy id={source.id} /> : null}
           {source ? <Backlinks id={source.id} /> : null}
         </section>

@@ -2,18 +2,12 @@
 import type { Locator, Page } from '@playwright/test'
 import { AXIS_H } from '../../shared/timeline/layout'
 import { expect, test } from './support/fixtures'
-import { drawn, openTimeline, zoomTo, type Tick } from './support/timeline'
+import { brush, drawn, expectDateFilter, openTimeline, tickAt, zoomTo, type Tick } from './support/timeline'
 
 const ALBANIA = /Destructive attack on Albanian/
 
 async function ticks(canvas: Locator): Promise<Tick[]> {
   return JSON.parse((await canvas.getAttribute('data-ticks')) ?? '[]')
-}
-
-function tickAt(list: Tick[], isoDay: string): Tick {
-  const t = list.find((x) => x.t.startsWith(isoDay))
-  if (!t) throw new Error(`no axis tick at ${isoDay} in ${list.map((x) => x.t).join(', ')}`)
-  return t
 }
 
 /** The pixel (RGBA) the user sees at canvas CSS coordinates. */
@@ -67,19 +61,8 @@ test('draws the July 2022 Albania attack where July 2022 is on the axis', async 
 test('brushing September 2022 filters the incidents table, and clearing the brush resets it', async ({ app, page }) => {
   const canvas = await openTimeline(page)
   await zoomTo(page, 'Jun 2022', 'Dec 2022')
-  const axis = await ticks(canvas)
-  const sep = tickAt(axis, '2022-09-01')
-  const oct = tickAt(axis, '2022-10-01')
-  const box = (await canvas.boundingBox())!
-  await page.keyboard.down('Shift')
-  await page.mouse.move(box.x + sep.x, box.y + 300)
-  await page.mouse.down()
-  await page.mouse.move(box.x + (sep.x + oct.x) / 2, box.y + 300, { steps: 4 })
-  await page.mouse.move(box.x + oct.x, box.y + 300, { steps: 4 })
-  await page.mouse.up()
-  await page.keyboard.up('Shift')
-  await expect(page.locator('.filter-date', { hasText: 'From' }).locator('input')).toHaveValue('2022-09')
-  await expect(page.locator('.filter-date', { hasText: 'To' }).locator('input')).toHaveValue('2022-09')
+  await brush(page, canvas, '2022-09-01', '2022-10-01')
+  await expectDateFilter(page, '2022-09', '2022-09')
   await expect(app.count()).toHaveText('3 of 14 incidents')
   await page.getByRole('tab', { name: 'Incidents' }).click()
   await expect(app.rows()).toHaveCount(3)

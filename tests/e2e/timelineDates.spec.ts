@@ -1,6 +1,6 @@
 // Every timeline mark at its true date, and a date window that sees attributions and responses (and says so), as an analyst checks them.
 import { expect, test } from './support/fixtures'
-import { drawn, openTimeline, zoomTo, type Tick } from './support/timeline'
+import { brush, drawn, expectDateFilter, openTimeline, zoomTo, type Tick } from './support/timeline'
 
 /** The x the axis gives a UTC day (read off two of its ticks: the axis is linear in time). */
 function axisX(axis: Tick[], isoDay: string): number {
@@ -75,19 +75,8 @@ test('a busy day at year zoom is one counted glyph that lists its events and ope
 test('brushing September 2022 keeps the July 2022 Albania attack, says it is there by a response, and the incident-dates toggle drops it', async ({ app, page }) => {
   const canvas = await openTimeline(page)
   await zoomTo(page, 'Jun 2022', 'Dec 2022')
-  const axis = await drawn(page)
-  const sep = axis.find((t) => t.t.startsWith('2022-09-01'))!
-  const oct = axis.find((t) => t.t.startsWith('2022-10-01'))!
-  const box = (await canvas.boundingBox())!
-  await page.keyboard.down('Shift')
-  await page.mouse.move(box.x + sep.x, box.y + 300)
-  await page.mouse.down()
-  await page.mouse.move(box.x + (sep.x + oct.x) / 2, box.y + 300, { steps: 4 })
-  await page.mouse.move(box.x + oct.x, box.y + 300, { steps: 4 })
-  await page.mouse.up()
-  await page.keyboard.up('Shift')
-  await expect(page.locator('.filter-date', { hasText: 'From' }).locator('input')).toHaveValue('2022-09')
-  await expect(page.locator('.filter-date', { hasText: 'To' }).locator('input')).toHaveValue('2022-09')
+  await brush(page, canvas, '2022-09-01', '2022-10-01')
+  await expectDateFilter(page, '2022-09', '2022-09')
   await page.getByRole('tab', { name: 'Incidents' }).click()
   const july = app.row(/Destructive attack on Albanian/)
   await expect(july).toHaveCount(1)

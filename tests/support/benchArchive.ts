@@ -1,12 +1,12 @@
 // Benchmark of archived copies against bare file I/O: checking every copy (as on open and in validate) vs reading and hashing the same files by hand, and storing a copy vs a durable write of the same bytes.
 // Run through `npm run bench`.
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkArchivedCopies, writeArchivedCopy } from '../../electron/core/store/archive'
 import type { ArchivedCopy } from '../../shared/domain'
+import { compare, durableWrite } from './benchTiming'
 
 /** Ratios to the by-hand baseline the archive code must stay within; storing also creates the source's folder and checks the bytes, hence the wider bound. */
 const TARGET = { check: 1.5, store: 2 }
@@ -14,39 +14,6 @@ const COPIES = 120
 const SIZE = 512 * 1024
 const RUNS = 15
 const WARMUPS = 2
-
-function durableWrite(file: string, bytes: Uint8Array): void {
-  const temp = `${file}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
-    writeSync(fd, bytes)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
-  const dir = openSync(join(file, '..'), 'r')
-  try {
-    fsyncSync(dir)
-  } finally {
-    closeSync(dir)
-  }
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-
-async function compare<K extends string>(variants: Record<K, () => unknown>): Promise<Record<K, number>> {
-  const names = Object.keys(variants) as K[]
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
-  for (let round = 0; round < WARMUPS + RUNS; round++) {
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const start = performance.now()
-      await variants[name]()
-      if (round >= WARMUPS) samples[name].push(performance.now() - start)
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<K, number>
-}
 
 const root = await mkdtemp(join(tmpdir(), 'watchfloor-bench-archive-'))
 try {
@@ -57,22 +24,30 @@ try {
   const sources: { id: string; title: string; archive: ArchivedCopy }[] = []
   for (let n = 0; n < COPIES; n++) sources.push({ id: `src-${n}`, title: `Source ${n}`, archive: await writeArchivedCopy(dir, `src-${n}`, 'page.html', 'text/html', page(n)) })
 
-  const check = await compare({
-    byHand: async () => {
-      for (const s of sources) createHash('sha256').update(await readFile(join(dir, s.archive.file))).digest('hex')
+  const check = await compare(
+    {
+      byHand: async () => {
+        for (const s of sources) createHash('sha256').update(await readFile(join(dir, s.archive.file))).digest('hex')
+      },
+      archive: async () => {
+        const problems = await checkArchivedCopies(dir, sources)
+        if (problems.length) throw new Error(problems[0].message)
+      },
     },
-    archive: async () => {
-      const problems = await checkArchivedCopies(dir, sources)
-      if (problems.length) throw new Error(problems[0].message)
-    },
-  })
+    WARMUPS,
+    RUNS,
+  )
   const bytes = page(COPIES + 1)
   const other = join(root, 'baseline.html')
   let n = 0
-  const store = await compare({
-    byHand: () => durableWrite(other, bytes),
-    archive: () => writeArchivedCopy(dir, `src-new-${n++}`, 'page.html', 'text/html', bytes),
-  })
+  const store = await compare(
+    {
+      byHand: () => durableWrite(other, bytes),
+      archive: () => writeArchivedCopy(dir, `src-new-${n++}`, 'page.html', 'text/html', bytes),
+    },
+    WARMUPS,
+    RUNS,
+  )
 
   const mb = (COPIES * SIZE) / 1024 / 1024
   console.log(`Archived copies vs bare file I/O (median ms over ${RUNS} runs)`)

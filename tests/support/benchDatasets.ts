@@ -12,19 +12,10 @@ import { AuditLog } from '../../electron/core/store/AuditLog'
 import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
 import { writeChunksAtomic } from '../../electron/core/fs/atomicWrite'
 import { jsonPieces, utf8Chunks } from '../../electron/core/store/jsonStream'
+import { median, timed } from './benchTiming'
 
 const TARGET = 3
 const ROWS = 100_000
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-
-async function timed(fn: () => unknown): Promise<number> {
-  gc()
-  const t = performance.now()
-  await fn()
-  return performance.now() - t
-}
-
 const VICTIMS = ['Albania', 'Estonia', 'Germany', 'Ukraine', 'United States', 'Japan', 'Costa Rica', 'Montenegro', 'Saudi Arabia', 'Latvia']
 const SPONSORS = ['Iran, Islamic Republic of', 'Russian Federation', 'China', "Korea, Democratic People's Republic of", '']
 const TYPES = ['Espionage', 'Data destruction', 'Denial of service', 'Ransomware; Doxing', 'Defacement']

@@ -8,20 +8,11 @@ import { bundleProblems } from '../../electron/core/interchange/stixCheck'
 import { InterchangeService } from '../../electron/core/services/InterchangeService'
 import { AuditLog } from '../../electron/core/store/AuditLog'
 import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
+import { median, timed } from './benchTiming'
 import { generateWorkspace } from './generate'
 import { oasisErrors } from './oasisStix'
 
 const TARGET = { import: 4, export: 4 }
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-
-async function timed(fn: () => unknown): Promise<number> {
-  gc()
-  const t = performance.now()
-  await fn()
-  return performance.now() - t
-}
-
 const root = await mkdtemp(join(tmpdir(), 'watchfloor-bench-interchange-'))
 try {
   // A bundle of about 100k objects: incidents exported with their relationships, responses and actors.

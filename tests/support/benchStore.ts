@@ -1,32 +1,14 @@
 // Benchmark of the workspace store against bare JSON: open and save-after-one-edit at 1k, 10k and 100k incidents, plain and encrypted.
 // Run through `npm run bench`; pass --expose-gc so each timed run starts from a collected heap.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WORKSPACE_FILE } from '../../electron/core/store/files'
 import { WorkspaceKey } from '../../electron/core/store/cipher'
 import { WorkspaceStore } from '../../electron/core/store/WorkspaceStore'
+import { compare, durableWrite } from './benchTiming'
 import { generateWorkspace } from './generate'
-
-/** The same durability the store gives a save, by hand: write a temp file, fsync it, rename it into place, fsync the folder. */
-function durableWrite(file: string, text: string): void {
-  const temp = `${file}.tmp`
-  const fd = openSync(temp, 'w')
-  try {
-    writeSync(fd, text)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, file)
-  const dir = openSync(join(file, '..'), 'r')
-  try {
-    fsyncSync(dir)
-  } finally {
-    closeSync(dir)
-  }
-}
 
 /** Open and save targets at 100k incidents, as ratios to bare JSON (save: to the durable baseline). */
 const TARGET = { open: 1.5, save: 1.3 }
@@ -38,38 +20,6 @@ const SIZES = [
   { incidents: 10_000, warmups: 2, runs: 9 },
   { incidents: 100_000, warmups: 1, runs: 5 },
 ]
-
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-
-async function time(fn: () => unknown): Promise<number> {
-  gc()
-  const start = performance.now()
-  await fn()
-  return performance.now() - start
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-
-/**
- * Runs the variants round-robin, so drift (page cache, heap growth, other load) spreads over all of
- * them instead of favouring whichever ran last; warm-up rounds are dropped.
- */
-async function compare<K extends string>(variants: Record<K, () => unknown>, warmups: number, runs: number): Promise<Record<K, number>> {
-  const names = Object.keys(variants) as K[]
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
-  for (let round = 0; round < warmups + runs; round++) {
-    // Alternate which variant goes first, too.
-    const order = round % 2 ? [...names].reverse() : names
-    for (const name of order) {
-      const ms = await time(variants[name])
-      if (round >= warmups) samples[name].push(ms)
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])])) as Record<K, number>
-}
 
 interface Row {
   incidents: number

@@ -1,4 +1,4 @@
-// What the timeline specs share: opening the view, showing a date window as a user would, and reading the axis of the frame drawn last.
+// What the timeline specs share: opening the view, showing a date window as a user would, reading the axis of the frame drawn last, and brushing between two of its ticks.
 import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
@@ -42,4 +42,32 @@ export async function drawn(page: Page): Promise<Tick[]> {
     })
     .toBe(true)
   return axis
+}
+
+/** The axis tick on `isoDay` (YYYY-MM-DD); throws naming the ticks there are when there is none. */
+export function tickAt(list: Tick[], isoDay: string): Tick {
+  const t = list.find((x) => x.t.startsWith(isoDay))
+  if (!t) throw new Error(`no axis tick at ${isoDay} in ${list.map((x) => x.t).join(', ')}`)
+  return t
+}
+
+/** Brushes from one axis tick to another (YYYY-MM-DD) the way a user does: Shift held, dragging across the lanes of the frame drawn last. */
+export async function brush(page: Page, canvas: Locator, fromDay: string, toDay: string): Promise<void> {
+  const axis = await drawn(page)
+  const from = tickAt(axis, fromDay)
+  const to = tickAt(axis, toDay)
+  const box = (await canvas.boundingBox())!
+  await page.keyboard.down('Shift')
+  await page.mouse.move(box.x + from.x, box.y + 300)
+  await page.mouse.down()
+  await page.mouse.move(box.x + (from.x + to.x) / 2, box.y + 300, { steps: 4 })
+  await page.mouse.move(box.x + to.x, box.y + 300, { steps: 4 })
+  await page.mouse.up()
+  await page.keyboard.up('Shift')
+}
+
+/** Checks the filter bar's From and To dates read `from` and `to`. */
+export async function expectDateFilter(page: Page, from: string, to: string): Promise<void> {
+  await expect(page.locator('.filter-date', { hasText: 'From' }).locator('input')).toHaveValue(from)
+  await expect(page.locator('.filter-date', { hasText: 'To' }).locator('input')).toHaveValue(to)
 }
