@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Bridge } from '../../../shared/bridge'
-import { CHANNEL_NAMES } from '../../../shared/channels'
 import type { WorkspaceInfo } from '../../../shared/contract'
 import type { Result } from '../../../shared/result'
 import { WorkspaceSchema } from '../../../shared/workspace'
@@ -39,7 +38,6 @@ const item = (items: MenuItem[], label: string) => {
 }
 const handler = (channel: string) => fake.handlers.get(channel) as (event: unknown, input?: unknown) => Promise<Result<unknown>>
 const trustedEvent = () => ({ sender: win().webContents, senderFrame: win().webContents.mainFrame })
-const sampleFile = () => join(userData, 'Sample workspace', 'workspace.json')
 const chooseFolderNext = (dir: string) =>
   fake.electron.dialog.showOpenDialog.mockImplementationOnce(async () => ({ canceled: false, filePaths: [dir] }))
 
@@ -57,191 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.session.close()
   await rm(userData, { recursive: true, force: true })
-})
-
-describe('startup', () => {
-  it('takes the single-instance lock and forces the sandbox', () => {
-    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled()
-    expect(fake.app.enableSandbox).toHaveBeenCalled()
-    expect(fake.app.count('second-instance')).toBe(1)
-  })
-
-  it('materialises the sample workspace under userData on first run and opens it', async () => {
-    const data = WorkspaceSchema.parse(JSON.parse(await readFile(sampleFile(), 'utf8')))
-    expect(data.name).toBe(SAMPLE_NAME)
-    expect(running.session.info().path).toBe(join(userData, 'Sample workspace'))
-    const settings = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))
-    expect(settings.recent).toEqual([join(userData, 'Sample workspace')])
-  })
-
-  it('opens one hardened window titled with the workspace, shown when ready', () => {
-    expect(fake.BrowserWindow.created).toHaveLength(1)
-    const { options } = win()
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    })
-    expect(String(options.webPreferences.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/)
-    // The page writes dates in the system's regional format, which it learns from this argument.
-    expect(options.webPreferences.additionalArguments).toEqual(['--watchfloor-locale=de-DE'])
-    expect(win().title).toBe(`Watchfloor — ${SAMPLE_NAME}`)
-    expect(options.show).toBe(false)
-    win().emit('ready-to-show')
-    expect(win().shown).toBe(true)
-    expect(win().webContents.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
-  })
-
-  it('ignores ELECTRON_RENDERER_URL without the dev flag, turns auxclick off and loads the built page', () => {
-    expect(process.env.ELECTRON_RENDERER_URL).toBe('http://127.0.0.1:9/')
-    expect(win().options.webPreferences).toMatchObject({ disableBlinkFeatures: 'Auxclick' })
-    expect(win().webContents.url).toMatch(/^file:/)
-  })
-
-  it('keeps the workspace title when the page sets its own <title>', () => {
-    const event = { preventDefault: vi.fn() }
-    win().emit('page-title-updated', event, 'Vite App', true)
-    expect(event.preventDefault).toHaveBeenCalled()
-  })
-})
-
-describe('IPC', () => {
-  it('registers a handler for every channel of the contract', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
-  })
-
-  it('answers the trusted main frame', async () => {
-    const result = (await handler('workspace:info')(trustedEvent(), undefined)) as Result<WorkspaceInfo>
-    expect(result.ok && result.value.name).toBe(SAMPLE_NAME)
-  })
-
-  it('keeps a sharing password sealed by the keychain in the app’s data folder, never in the workspace nor the answer', async () => {
-    const saved = (await handler('sharing:save')(trustedEvent(), { name: 'Team', server: 'https://cti.example.org/taxii2/', auth: 'basic', user: 'analyst', secret: 'keychain-pass-42' })) as Result<{ savedCredentials: boolean }>
-    expect(saved.ok && saved.value.savedCredentials).toBe(true)
-    expect(JSON.stringify(saved)).not.toContain('keychain-pass-42')
-    const sealed = await readFile(join(userData, 'secrets.keychain.json'), 'utf8')
-    expect(sealed).not.toContain('keychain-pass-42')
-    expect(Buffer.from(Object.values(JSON.parse(sealed) as Record<string, string>)[0], 'base64').toString()).toBe('sealed:24-ssap-niahcyek')
-    const list = (await handler('sharing:list')(trustedEvent(), undefined)) as Result<{ secretStore: string }>
-    expect(list.ok && list.value.secretStore).toMatch(/keychain/)
-    expect(await readFile(join(running.session.info().path, 'sharing.json'), 'utf8')).not.toContain('keychain-pass-42')
-  })
-
-  it('refuses foreign senders and leaves the store file untouched', async () => {
-    const before = await readFile(sampleFile(), 'utf8')
-    const id = WorkspaceSchema.parse(JSON.parse(before)).incidents[0].id
-    const mainFrame = win().webContents.mainFrame
-    const foreign = [
-      { sender: win().webContents, senderFrame: new fake.FakeFrame('https://evil.example/') },
-      { sender: win().webContents, senderFrame: new fake.FakeFrame(mainFrame.url, mainFrame) },
-      { sender: win().webContents, senderFrame: null },
-      { sender: {}, senderFrame: new fake.FakeFrame(mainFrame.url) },
-    ]
-    for (const event of foreign) {
-      const result = await handler('incidents:delete')(event, { id })
-      expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Call refused: unknown sender' } })
-    }
-    await running.session.services.store.flush()
-    expect(await readFile(sampleFile(), 'utf8')).toBe(before)
-
-    const trusted = (await handler('incidents:delete')(trustedEvent(), { id })) as Result<{ id: string }>
-    expect(trusted.ok && trusted.value.id).toBe(id)
-    await running.session.services.store.flush()
-    const after = WorkspaceSchema.parse(JSON.parse(await readFile(sampleFile(), 'utf8')))
-    expect(after.incidents.some((i) => i.id === id)).toBe(false)
-  })
-
-  it('parses input before any handler runs', async () => {
-    const result = await handler('incidents:delete')(trustedEvent(), { id: 42 })
-    expect(result.ok).toBe(false)
-    expect(!result.ok && result.error.code).toBe('invalid-input')
-  })
-})
-
-describe('security', () => {
-  it('denies every window.open and sends clicked http(s) links to the OS browser', () => {
-    const open = win().webContents.openHandler!
-    expect(open({ url: 'https://evil.example/', disposition: 'new-window' })).toEqual({ action: 'deny' })
-    expect(open({ url: 'file:///etc/passwd', disposition: 'foreground-tab' })).toEqual({ action: 'deny' })
-    expect(fake.electron.shell.openExternal).not.toHaveBeenCalled()
-    expect(open({ url: 'https://www.example.org/report', disposition: 'foreground-tab' })).toEqual({ action: 'deny' })
-    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://www.example.org/report')
-  })
-
-  it('sends a middle-clicked http(s) link (a background tab) to the OS browser like a click', () => {
-    const open = win().webContents.openHandler!
-    expect(open({ url: 'https://www.example.org/middle', disposition: 'background-tab' })).toEqual({ action: 'deny' })
-    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://www.example.org/middle')
-  })
-
-  it('denies frame navigations: the main frame away from the app, a subframe anywhere but its own document', () => {
-    const navigate = (url: string, isMainFrame: boolean) => {
-      const event = { url, isMainFrame, preventDefault: vi.fn() }
-      win().webContents.emit('will-frame-navigate', event)
-      return event.preventDefault.mock.calls.length === 0
-    }
-    expect(navigate('https://evil.example/', true)).toBe(false)
-    expect(navigate(win().webContents.url + '#/map', true)).toBe(true)
-    expect(navigate('about:srcdoc', false)).toBe(true)
-    expect(navigate('https://evil.example/', false)).toBe(false)
-    expect(navigate('javascript:alert(1)', false)).toBe(false)
-    expect(navigate(win().webContents.url, false)).toBe(false)
-  })
-
-  it('prevents navigation and redirects away from the app page', () => {
-    for (const name of ['will-navigate', 'will-redirect']) {
-      const away = { url: 'https://evil.example/', preventDefault: vi.fn() }
-      win().webContents.emit(name, away)
-      expect(away.preventDefault).toHaveBeenCalled()
-      const home = { url: win().webContents.url + '#/map', preventDefault: vi.fn() }
-      win().webContents.emit(name, home)
-      expect(home.preventDefault).not.toHaveBeenCalled()
-    }
-  })
-
-  it('asks before a page with unsaved edits is closed, and closes only on "Discard changes"', () => {
-    const keep = { preventDefault: vi.fn() }
-    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(1)
-    win().webContents.emit('will-prevent-unload', keep)
-    expect(keep.preventDefault).not.toHaveBeenCalled()
-    const discard = { preventDefault: vi.fn() }
-    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(0)
-    win().webContents.emit('will-prevent-unload', discard)
-    expect(discard.preventDefault).toHaveBeenCalled()
-    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(win(), expect.objectContaining({ message: 'Discard unsaved changes?' }))
-  })
-
-  it('refuses to attach webviews', () => {
-    const event = { preventDefault: vi.fn() }
-    win().webContents.emit('will-attach-webview', event, {}, {})
-    expect(event.preventDefault).toHaveBeenCalled()
-  })
-
-  it('denies permission requests and checks by default', () => {
-    const { permissionRequest, permissionCheck } = fake.defaultSession
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
-      const callback = vi.fn()
-      permissionRequest!(win().webContents, permission, callback, {})
-      expect(callback).toHaveBeenCalledWith(false)
-      expect(permissionCheck!(win().webContents, permission, 'file://', {})).toBe(false)
-    }
-  })
-
-  it('adds a CSP header that names no remote origin', () => {
-    const callback = vi.fn()
-    fake.defaultSession.headers!({ url: 'http://localhost:5173/', responseHeaders: { 'Content-Type': ['text/html'] } }, callback)
-    const { responseHeaders } = callback.mock.calls[0][0] as { responseHeaders: Record<string, string[]> }
-    expect(responseHeaders['Content-Type']).toEqual(['text/html'])
-    const [csp] = responseHeaders['Content-Security-Policy']
-    expect(csp).toContain("default-src 'self'")
-    expect(csp).toContain("script-src 'self';")
-    expect(csp).toContain("object-src 'none'")
-    expect(csp).toContain("frame-ancestors 'none'")
-    expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'/)
-  })
 })
 
 describe('menu', () => {
