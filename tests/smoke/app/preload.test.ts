@@ -1,50 +1,27 @@
-// Drives the real main-process wiring (main.ts, security, IPC, menu, preload) against a stand-in 'electron' module and a temp userData folder.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// The preload bridge, loaded as the sandboxed page would load it, talking to the running app's handlers.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Bridge } from '../../../shared/bridge'
 import type { WorkspaceInfo } from '../../../shared/contract'
 import type { Result } from '../../../shared/result'
-import type { RunningApp } from '../../../electron/app/main'
-import { fake } from '../../support/electronStandIn'
+import { fake, SAMPLE_NAME, useSmokeApp, win } from './harness'
 
-vi.mock('electron', async () => {
-  const { fake } = await import('../../support/electronStandIn')
-  return { default: fake.electron, ...fake.electron }
-})
+vi.mock('electron', () => import('./harness').then((h) => h.electronModule()))
 
-const SAMPLE_NAME = 'Sample workspace — state-linked cyber operations'
-let userData: string
-let running: RunningApp
-
-const win = () => fake.BrowserWindow.created[fake.BrowserWindow.created.length - 1]
-
-beforeAll(async () => {
-  userData = await mkdtemp(join(tmpdir(), 'watchfloor-smoke-'))
-  fake.app.userData = userData
-  // Set in the environment, but this is not `npm run dev`: the app must load its built page anyway.
-  vi.stubEnv('ELECTRON_RENDERER_URL', 'http://127.0.0.1:9/')
-  const main = await import('../../../electron/app/main')
-  const result = await main.started
-  if (!result) throw new Error('the app did not start')
-  running = result
-})
-
-afterAll(async () => {
-  await running?.session.close()
-  await rm(userData, { recursive: true, force: true })
-})
+useSmokeApp()
 
 describe('preload', () => {
   let bridge: Bridge
+  const argv = [...process.argv]
 
   beforeAll(async () => {
     // What Electron appends to a sandboxed renderer's argv from the window's additionalArguments.
     process.argv.push(...(win().options.webPreferences.additionalArguments as string[]))
     await import('../../../electron/preload/index')
     bridge = fake.exposed.workbench as Bridge
+  })
+
+  afterAll(() => {
+    process.argv.splice(0, process.argv.length, ...argv)
   })
 
   it('exposes only workbench.invoke, workbench.onWorkspaceChanged, workbench.onNewFromArticle, workbench.onEncryptionRequested, workbench.openWorkspace and the system locale', () => {
@@ -96,48 +73,5 @@ describe('preload', () => {
     unsubscribe()
     fake.ipcRenderer.emit('workspace:changed', {})
     expect(listener).toHaveBeenCalledTimes(1)
-  })
-})
-
-describe('quitting', () => {
-  it('holds the quit until pending saves are flushed and the lock released, once', async () => {
-    const lock = join(userData, 'Sample workspace', '.watchfloor.lock')
-    expect(existsSync(lock)).toBe(true)
-    const event = { preventDefault: vi.fn() }
-    fake.app.emit('before-quit', event)
-    expect(event.preventDefault).toHaveBeenCalled()
-    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled())
-    expect(existsSync(lock)).toBe(false)
-    const again = { preventDefault: vi.fn() }
-    fake.app.emit('before-quit', again)
-    expect(again.preventDefault).not.toHaveBeenCalled()
-  })
-})
-
-describe('a startup workspace that cannot be opened', () => {
-  let secondData: string
-
-  afterAll(async () => {
-    await rm(secondData, { recursive: true, force: true })
-  })
-
-  it('shows the error and opens the sample instead', async () => {
-    secondData = await mkdtemp(join(tmpdir(), 'watchfloor-smoke2-'))
-    const gone = join(secondData, 'gone')
-    await writeFile(join(secondData, 'settings.json'), JSON.stringify({ recent: [gone] }))
-    fake.app.removeAll()
-    fake.handlers.clear()
-    fake.app.userData = secondData
-    fake.electron.dialog.showErrorBox.mockClear()
-    vi.resetModules()
-    const main = await import('../../../electron/app/main')
-    const second = await main.started
-    expect(second).not.toBeNull()
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledTimes(1)
-    expect(fake.electron.dialog.showErrorBox.mock.calls[0][1]).toContain(`No workspace in ${gone}`)
-    expect(second!.session.info().name).toBe(SAMPLE_NAME)
-    expect(win().title).toBe(`Watchfloor — ${SAMPLE_NAME}`)
-    expect(second!.settings().recent).toEqual([join(secondData, 'Sample workspace'), gone])
-    await second!.session.close()
   })
 })
