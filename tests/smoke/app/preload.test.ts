@@ -36,8 +36,11 @@ describe('preload', () => {
     await vi.waitFor(() => expect(fake.electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1))
     expect(fake.electron.dialog.showOpenDialog.mock.calls[0].at(-1)).toMatchObject({ title: 'Open workspace' })
     const other = new fake.FakeFrame('https://evil.example/', null)
+    // Wait for the app's word that it refused the request, not for time.
+    const warn = vi.spyOn(console, 'warn')
     fake.requests.get('menu:openWorkspace')!({ sender: win().webContents, senderFrame: other })
-    await new Promise((done) => setTimeout(done, 50))
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[watchfloor] refused menu:openWorkspace from https://evil.example/'))
+    warn.mockRestore()
     expect(fake.electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1)
   })
 
