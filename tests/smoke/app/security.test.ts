@@ -8,6 +8,7 @@ useSmokeApp()
 
 describe('security', () => {
   it('denies every window.open and sends clicked http(s) links to the OS browser', () => {
+    fake.electron.shell.openExternal.mockClear()
     const open = win().webContents.openHandler!
     expect(open({ url: 'https://evil.example/', disposition: 'new-window' })).toEqual({ action: 'deny' })
     expect(open({ url: 'file:///etc/passwd', disposition: 'foreground-tab' })).toEqual({ action: 'deny' })
