@@ -12,15 +12,17 @@ vi.mock('electron', () => import('./harness').then((h) => h.electronModule()))
 
 const app = useSmokeApp()
 
-/** The workspace "New workspace…" creates; the tests after it work on it. */
+/** Where "New workspace…" creates "Ops 2026"; the steps after it work on that workspace. */
 const ops = () => join(app.userData, 'Ops 2026')
 
-/** Makes "Ops 2026" the open workspace through the File menu, creating it first if no earlier test did. */
+/** Makes a workspace named "Ops 2026" the open one through the File menu, creating one beside `ops()` if no earlier test did. */
 async function givenOpsOpen(): Promise<void> {
-  if (app.running.session.isOpen && app.running.session.info().path === ops()) return
-  chooseFolderNext(ops())
-  item(fileMenu(), existsSync(join(ops(), 'workspace.json')) ? 'Open workspace…' : 'New workspace…').click!()
-  await vi.waitFor(() => expect(app.running.session.isOpen && app.running.session.info().path).toBe(ops()))
+  if (app.running.session.isOpen && app.running.session.info().name === 'Ops 2026') return
+  const existing = [ops(), join(app.userData, 'given', 'Ops 2026')].find((dir) => existsSync(join(dir, 'workspace.json')))
+  const dir = existing ?? join(app.userData, 'given', 'Ops 2026')
+  chooseFolderNext(dir)
+  item(fileMenu(), existing ? 'Open workspace…' : 'New workspace…').click!()
+  await vi.waitFor(() => expect(app.running.session.isOpen && app.running.session.info().path).toBe(dir))
 }
 
 describe('menu', () => {
@@ -39,9 +41,10 @@ describe('menu', () => {
 
   it('New workspace… creates one in the chosen folder, remembers it, retitles the window and tells the page', async () => {
     const dir = ops()
+    const sent = win().webContents.sent.length
     chooseFolderNext(dir)
     item(fileMenu(), 'New workspace…').click!()
-    await vi.waitFor(() => expect(win().webContents.sent).toContain('workspace:changed'))
+    await vi.waitFor(() => expect(win().webContents.sent.slice(sent)).toContain('workspace:changed'))
     expect(app.running.session.info().name).toBe(basename(dir))
     expect(win().title).toBe('Watchfloor — Ops 2026')
     expect(app.running.settings().recent[0]).toBe(dir)
@@ -53,6 +56,7 @@ describe('menu', () => {
 
   it('New workspace… refuses a folder that already holds a workspace', async () => {
     await givenOpsOpen()
+    fake.electron.dialog.showErrorBox.mockClear()
     chooseFolderNext(join(app.userData, 'Sample workspace'))
     item(fileMenu(), 'New workspace…').click!()
     await vi.waitFor(() => expect(fake.electron.dialog.showErrorBox).toHaveBeenCalled())
