@@ -1,17 +1,17 @@
 // Imports (STIX, MISP) through a preview that accounts for every object, committed in one write after a backup and undone in one step; exports of the workspace, the filter or a briefing's scope as STIX or MISP.
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { filterIncidents, textIndex } from '../../../shared/filter'
 import { integrityProblems } from '../../../shared/integrity'
 import { incidentsCsv } from '../../../shared/datasets/exportCsv'
-import { CsvMappingSchema, type CsvMapping } from '../../../shared/datasets/mapping'
+import type { CsvMapping } from '../../../shared/datasets/mapping'
 import { IMPORT_OUTCOMES, type DataExportResult, type DataExportScope, type ImportFormat, type ImportPreview, type ImportResult, type InterchangeFormat, type OutcomeCounts } from '../../../shared/interchange'
 import { scopedIncidents } from '../../../shared/report/model'
 import { ServiceError } from '../../../shared/result'
 import type { Workspace } from '../../../shared/workspace'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { openFor, sealFor } from '../store/heldKeys'
+import { sealFor } from '../store/heldKeys'
 import { exportMisp } from '../interchange/mispExport'
 import { planMispImport } from '../interchange/mispImport'
 import { planTableImport } from '../interchange/csvImport'
@@ -162,21 +162,8 @@ export class InterchangeService {
 
   /** The column mappings saved in the workspace's mappings folder, by name. */
   async savedMappings(): Promise<CsvMapping[]> {
-    const dir = join(this.store.dir, MAPPINGS_DIR)
-    const names = await readdir(dir).catch(() => [] as string[])
-    const out: CsvMapping[] = []
-    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-      // A file that cannot be read or is not a mapping is passed over, not allowed to hide the others.
-      let raw: unknown = null
-      try {
-        raw = JSON.parse(openFor(this.store.dir, await readFile(join(dir, name))).toString('utf8'))
-      } catch {
-        continue
-      }
-      const parsed = CsvMappingSchema.safeParse(raw)
-      if (parsed.success) out.push(parsed.data)
-    }
-    return out
+    // A file that cannot be read or is not a mapping is passed over, not allowed to hide the others.
+    return (await mappingFiles(join(this.store.dir, MAPPINGS_DIR), this.store.dir)).flatMap((f) => (f.mapping ? [f.mapping] : []))
   }
 
   /**
