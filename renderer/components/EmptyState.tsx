@@ -1,9 +1,9 @@
 // The placeholder a list or pane shows when it has nothing to show: a heading and what to do about it.
 import type { ReactNode } from 'react'
 
-export function EmptyState({ title, children }: { title: ReactNode; children: ReactNode }) {
+export function EmptyState({ title, children, className }: { title: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className="empty-state">
+    <div className={className ? `empty-state ${className}` : 'empty-state'}>
       <h2>{title}</h2>
       <p>{children}</p>
     </div>

@@ -5,6 +5,7 @@ import { Backlinks } from '../notes/Backlinks'
 import { useApp } from '../state/store'
 import { IncidentForm } from './IncidentForm'
 import { IncidentRead } from './IncidentRead'
+import { EmptyState } from '../components/EmptyState'
 
 export function IncidentDetail() {
   const editing = useApp((s) => s.incident)
@@ -27,10 +28,9 @@ export function IncidentDetail() {
         </nav>
       ) : null}
       {editing.kind === 'none' || (editing.kind === 'existing' && !incident) ? (
-        <div className="empty-state">
-          <h2>No incident selected</h2>
-          <p>Select an incident (arrow keys move the selection in the table) or create a new one.</p>
-        </div>
+        <EmptyState title="No incident selected">
+          Select an incident (arrow keys move the selection in the table) or create a new one.
+        </EmptyState>
       ) : incident && formFor !== incident.id ? (
         <IncidentRead incident={incident} />
       ) : (

@@ -5,6 +5,7 @@ import { FilterBar } from './FilterBar'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentTable } from './IncidentTable'
 import { useSortedIncidents } from '../state/filteredIncidents'
+import { EmptyState } from '../components/EmptyState'
 
 export function IncidentsView() {
   const { rows, total } = useSortedIncidents()
@@ -21,10 +22,9 @@ export function IncidentsView() {
             </button>
           </div>
           {total === 0 ? (
-            <div className="empty-state">
-              <h2>No incidents yet</h2>
-              <p>Create the first incident with “New incident”, or open the sample workspace from the File menu to explore the Albania 2022 case.</p>
-            </div>
+            <EmptyState title="No incidents yet">
+              Create the first incident with “New incident”, or open the sample workspace from the File menu to explore the Albania 2022 case.
+            </EmptyState>
           ) : (
             <IncidentTable rows={rows} />
           )}

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../locale'
 import { noteTags, sortNotes } from '../../shared/wikiLinks'
 import { useApp } from '../state/store'
 import { openNote, setNoteTag } from './actions'
+import { EmptyState } from '../components/EmptyState'
 
 /** The first line of a note's text without markdown marks, for the list. */
 function excerpt(body: string): string {
@@ -44,10 +45,9 @@ export function NoteList() {
         </div>
       ) : null}
       {shown.length === 0 ? (
-        <div className="empty-state">
-          <h2>{tag ? `No note tagged #${tag}` : 'No notes yet'}</h2>
-          <p>{tag ? 'Pick another tag, or All.' : 'Create one with “New note” (or Ctrl+K, then “New note”). Type [[ in a note to link incidents, actors, sources and other notes.'}</p>
-        </div>
+        <EmptyState title={tag ? `No note tagged #${tag}` : 'No notes yet'}>
+          {tag ? 'Pick another tag, or All.' : 'Create one with “New note” (or Ctrl+K, then “New note”). Type [[ in a note to link incidents, actors, sources and other notes.'}
+        </EmptyState>
       ) : (
         <ul className="notes-list" aria-label="Notes" onKeyDown={onKeyDown}>
           {shown.map((n, k) => (

@@ -5,6 +5,7 @@ import { installFlushOnLeave } from './autosave'
 import { NoteDetail } from './NoteDetail'
 import { NoteList } from './NoteList'
 import { createNote } from './actions'
+import { EmptyState } from '../components/EmptyState'
 
 export function NotesView() {
   const readOnly = useApp((s) => s.info?.readOnly ?? null)
@@ -36,10 +37,9 @@ export function NotesView() {
           ) : note ? (
             <NoteDetail key={note.id} note={note} />
           ) : (
-            <div className="empty-state">
-              <h2>No note open</h2>
-              <p>Pick a note on the left, or create one with “New note”. Notes are saved as you type.</p>
-            </div>
+            <EmptyState title="No note open">
+              Pick a note on the left, or create one with “New note”. Notes are saved as you type.
+            </EmptyState>
           )}
         </section>
       </div>

@@ -8,6 +8,7 @@ import { FIGURE_SECTION_IDS } from '../../shared/report/sectionIds'
 import { FIGURE_NAMES, sectionSpec } from '../../shared/report/sections'
 import { useApp } from '../state/store'
 import type { BriefingFigures } from './useBriefingFigures'
+import { EmptyState } from '../components/EmptyState'
 
 /** Rows and incident pages the preview draws; a whole-workspace briefing of 100k incidents would otherwise freeze the window. */
 const PREVIEW_LIMIT = 60
@@ -35,10 +36,9 @@ export function ReportPreview({ definition, figures }: { definition: ReportDefin
   if (!briefing) {
     return (
       <section className="report-preview" aria-label="Preview">
-        <div className="empty-state">
-          <h2>Nothing to preview</h2>
-          <p>Fix the problems the form shows; the preview follows every change.</p>
-        </div>
+        <EmptyState title="Nothing to preview">
+          Fix the problems the form shows; the preview follows every change.
+        </EmptyState>
       </section>
     )
   }

@@ -4,6 +4,7 @@ import type { AuthKind, CollectionView, ConnectionTest, ConnectionView, PushResu
 import { errorMessage } from '../state/actions'
 import { ScopeChoices, useDataScope } from '../interchange/ScopeChoices'
 import { listConnections, pull, push, removeConnection, saveConnection, testConnection } from './actions'
+import { EmptyState } from '../components/EmptyState'
 
 type Draft = { id?: string; name: string; server: string; auth: AuthKind; user: string; tokenHeader: string; secret: string }
 const blank = (): Draft => ({ name: '', server: '', auth: 'basic', user: '', tokenHeader: 'Authorization', secret: '' })
@@ -59,10 +60,9 @@ export function SharingView() {
             </button>
           </div>
           {overview && overview.connections.length === 0 ? (
-            <div className="empty-state">
-              <h2>No TAXII servers yet</h2>
-              <p>Add your team’s TAXII 2.1 server (OpenCTI, MISP, or any other) with its discovery address and your credentials; then test it, push this workspace’s incidents and pull your colleagues’.</p>
-            </div>
+            <EmptyState title="No TAXII servers yet">
+              Add your team’s TAXII 2.1 server (OpenCTI, MISP, or any other) with its discovery address and your credentials; then test it, push this workspace’s incidents and pull your colleagues’.
+            </EmptyState>
           ) : (
             <ul className="sharing-connections" aria-label="Saved connections">
               {overview?.connections.map((c) => (

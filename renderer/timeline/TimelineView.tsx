@@ -18,6 +18,7 @@ import { TimelineCanvas } from './TimelineCanvas'
 import type { TimelineController } from './timelineController'
 import { buildModel, GROUP_BY_LABELS, type GroupBy, type TimelineModel } from '../../shared/timeline/timelineModel'
 import { fitWindow, type Camera } from '../../shared/timeline/timeScale'
+import { EmptyState } from '../components/EmptyState'
 
 /** The time extent of the given incidents' spans and markers in the model, or null. */
 function extentOf(model: TimelineModel, ids: ReadonlySet<string>): [number, number] | null {
@@ -175,14 +176,11 @@ export function TimelineView() {
             </ul>
           </details>
           {empty ? (
-            <div className="empty-state timeline-empty">
-              <h2>Nothing to draw yet</h2>
-              <p>
-                {total === 0
-                  ? 'Add an incident with a start date in the Incidents view (Alt+1), or open the sample workspace from the File menu.'
-                  : 'No incident with a start date matches the filter. Clear the filter, or give incidents a start date in the Incidents view (Alt+1).'}
-              </p>
-            </div>
+            <EmptyState title="Nothing to draw yet" className="timeline-empty">
+              {total === 0
+                ? 'Add an incident with a start date in the Incidents view (Alt+1), or open the sample workspace from the File menu.'
+                : 'No incident with a start date matches the filter. Clear the filter, or give incidents a start date in the Incidents view (Alt+1).'}
+            </EmptyState>
           ) : (
             <>
               <OverviewStrip model={model} palette={palette} subscribe={subscribe} onJump={(t) => ctl && ctl.setCamera({ from: t - (ctl.cam.to - ctl.cam.from) / 2, to: t + (ctl.cam.to - ctl.cam.from) / 2 })} />
