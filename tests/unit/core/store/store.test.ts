@@ -9,6 +9,7 @@ import { FingerprintedFile, VALIDATOR_REVISION } from '../../../../electron/core
 import { WORKSPACE_FILE } from '../../../../electron/core/store/files'
 import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { bytes, incident, rejection, removeTempDirs, tempDir, titles, workspaceWithBackups } from '../../../support/storeFixture'
+import { generateIncidents } from '../../../support/generate'
 
 afterEach(async () => {
   vi.restoreAllMocks()
@@ -186,6 +187,32 @@ describe('the fingerprint of the last save', () => {
     expect(reopened.readOnlyReason).toBeNull()
     expect(titles(reopened)).toEqual(['Fingerprinted'])
     await reopened.close()
+  })
+
+  it('vouches for a workspace too big to hash whole (written in pieces, with text beyond ASCII), and still tells an edit in its middle', async () => {
+    const dir = await tempDir()
+    const store = await WorkspaceStore.open(dir, { create: {} })
+    // About 5 MB: more than the two 1 MB ends the MAC covers, written in several batches and chunks.
+    const many = generateIncidents(4000).map((i, n) => ({ ...i, summary: `Тирана — ${'ё'.repeat(400)} ${n} 😀 ${'x'.repeat(300)}` }))
+    await store.update((d) => void d.incidents.push(...many))
+    await store.close()
+    const file = join(dir, WORKSPACE_FILE)
+    expect((await stat(file)).size).toBeGreaterThan(4_000_000)
+    expect(JSON.parse(await readFile(file, 'utf8')).incidents).toEqual(many)
+
+    const validations = vi.spyOn(WorkspaceSchema, 'safeParse')
+    const reopened = await WorkspaceStore.open(dir)
+    expect(validations).not.toHaveBeenCalled()
+    expect(reopened.data.incidents).toHaveLength(4000)
+    await reopened.close()
+
+    // A change in the middle, outside both ends, is told by the file's identity.
+    await writeFile(file, (await readFile(file, 'utf8')).replace(' 2000 😀', ' 2001 😀'))
+    const again = await WorkspaceStore.open(dir)
+    expect(validations).toHaveBeenCalled()
+    expect(again.data.incidents[2000].summary).toContain(' 2001 😀')
+    await again.close()
+    validations.mockRestore()
   })
 
   it('never lets a hand-edited file through on a stale fingerprint', async () => {
