@@ -5,7 +5,8 @@ import { ServiceError } from '../../../shared/result'
 import type { CollectionRef, CollectionView, Connection, ConnectionInput, ConnectionTest, ConnectionView, PullResult, PushResult, SharingOverview, SharingProgress } from '../../../shared/sharing'
 import type { AuditLog } from '../store/AuditLog'
 import type { WorkspaceStore } from '../store/WorkspaceStore'
-import { TaxiiClient, TaxiiError, withSlash, type CollectionInfo, type StatusResource, type TaxiiAuth } from '../taxii/TaxiiClient'
+import { duration, followStatus, pagesOf, plural, STATUS_DEADLINE_MS, unconfirmedError, versionOf, versionsOnServer } from '../taxii/pushSteps'
+import { TaxiiClient, TaxiiError, withSlash, type CollectionInfo, type TaxiiAuth } from '../taxii/TaxiiClient'
 import type { SecretStore } from '../taxii/secretStore'
 import { emptyCollectionState, SyncStateFile, type CollectionState } from '../taxii/syncState'
 import type { InterchangeService } from './InterchangeService'
@@ -35,28 +36,19 @@ export interface SyncOptions {
   statusDeadlineMs?: number
 }
 
-/** How long a push waits, by default, for the server to confirm one page (see SyncOptions.statusDeadlineMs). */
-export const STATUS_DEADLINE_MS = 10 * 60_000
-
 /** Key of a server's secret in the secret store: the server's origin and who signs in. */
 export const secretKey = (c: Pick<Connection, 'server' | 'auth' | 'user' | 'tokenHeader'>) => `taxii ${new URL(c.server).origin} ${c.auth === 'basic' ? `user:${c.user}` : `header:${c.tokenHeader ?? 'Authorization'}`}`
 
-/** The version of an object a server tells apart: its `modified`, else `created`, else its id alone (immutable). */
-const versionOf = (o: Record<string, unknown>) => String(o.modified ?? o.created ?? '-')
 const collectionKey = (c: Pick<CollectionInfo, 'apiRoot' | 'id'>) => `${withSlash(c.apiRoot)}collections/${c.id}/`
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
-/** “10 minutes”, “90 seconds”: a wait in words. */
-const duration = (ms: number) => (ms >= 120_000 ? plural(Math.round(ms / 60_000), 'minute') : ms < 1000 ? 'under a second' : plural(Math.round(ms / 1000), 'second'))
-
-const wait = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(new TaxiiError('Stopped before the server finished.'))
-    })
-  })
+/** The push under way: its collection, where its state is kept, and what it tells the progress line. */
+interface PushRun {
+  client: TaxiiClient
+  collection: CollectionInfo
+  key: string
+  options: SyncOptions
+  progress: (done: number, total?: number, stageNow?: string) => SharingProgress
+}
 
 export class SharingService {
   readonly state: SyncStateFile
@@ -183,108 +175,32 @@ export class SharingService {
     try {
       const collection = await this.findCollection(client, ref)
       if (!collection.canWrite) throw new TaxiiError(`The collection “${collection.title}” is read only for this account; push to a collection you may write to.`, 403)
-      const key = collectionKey(collection)
+      const run: PushRun = { client, collection, key: collectionKey(collection), options, progress }
       // Extension definitions stay home: they describe Watchfloor's own properties (a receiving Watchfloor knows them, others
       // keep the properties as they are), and their `version` property breaks servers that read it as the object's version.
       const objects = (this.interchange.stixBundle(scope).objects as unknown as Record<string, unknown>[]).filter((o) => o.type !== 'extension-definition')
-      let entry: CollectionState = (await this.state.read()).collections[key] ?? emptyCollectionState()
-
-      // A page that was on its way when the last push stopped: what the server has of it counts as sent. Its status
-      // resource (when the server gave one) is asked first, and followed again while the server still works on it.
+      let entry: CollectionState = (await this.state.read()).collections[run.key] ?? emptyCollectionState()
       let alreadyThere = 0
-      if (entry.inFlight && entry.inFlight.length > 0 && !options.dryRun) {
-        const inFlight = entry.inFlight
-        const accepted = new Set<string>()
-        if (entry.inFlightStatus) {
-          const status = await this.follow(client, collection, entry.inFlightStatus, options, (pending, waited) =>
-            progress(0, 0, `Asking the server about the page the last push sent to “${collection.title}”: ${plural(pending, 'object')} not confirmed yet (${duration(waited)})…`),
-          ).catch((err: unknown) => {
-            // A server that no longer knows the status: what the collection holds tells instead (below).
-            if (err instanceof TaxiiError && err.status === 404) return null
-            throw err
-          })
-          if (status && status.status !== 'complete') {
-            const confirmed = status.successes.filter((x) => inFlight.some((o) => o.id === x.id))
-            await this.updateEntry(key, (e) => {
-              for (const o of inFlight) if (confirmed.some((x) => x.id === o.id)) e.sent[o.id] = o.version
-              e.inFlight = inFlight.filter((o) => !confirmed.some((x) => x.id === o.id))
-            })
-            throw this.unconfirmed(collection, inFlight.length, inFlight.length - confirmed.length, 0, 0, options, true)
-          }
-          for (const x of status?.successes ?? []) accepted.add(x.id)
-        }
-        const unknown = inFlight.filter((o) => !accepted.has(o.id)).map((o) => o.id)
-        const landed = collection.canRead && unknown.length > 0 ? await this.versionsOnServer(client, collection, unknown) : new Map<string, Set<string>>()
-        entry = await this.updateEntry(key, (e) => {
-          for (const o of inFlight) {
-            if (!accepted.has(o.id) && !landed.get(o.id)?.has(o.version)) continue
-            e.sent[o.id] = o.version
-            alreadyThere++
-          }
-          delete e.inFlight
-          delete e.inFlightStatus
-        })
-      }
+      if (entry.inFlight && entry.inFlight.length > 0 && !options.dryRun) ({ entry, alreadyThere } = await this.settleInFlight(run, entry.inFlight, entry.inFlightStatus))
 
       const changed = objects.filter((o) => entry.sent[o.id as string] !== versionOf(o))
-      const limit = Math.min(collection.maxContentLength, options.pageBytes ?? Infinity)
-      const pages = this.pages(changed, limit, options.pageObjects ?? 500)
+      const pages = pagesOf(changed, Math.min(collection.maxContentLength, options.pageBytes ?? Infinity), options.pageObjects ?? 500)
       const result: PushResult = { collection: collection.title, toSend: changed.length, total: objects.length, unchanged: objects.length - changed.length - alreadyThere, succeeded: 0, failures: [], pages: 0, alreadyThere }
       if (options.dryRun) return { ...result, pages: pages.length }
       const types = new Map(changed.map((o) => [o.id as string, o.type as string]))
       let done = 0
       progress(0, changed.length, `Sending ${changed.length} objects to “${collection.title}”…`)
       for (const page of pages) {
-        const sending = page.map((o) => ({ id: o.id as string, version: versionOf(o) }))
-        const thereBefore = result.alreadyThere
-        await this.updateEntry(key, (e) => {
-          e.inFlight = sending
-          delete e.inFlightStatus
-        })
-        const answer = await client.addObjects(collection, JSON.stringify({ objects: page }))
-        let status = answer
-        if (answer.status !== 'complete') {
-          // Remembered first, so a push that stops while the server works on the page asks about it next time.
-          await this.updateEntry(key, (e) => void (e.inFlightStatus = answer.id))
-          status = await this.follow(client, collection, answer, options, (pending, waited) =>
-            progress(done, changed.length, `Sent ${done + page.length} of ${changed.length} objects to “${collection.title}”; waiting for the server to confirm ${plural(pending, 'object')} of the last page (${duration(waited)})…`),
-          )
-          if (status.status !== 'complete') {
-            const confirmed = new Set(status.successes.map((x) => x.id))
-            await this.updateEntry(key, (e) => {
-              for (const o of sending) if (confirmed.has(o.id)) e.sent[o.id] = o.version
-              e.inFlight = sending.filter((o) => !confirmed.has(o.id))
-              e.lastPush = new Date().toISOString()
-            })
-            const accepted = result.succeeded + sending.filter((o) => confirmed.has(o.id)).length
-            const notSent = changed.length - done - page.length
-            await this.audit.record({ action: 'push', collection: 'workspace', id: key, title: collection.title, fields: [`sent: ${accepted}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`, `not confirmed yet: ${page.length - confirmed.size}`] }).catch(() => undefined)
-            throw this.unconfirmed(collection, page.length, page.length - confirmed.size, accepted, notSent, options, false)
-          }
-        }
-        const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused by the server']))
-        // Servers refuse a version they hold already (sent from another workspace, or by a push that lost its answer): that one is there.
-        if (failed.size > 0 && collection.canRead) {
-          const held = await this.versionsOnServer(client, collection, [...failed.keys()])
-          for (const o of sending) {
-            if (!failed.has(o.id) || !held.get(o.id)?.has(o.version)) continue
-            failed.delete(o.id)
-            result.alreadyThere++
-          }
-        }
-        await this.updateEntry(key, (e) => {
-          for (const o of sending) if (!failed.has(o.id)) e.sent[o.id] = o.version
-          delete e.inFlight
-          e.lastPush = new Date().toISOString()
-        })
-        result.succeeded += sending.length - failed.size - (result.alreadyThere - thereBefore)
+        const { failed, held } = await this.sendPage(run, page, result, done, changed.length)
+        result.alreadyThere += held
+        result.succeeded += page.length - failed.size - held
         for (const [id, message] of failed) result.failures.push({ id, type: types.get(id) ?? id.split('--')[0], message })
         result.pages++
         done += page.length
         progress(done, changed.length)
         options.onProgress?.({ stage: 'push', done, total: changed.length })
       }
-      await this.audit.record({ action: 'push', collection: 'workspace', id: key, title: collection.title, fields: [`sent: ${result.succeeded}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`] }).catch(() => undefined)
+      await this.auditPush(run, [`sent: ${result.succeeded}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`])
       return result
     } finally {
       this.progress = null
@@ -292,34 +208,99 @@ export class SharingService {
   }
 
   /**
-   * Follows a status resource until the server calls it complete, or the deadline (SyncOptions.statusDeadlineMs,
-   * from now) passes: then the last status read, still pending, is returned. `waiting` hears how many objects are
-   * still pending and for how long, at each look.
+   * A page that was on its way when the last push stopped: what the server has of it counts as sent. Its status
+   * resource (when the server gave one) is asked first, and followed again while the server still works on it.
    */
-  private async follow(client: TaxiiClient, collection: CollectionInfo, first: StatusResource | string, options: SyncOptions, waiting: (pending: number, waitedMs: number) => void): Promise<StatusResource> {
-    const started = Date.now()
-    const deadline = started + (options.statusDeadlineMs ?? STATUS_DEADLINE_MS)
-    let status = typeof first === 'string' ? await client.status(collection.apiRoot, first) : first
-    for (let delay = 200; status.status !== 'complete'; delay = Math.min(delay * 2, 5000)) {
-      waiting(status.pendingCount || status.pendings.length || status.totalCount - status.successCount - status.failureCount, Date.now() - started)
-      const left = deadline - Date.now()
-      if (left <= 0) break
-      await wait(Math.min(delay, left), options.signal)
-      status = await client.status(collection.apiRoot, status.id)
+  private async settleInFlight(run: PushRun, inFlight: { id: string; version: string }[], statusId: string | undefined): Promise<{ entry: CollectionState; alreadyThere: number }> {
+    const { client, collection, key, options } = run
+    const accepted = new Set<string>()
+    if (statusId) {
+      const status = await followStatus(client, collection, statusId, options.statusDeadlineMs ?? STATUS_DEADLINE_MS, options.signal, (pending, waited) =>
+        run.progress(0, 0, `Asking the server about the page the last push sent to “${collection.title}”: ${plural(pending, 'object')} not confirmed yet (${duration(waited)})…`),
+      ).catch((err: unknown) => {
+        // A server that no longer knows the status: what the collection holds tells instead (below).
+        if (err instanceof TaxiiError && err.status === 404) return null
+        throw err
+      })
+      if (status && status.status !== 'complete') {
+        const confirmed = status.successes.filter((x) => inFlight.some((o) => o.id === x.id))
+        await this.updateEntry(key, (e) => {
+          for (const o of inFlight) if (confirmed.some((x) => x.id === o.id)) e.sent[o.id] = o.version
+          e.inFlight = inFlight.filter((o) => !confirmed.some((x) => x.id === o.id))
+        })
+        throw unconfirmedError(collection, { pageSize: inFlight.length, pending: inFlight.length - confirmed.length, accepted: 0, notSent: 0, deadlineMs: options.statusDeadlineMs ?? STATUS_DEADLINE_MS, resumed: true })
+      }
+      for (const x of status?.successes ?? []) accepted.add(x.id)
     }
-    return status
+    const unknown = inFlight.filter((o) => !accepted.has(o.id)).map((o) => o.id)
+    const landed = collection.canRead && unknown.length > 0 ? await versionsOnServer(client, collection, unknown) : new Map<string, Set<string>>()
+    let alreadyThere = 0
+    const entry = await this.updateEntry(key, (e) => {
+      for (const o of inFlight) {
+        if (!accepted.has(o.id) && !landed.get(o.id)?.has(o.version)) continue
+        e.sent[o.id] = o.version
+        alreadyThere++
+      }
+      delete e.inFlight
+      delete e.inFlightStatus
+    })
+    return { entry, alreadyThere }
   }
 
-  /** The end of a push whose page the server has not confirmed within the deadline, in words: what was sent, what is not confirmed, what the next push does. */
-  private unconfirmed(collection: CollectionInfo, pageSize: number, pending: number, accepted: number, notSent: number, options: SyncOptions, resumed: boolean): TaxiiError {
-    const waited = duration(options.statusDeadlineMs ?? STATUS_DEADLINE_MS)
-    const head = resumed
-      ? `The server has still not confirmed ${pending === pageSize ? `the ${plural(pageSize, 'object')}` : `${pending} of the ${pageSize} objects`} an earlier push sent to “${collection.title}” (waited ${waited} more); nothing new was sent.`
-      : `The server took the last page sent to “${collection.title}” (${plural(pageSize, 'object')}) but has not confirmed ${pending === pageSize ? 'it' : `${pending} of them`} within ${waited}: it still reports ${pending === 1 ? 'it' : 'them'} as pending. So far ${plural(accepted, 'object was', 'objects were')} sent and accepted${notSent > 0 ? `; ${notSent} not sent yet` : ''}.`
-    const next = collection.canRead
-      ? 'Push again later: the next push asks the server about that page before sending anything and sends again only what the server does not hold, so nothing is sent twice.'
-      : 'Push again later: the next push asks the server about that page before sending anything, and sends those objects again only if the server no longer knows that page (this collection cannot be read to check).'
-    return new TaxiiError(`${head} ${next}`)
+  /**
+   * Sends one page and follows its status to the end; records what the server took. Returns the objects it
+   * refused (with why) and how many of the refused it turned out to hold already. Throws, after recording what
+   * it confirmed, when the server has not confirmed the page within the deadline.
+   */
+  private async sendPage(run: PushRun, page: Record<string, unknown>[], result: PushResult, done: number, total: number): Promise<{ failed: Map<string, string>; held: number }> {
+    const { client, collection, key, options } = run
+    const sending = page.map((o) => ({ id: o.id as string, version: versionOf(o) }))
+    await this.updateEntry(key, (e) => {
+      e.inFlight = sending
+      delete e.inFlightStatus
+    })
+    const answer = await client.addObjects(collection, JSON.stringify({ objects: page }))
+    let status = answer
+    if (answer.status !== 'complete') {
+      // Remembered first, so a push that stops while the server works on the page asks about it next time.
+      await this.updateEntry(key, (e) => void (e.inFlightStatus = answer.id))
+      const deadlineMs = options.statusDeadlineMs ?? STATUS_DEADLINE_MS
+      status = await followStatus(client, collection, answer, deadlineMs, options.signal, (pending, waited) =>
+        run.progress(done, total, `Sent ${done + page.length} of ${total} objects to “${collection.title}”; waiting for the server to confirm ${plural(pending, 'object')} of the last page (${duration(waited)})…`),
+      )
+      if (status.status !== 'complete') {
+        const confirmed = new Set(status.successes.map((x) => x.id))
+        await this.updateEntry(key, (e) => {
+          for (const o of sending) if (confirmed.has(o.id)) e.sent[o.id] = o.version
+          e.inFlight = sending.filter((o) => !confirmed.has(o.id))
+          e.lastPush = new Date().toISOString()
+        })
+        const accepted = result.succeeded + sending.filter((o) => confirmed.has(o.id)).length
+        await this.auditPush(run, [`sent: ${accepted}`, `failed: ${result.failures.length}`, `unchanged: ${result.unchanged}`, `not confirmed yet: ${page.length - confirmed.size}`])
+        throw unconfirmedError(collection, { pageSize: page.length, pending: page.length - confirmed.size, accepted, notSent: total - done - page.length, deadlineMs, resumed: false })
+      }
+    }
+    const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused by the server']))
+    // Servers refuse a version they hold already (sent from another workspace, or by a push that lost its answer): that one is there.
+    let held = 0
+    if (failed.size > 0 && collection.canRead) {
+      const versions = await versionsOnServer(client, collection, [...failed.keys()])
+      for (const o of sending) {
+        if (!failed.has(o.id) || !versions.get(o.id)?.has(o.version)) continue
+        failed.delete(o.id)
+        held++
+      }
+    }
+    await this.updateEntry(key, (e) => {
+      for (const o of sending) if (!failed.has(o.id)) e.sent[o.id] = o.version
+      delete e.inFlight
+      e.lastPush = new Date().toISOString()
+    })
+    return { failed, held }
+  }
+
+  private async auditPush(run: PushRun, fields: string[]): Promise<void> {
+    await this.audit.record({ action: 'push', collection: 'workspace', id: run.key, title: run.collection.title, fields }).catch(() => undefined)
   }
 
   private async updateEntry(key: string, fn: (e: CollectionState) => void): Promise<CollectionState> {
@@ -328,47 +309,6 @@ export class SharingService {
       fn(e)
       return e
     })
-  }
-
-  /** Every version the collection holds of each of `ids`. */
-  private async versionsOnServer(client: TaxiiClient, c: CollectionInfo, ids: string[]): Promise<Map<string, Set<string>>> {
-    const out = new Map<string, Set<string>>()
-    for (let at = 0; at < ids.length; at += 100) {
-      let next: string | undefined
-      do {
-        const page = await client.getObjects(c, { ids: ids.slice(at, at + 100), allVersions: true, limit: 100, next })
-        for (const o of page.objects) {
-          const versions = out.get(o.id as string) ?? new Set()
-          versions.add(versionOf(o))
-          out.set(o.id as string, versions)
-        }
-        next = page.more ? page.next : undefined
-      } while (next)
-    }
-    return out
-  }
-
-  /** Splits objects into envelopes of at most `maxBytes` bytes and `maxObjects` objects; an object too big on its own is refused before anything is sent. */
-  private pages(objects: Record<string, unknown>[], maxBytes: number, maxObjects: number): Record<string, unknown>[][] {
-    const pages: Record<string, unknown>[][] = []
-    const envelope = Buffer.byteLength('{"objects":[]}')
-    let page: Record<string, unknown>[] = []
-    let bytes = envelope
-    for (const o of objects) {
-      const size = Buffer.byteLength(JSON.stringify(o)) + 1
-      if (envelope + size > maxBytes) {
-        throw new TaxiiError(`The ${o.type} ${o.id} alone is ${Math.ceil(size / 1024)} KB, more than the server accepts in one request (${Math.floor(maxBytes / 1024)} KB); shorten it (its text or attachments) and push again. Nothing was sent.`, 413)
-      }
-      if (page.length > 0 && (bytes + size > maxBytes || page.length >= maxObjects)) {
-        pages.push(page)
-        page = []
-        bytes = envelope
-      }
-      page.push(o)
-      bytes += size
-    }
-    if (page.length > 0) pages.push(page)
-    return pages
   }
 
   /**
