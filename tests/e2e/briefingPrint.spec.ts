@@ -4,34 +4,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { cli, tempWorkspace } from './support/host'
+import { decodePng } from './support/png'
 
 const sh = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 const HEADINGS = ['Key judgments', 'Situation map', 'Timeline', 'Incidents', 'Attributions', 'Responses', 'Impact', 'Sources', 'Method']
 
-// What the page-side code touches of the browser (this file is type-checked without the DOM library).
-declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null } }
-declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
-
-/** Mean relative luminance (0 black – 1 white) of a PNG, decoded in the page. */
-function meanLuminance(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = document.createElement('canvas')
-    c.width = img.width
-    c.height = img.height
-    const ctx = c.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    const d = ctx.getImageData(0, 0, c.width, c.height).data
-    let sum = 0
-    for (let i = 0; i < d.length; i += 4) sum += (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255
-    return sum / (d.length / 4)
-  }, png.toString('base64'))
-}
 
 test.describe('the Albania briefing with map and timeline, printed', () => {
   let ws: { dir: string; remove(): Promise<void> }
@@ -71,7 +50,7 @@ test.describe('the Albania briefing with map and timeline, printed', () => {
     sh('pdfimages', '-png', file, join(out, 'figure'))
     const pngs = readdirSync(out).filter((f) => /^figure-\d+\.png$/.test(f)).sort()
     expect(pngs).toHaveLength(2)
-    for (const png of pngs) expect(await meanLuminance(page, readFileSync(join(out, png))), png).toBeGreaterThan(0.8)
+    for (const png of pngs) expect((await decodePng(page, readFileSync(join(out, png)))).luminance, png).toBeGreaterThan(0.8)
     const text = sh('pdftotext', '-layout', file, '-')
     expect(text).toContain('Situation map: the 3 incidents in scope by victim country, as of October 2022')
     expect(text).toMatch(/Timeline: the incidents in scope by victim country, 15 Jul 2022 – 19 Oct 2022/)

@@ -1,10 +1,11 @@
 // Team sync from the Sharing view and the CLI against the real TAXII 2.1 server: connect, test, push, pull through the import preview; the password never reaches the page nor the workspace folder.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './support/fixtures'
 import { cli } from './support/host'
 import { plainGetAll, plainPost, READ_ONLY_COLLECTION, RW_COLLECTION, startTaxiiServer, TAXII_PASSWORD, TAXII_USER, type TaxiiServer } from '../support/taxiiServer'
+import { filesUnder } from '../support/folder'
 
 let server: TaxiiServer
 let configDir: string
@@ -27,15 +28,6 @@ test.afterAll(async () => {
   await rm(configDir, { recursive: true, force: true })
 })
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name)
-    if (e.isDirectory()) out.push(...(await filesUnder(path)))
-    else out.push(path)
-  }
-  return out
-}
 
 const T = '2026-03-01T10:00:00.000Z'
 const theirIncident = { type: 'incident', spec_version: '2.1', id: 'incident--5e0c7a9b-1111-4222-8333-444455556666', created: T, modified: T, name: 'Partner case: ferry operator wiper', description: 'Shared by the partner desk.', x_partner_case: 'PX-21' }

@@ -8,8 +8,8 @@ type PageContext2D = { drawImage(image: unknown, x: number, y: number): void; ge
 declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): PageContext2D | null } }
 declare const Image: new () => { src: string; width: number; height: number; decode(): Promise<void> }
 
-/** Size, the colour at `at`, and the number of distinct colours (sampled every `stride` pixels). */
-export async function decodePng(page: Page, png: Buffer, at = { x: 0, y: 0 }, stride = 97): Promise<{ width: number; height: number; rgb: Rgb; colours: number }> {
+/** Size, the colour at `at`, the number of distinct colours (sampled every `stride` pixels), and the mean relative luminance (0 black – 1 white). */
+export async function decodePng(page: Page, png: Buffer, at = { x: 0, y: 0 }, stride = 97): Promise<{ width: number; height: number; rgb: Rgb; colours: number; luminance: number }> {
   return page.evaluate(
     async ({ b64, x, y, step }) => {
       const img = new Image()
@@ -23,8 +23,10 @@ export async function decodePng(page: Page, png: Buffer, at = { x: 0, y: 0 }, st
       const all = ctx.getImageData(0, 0, c.width, c.height).data
       const seen = new Set<number>()
       for (let i = 0; i < all.length; i += 4 * step) seen.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2])
+      let sum = 0
+      for (let i = 0; i < all.length; i += 4) sum += (0.2126 * all[i] + 0.7152 * all[i + 1] + 0.0722 * all[i + 2]) / 255
       const px = ctx.getImageData(x, y, 1, 1).data
-      return { width: img.width, height: img.height, rgb: [px[0], px[1], px[2]] as Rgb, colours: seen.size }
+      return { width: img.width, height: img.height, rgb: [px[0], px[1], px[2]] as Rgb, colours: seen.size, luminance: sum / (all.length / 4) }
     },
     { b64: png.toString('base64'), ...at, step: stride },
   )

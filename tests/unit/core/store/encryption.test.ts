@@ -13,6 +13,7 @@ import { WorkspaceStore } from '../../../../electron/core/store/WorkspaceStore'
 import { archiveFiles, readArchivedCopy, writeArchivedCopy } from '../../../../electron/core/store/archive'
 import { SHARING_FILE, SyncStateFile } from '../../../../electron/core/taxii/syncState'
 import { incident, rejection, removeTempDirs, tempDir, titles } from '../../../support/storeFixture'
+import { folderState } from '../../../support/folder'
 
 afterEach(removeTempDirs)
 
@@ -20,14 +21,6 @@ afterEach(removeTempDirs)
 const kdf = { logN: 12, r: 8, p: 1 }
 const PASS = 'amber strict laptop'
 
-/** Every file under `dir` with its bytes, by path relative to it. */
-async function folderState(dir: string): Promise<Map<string, Buffer>> {
-  const state = new Map<string, Buffer>()
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) state.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)))
-  }
-  return state
-}
 
 /** The sealed bytes with the flipped byte put back. */
 function onDiskAfterChange(tampered: Buffer): Buffer {

@@ -1,5 +1,5 @@
 // Team sync against the real TAXII 2.1 server (medallion): test, push (only what changed, resumable), pull through the import preview, rights and failures in plain words, and credentials kept out of the workspace.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -12,6 +12,7 @@ import { closeTestWorkspace, openTestWorkspace, type TestWorkspace } from '../..
 import { oasisErrors } from '../../../support/oasisStix'
 import { generateIncidents } from '../../../support/generate'
 import { plainGetAll, plainPost, READ_ONLY_COLLECTION, RW_COLLECTION, startTaxiiServer, TAXII_PASSWORD, TAXII_USER, WRITE_ONLY_COLLECTION, type TaxiiServer } from '../../../support/taxiiServer'
+import { filesUnder } from '../../../support/folder'
 
 let configDir: string
 const workspaces: TestWorkspace[] = []
@@ -35,15 +36,6 @@ afterAll(async () => {
   await rm(configDir, { recursive: true, force: true })
 })
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name)
-    if (e.isDirectory()) out.push(...(await filesUnder(path)))
-    else out.push(path)
-  }
-  return out
-}
 
 async function workspace(name: string, data = sampleWorkspace()): Promise<TestWorkspace & { sharing: SharingService }> {
   const t = await openTestWorkspace(name, { create: { data } })
