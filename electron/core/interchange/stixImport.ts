@@ -2,7 +2,7 @@
 import type { Actor, Incident, Note, Report, Source } from '../../../shared/domain'
 import type { ForeignObject, Workspace } from '../../../shared/workspace'
 import type { CsvMapping } from '../../../shared/datasets/mapping'
-import type { DatasetSummary } from '../../../shared/interchange'
+import type { DatasetSummary, ImportOutcome } from '../../../shared/interchange'
 import { RESPONSE_TYPE } from './stixVocabulary'
 import { readActor, readsAsActor } from './stix/actors'
 import { readRemaining } from './stix/foreign'
@@ -14,8 +14,8 @@ import { readResponse } from './stix/responses'
 import { citedSources } from './stix/sources'
 import { attachFolded, planState } from './stix/state'
 
-export const OUTCOMES = ['new', 'updated', 'duplicate', 'merged', 'kept', 'skipped', 'conflict'] as const
-export type Outcome = (typeof OUTCOMES)[number]
+/** What an imported object or row becomes (the preview counts each). */
+export type Outcome = ImportOutcome
 
 export interface Fate {
   id: string
