@@ -6,6 +6,7 @@ import { parsePartialDate } from '../../shared/partialDate'
 import { client } from '../api'
 import { errorMessage, loadWorkspace, showView, toast } from '../state/actions'
 import { getState, setState, type IntakeUi } from '../state/store'
+import { pickFile } from '../components/pickFile'
 
 const CHUNK = Math.min(MAX_UPLOAD_CHUNK, 4 * 1024 * 1024)
 const blank = (): IntakeUi => ({ stage: '', fileName: '', pasted: '', draft: null, rejected: [], title: '', start: '', dates: {}, source: { title: '', publisher: '', url: '' }, target: 'new', error: '' })
@@ -69,14 +70,7 @@ async function toBase64(f: File): Promise<string> {
 
 /** Opens the file picker for an article. */
 export function chooseArticleFile(): void {
-  const input = document.createElement('input')
-  input.type = 'file'
-  input.accept = '.txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf'
-  input.onchange = () => {
-    const f = input.files?.[0]
-    if (f) void draftFromFile(f)
-  }
-  input.click()
+  pickFile('.txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf', (f) => void draftFromFile(f))
 }
 
 export const toggleProposal = (key: string) => patch((i) => ({ rejected: i.rejected.includes(key) ? i.rejected.filter((k) => k !== key) : [...i.rejected, key] }))

@@ -7,6 +7,7 @@ import type { DataExportScope, ImportFormat, InterchangeFormat } from '../../sha
 import { client } from '../api'
 import { errorMessage, loadWorkspace, toast } from '../state/actions'
 import { getState, setState } from '../state/store'
+import { pickFile } from '../components/pickFile'
 
 /** Characters sent per upload call: well under the host's body limit once JSON-encoded. */
 const CHUNK = Math.min(MAX_UPLOAD_CHUNK, 4 * 1024 * 1024)
@@ -180,14 +181,7 @@ export async function exportRejects(): Promise<void> {
 
 /** Opens the file picker for a CSV or dataset file (the palette's command). */
 export function chooseTableFile(): void {
-  const input = document.createElement('input')
-  input.type = 'file'
-  input.accept = '.csv,.tsv,.txt,text/csv,text/tab-separated-values'
-  input.addEventListener('change', () => {
-    const f = input.files?.[0]
-    if (f) void openTable(f)
-  })
-  input.click()
+  pickFile('.csv,.tsv,.txt,text/csv,text/tab-separated-values', (f) => void openTable(f))
 }
 
 /** Plans the same file again with campaigns read as incidents, or not. */
@@ -233,14 +227,7 @@ export async function commitImport(): Promise<void> {
 
 /** Opens the file picker for an import (the palette's command). */
 export function chooseImportFile(): void {
-  const input = document.createElement('input')
-  input.type = 'file'
-  input.accept = '.json,application/json'
-  input.addEventListener('change', () => {
-    const f = input.files?.[0]
-    if (f) void previewImport(f)
-  })
-  input.click()
+  pickFile('.json,application/json', (f) => void previewImport(f))
 }
 
 export const openExport = () => setState({ exporting: true })
